@@ -1,0 +1,1 @@
+export type { Ratio } from "./types.js";
