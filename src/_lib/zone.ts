@@ -96,7 +96,7 @@ interface ZoneTable {
 }
 
 const tables = new Map<string, ZoneTable>();
-const SAMPLE = 6 * 3_600_000;
+const SAMPLE = 24 * 3_600_000; // zones never change offset twice within a day
 
 function buildTable(timeZone: string, from: number, to: number): ZoneTable {
   const at: number[] = [];

@@ -1,1 +1,18 @@
-export {};
+/**
+ * Business-time calendars: weekly hours, holidays, make-up working days, any IANA zone.
+ * @module
+ */
+export type { Calendar, CalendarSpec, Hours, HolidaySpec, WorkdaySpec, Weekday } from "./types.js";
+export type { ChinaWorkCalendarOptions } from "./chinaWorkCalendar.js";
+export type { ChinaHolidayYear } from "./data/index.js";
+export { calendarSpecSchema, parseCalendarSpec } from "./schema.js";
+export { defineCalendar } from "./defineCalendar.js";
+export { alwaysOpen } from "./alwaysOpen.js";
+export { chinaWorkCalendar } from "./chinaWorkCalendar.js";
+export { chinaHolidayYears } from "./data/index.js";
+export { isBusinessDay } from "./isBusinessDay.js";
+export { isOpenAt } from "./isOpenAt.js";
+export { nextOpening } from "./nextOpening.js";
+export { addBusinessTime } from "./addBusinessTime.js";
+export { businessTimeBetween } from "./businessTimeBetween.js";
+export { addBusinessDays } from "./addBusinessDays.js";

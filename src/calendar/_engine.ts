@@ -1,0 +1,464 @@
+/**
+ * The compiled form of a calendar: validated rules plus a lazily built index of merged open
+ * intervals (typed arrays of start, end and cumulative open time) over a span of years, and the
+ * list of business days with their close of business. Every query is a binary search plus
+ * arithmetic; the index grows by whole years when a query leaves it.
+ * @internal
+ */
+import { SlaKitError, type ErrorPath } from "../errors.js";
+import { describe, formatPath, toEpochMs } from "../_lib/instant.js";
+import {
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  assertTimeZone,
+  dayNumberToIso,
+  isoToDayNumber,
+  localDayNumber,
+  utcMs,
+  wallToInstant,
+} from "../_lib/zone.js";
+import { parseCalendarSpec } from "./schema.js";
+import type { Calendar, CalendarSpec, Hours, Weekday } from "./types.js";
+
+/** Minutes from the date's midnight: [start, end), end may exceed 1440 (past midnight). */
+type DayHours = readonly (readonly [number, number])[];
+
+const WEEKDAYS: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const HOURS_RE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
+/** How far a search may run without finding open time before it gives up. */
+const NEVER_OPEN_YEARS = 5;
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
+
+export interface Engine {
+  readonly timeZone: string;
+  readonly week: readonly (DayHours | undefined)[]; // index 0 = Sunday
+  readonly holidays: ReadonlySet<number>;
+  readonly workdays: ReadonlyMap<number, DayHours>;
+  readonly validFrom: number; // day number or -Infinity
+  readonly validTo: number; // day number or +Infinity
+  // index, covering local years [y0, y1]
+  y0: number;
+  y1: number;
+  lo: number; // instants in [lo, hi] are answered exactly by the index
+  hi: number;
+  starts: Float64Array;
+  ends: Float64Array;
+  cum: Float64Array; // cum[i] = open ms before interval i; length n + 1
+  days: Int32Array; // business days (day numbers), ascending
+  closes: Float64Array; // close of business of days[i]
+}
+
+function parseHours(hours: Hours, path: ErrorPath): DayHours {
+  const out: [number, number][] = [];
+  hours.forEach((h, i) => {
+    const m = HOURS_RE.exec(h);
+    const bad = (why: string): never => {
+      throw new SlaKitError(
+        "INVALID_CALENDAR",
+        `Invalid hours ${JSON.stringify(h)} at ${formatPath([...path, i])}: ${why}. Write "HH:MM-HH:MM", e.g. "09:00-18:00", "00:00-24:00" or "22:00-06:00".`,
+        { path: [...path, i] },
+      );
+    };
+    if (m === null) bad("not in HH:MM-HH:MM form");
+    const [sh, sm, eh, em] = [Number(m![1]), Number(m![2]), Number(m![3]), Number(m![4])];
+    if (sh > 23 || sm > 59) bad("the start must be 00:00-23:59");
+    if (eh > 24 || em > 59 || (eh === 24 && em !== 0)) bad("the end must be 00:00-24:00");
+    const s = sh * 60 + sm;
+    let e = eh * 60 + em;
+    if (s === e) bad("start and end are equal (use 00:00-24:00 for a whole day)");
+    if (e < s) e += 1440; // runs past midnight
+    out.push([s, e]);
+  });
+  out.sort((a, b) => a[0] - b[0]);
+  return out;
+}
+
+function parseDate(s: string, path: ErrorPath): number {
+  const d = isoToDayNumber(s);
+  if (d === undefined || d < isoToDayNumber(`${MIN_YEAR}-01-01`)! || d > isoToDayNumber(`${MAX_YEAR}-12-31`)!) {
+    throw new SlaKitError("INVALID_CALENDAR", `Invalid date ${describe(s)} at ${formatPath(path)}: write a real local date "YYYY-MM-DD" between ${MIN_YEAR} and ${MAX_YEAR}.`, { path });
+  }
+  return d;
+}
+
+/** Validates a spec and builds its engine (the index is built lazily). */
+export function compile(input: unknown): { spec: CalendarSpec; engine: Engine } {
+  const spec = parseCalendarSpec(input);
+  const timeZone = assertTimeZone(spec.timeZone, "INVALID_CALENDAR", ["timeZone"]);
+  const week: (DayHours | undefined)[] = WEEKDAYS.map((d) => {
+    const h = spec.week[d];
+    return h === undefined ? undefined : parseHours(h, ["week", d]);
+  });
+  const holidays = new Set<number>();
+  const holidayIndex = new Map<number, number>();
+  (spec.holidays ?? []).forEach((h, i) => {
+    const path = typeof h === "string" ? ["holidays", i] : ["holidays", i, "date"];
+    const d = parseDate(typeof h === "string" ? h : h.date, path);
+    holidays.add(d);
+    holidayIndex.set(d, i);
+  });
+  const workdays = new Map<number, DayHours>();
+  (spec.workdays ?? []).forEach((w, i) => {
+    const path = typeof w === "string" ? ["workdays", i] : ["workdays", i, "date"];
+    const d = parseDate(typeof w === "string" ? w : w.date, path);
+    if (holidays.has(d)) {
+      throw new SlaKitError("INVALID_CALENDAR", `${dayNumberToIso(d)} is both a holiday (holidays[${holidayIndex.get(d)}]) and a make-up working day (workdays[${i}]): keep only one.`, { path });
+    }
+    if (workdays.has(d)) {
+      throw new SlaKitError("INVALID_CALENDAR", `${dayNumberToIso(d)} is listed twice as a make-up working day: keep only one entry.`, { path });
+    }
+    let hours: DayHours;
+    if (typeof w !== "string" && w.hours !== undefined) hours = parseHours(w.hours, ["workdays", i, "hours"]);
+    else {
+      const mon = week[1];
+      if (mon === undefined || mon.length === 0) {
+        throw new SlaKitError("INVALID_CALENDAR", `Make-up working day ${dayNumberToIso(d)} has no hours and the calendar has no Monday hours to lend it: give it "hours" or set week.mon.`, { path: ["workdays", i] });
+      }
+      hours = mon;
+    }
+    workdays.set(d, hours);
+  });
+  const validFrom = spec.validFrom === undefined ? -Infinity : parseDate(spec.validFrom, ["validFrom"]);
+  const validTo = spec.validTo === undefined ? Infinity : parseDate(spec.validTo, ["validTo"]);
+  if (validFrom > validTo) {
+    throw new SlaKitError("INVALID_CALENDAR", `validFrom (${spec.validFrom}) is after validTo (${spec.validTo}).`, { path: ["validFrom"] });
+  }
+  const engine: Engine = {
+    timeZone,
+    week,
+    holidays,
+    workdays,
+    validFrom,
+    validTo,
+    y0: 0,
+    y1: -1,
+    lo: Infinity,
+    hi: -Infinity,
+    starts: new Float64Array(0),
+    ends: new Float64Array(0),
+    cum: new Float64Array(1),
+    days: new Int32Array(0),
+    closes: new Float64Array(0),
+  };
+  return { spec, engine };
+}
+
+const engines = new WeakMap<object, Engine>();
+
+export function register(cal: Calendar, engine: Engine): void {
+  engines.set(cal, engine);
+}
+
+/** The engine of a calendar argument; compiles (and caches) a deserialised calendar's spec. */
+export function engineOf(cal: unknown, path: ErrorPath = ["cal"]): Engine {
+  if (typeof cal === "object" && cal !== null) {
+    const e = engines.get(cal);
+    if (e !== undefined) return e;
+    const spec = (cal as { spec?: unknown }).spec;
+    if ((cal as { kind?: unknown }).kind === "calendar" && spec !== undefined) {
+      const c = compile(spec).engine;
+      engines.set(cal, c);
+      return c;
+    }
+  }
+  throw new SlaKitError("INVALID_ARGUMENT", `Expected a Calendar at ${formatPath(path)} (from defineCalendar, alwaysOpen or chinaWorkCalendar), got ${describe(cal)}.`, { path });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index building
+
+function dayHours(e: Engine, day: number): DayHours | undefined {
+  if (day < e.validFrom || day > e.validTo || e.holidays.has(day)) return undefined;
+  const w = e.workdays.get(day);
+  if (w !== undefined) return w;
+  return e.week[(((day + 4) % 7) + 7) % 7];
+}
+
+interface YearBlock {
+  readonly pairs: Float64Array; // start, end, start, end ... (unmerged, in date order)
+  readonly days: Int32Array;
+  readonly closes: Float64Array;
+}
+
+const blocks = new WeakMap<Engine, Map<number, YearBlock>>();
+
+function yearBlock(e: Engine, year: number): YearBlock {
+  let m = blocks.get(e);
+  if (m === undefined) blocks.set(e, (m = new Map()));
+  const cached = m.get(year);
+  if (cached !== undefined) return cached;
+  const first = Math.round(utcMs(year, 1, 1) / MS_PER_DAY);
+  const last = Math.round(utcMs(year + 1, 1, 1) / MS_PER_DAY);
+  const pairs: number[] = [];
+  const days: number[] = [];
+  const closes: number[] = [];
+  for (let day = first; day < last; day++) {
+    const hours = dayHours(e, day);
+    if (hours === undefined || hours.length === 0) continue;
+    const midnight = day * MS_PER_DAY;
+    let close = -Infinity;
+    for (const [s, en] of hours) {
+      const a = wallToInstant(e.timeZone, midnight + s * MS_PER_MINUTE);
+      const b = wallToInstant(e.timeZone, midnight + en * MS_PER_MINUTE);
+      if (b <= a) continue; // resolved empty (DST)
+      pairs.push(a, b);
+      if (b > close) close = b;
+    }
+    if (close !== -Infinity) {
+      days.push(day);
+      closes.push(close);
+    }
+  }
+  const block = { pairs: Float64Array.from(pairs), days: Int32Array.from(days), closes: Float64Array.from(closes) };
+  m.set(year, block);
+  return block;
+}
+
+function rebuild(e: Engine, y0: number, y1: number): void {
+  const list: YearBlock[] = [];
+  let nPairs = 0;
+  let nDays = 0;
+  for (let y = y0; y <= y1; y++) {
+    const b = yearBlock(e, y);
+    list.push(b);
+    nPairs += b.pairs.length / 2;
+    nDays += b.days.length;
+  }
+  const order = new Array<number>(nPairs);
+  const raw = new Float64Array(nPairs * 2);
+  const days = new Int32Array(nDays);
+  const closes = new Float64Array(nDays);
+  let p = 0;
+  let d = 0;
+  for (const b of list) {
+    raw.set(b.pairs, p * 2);
+    p += b.pairs.length / 2;
+    days.set(b.days, d);
+    closes.set(b.closes, d);
+    d += b.days.length;
+  }
+  for (let i = 0; i < nPairs; i++) order[i] = i;
+  order.sort((i, j) => raw[2 * i]! - raw[2 * j]! || raw[2 * i + 1]! - raw[2 * j + 1]!);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const i of order) {
+    const s = raw[2 * i]!;
+    const en = raw[2 * i + 1]!;
+    const k = ends.length - 1;
+    if (k >= 0 && s <= ends[k]!) {
+      if (en > ends[k]!) ends[k] = en; // overlapping or touching: union
+    } else {
+      starts.push(s);
+      ends.push(en);
+    }
+  }
+  const cum = new Float64Array(starts.length + 1);
+  for (let i = 0; i < starts.length; i++) cum[i + 1] = cum[i]! + (ends[i]! - starts[i]!);
+  e.y0 = y0;
+  e.y1 = y1;
+  // intervals of dates outside [y0, y1] reach at most ~3 days into it (past-midnight hours, DST, skipped dates)
+  e.lo = utcMs(y0, 1, 1) + 4 * MS_PER_DAY;
+  e.hi = utcMs(y1 + 1, 1, 1) - 4 * MS_PER_DAY;
+  e.starts = Float64Array.from(starts);
+  e.ends = Float64Array.from(ends);
+  e.cum = cum;
+  e.days = days;
+  e.closes = closes;
+}
+
+/** The last instant the index answers for exactly. */
+function coverHi(e: Engine): number {
+  return e.hi;
+}
+
+const YEAR_OF_DAY = (day: number): number => new Date(day * MS_PER_DAY).getUTCFullYear();
+
+function clampYear(e: Engine, y: number): number {
+  let lo = MIN_YEAR - 1;
+  let hi = MAX_YEAR + 1;
+  if (e.validFrom !== -Infinity) lo = Math.max(lo, YEAR_OF_DAY(e.validFrom) - 1);
+  if (e.validTo !== Infinity) hi = Math.min(hi, YEAR_OF_DAY(e.validTo) + 1);
+  return Math.min(hi, Math.max(lo, y));
+}
+
+/** Makes the index answer exactly for every instant in [from, to]. */
+export function cover(e: Engine, from: number, to: number): void {
+  if (from >= e.lo && to <= e.hi) return;
+  let y0 = clampYear(e, new Date(from).getUTCFullYear() - 1);
+  let y1 = clampYear(e, new Date(to).getUTCFullYear() + 1);
+  if (e.y1 >= e.y0) {
+    y0 = Math.min(y0, e.y0);
+    y1 = Math.max(y1, e.y1);
+  }
+  if (y0 !== e.y0 || y1 !== e.y1) rebuild(e, y0, y1);
+}
+
+/** True when every instant up to `t` is answered exactly (or no dates beyond the index exist). */
+function coversUpTo(e: Engine, t: number): boolean {
+  return t <= coverHi(e) || clampYear(e, e.y1 + 1) === e.y1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation of arguments
+
+export function instantArg(e: Engine, value: unknown, name: string): number {
+  const ms = toEpochMs(value, [name]);
+  if (e.validFrom !== -Infinity || e.validTo !== Infinity) {
+    const day = localDayNumber(e.timeZone, ms);
+    if (day < e.validFrom || day > e.validTo) {
+      throw outOfRange(e, `${name} ${new Date(ms).toISOString()} falls on ${dayNumberToIso(day)}`, [name]);
+    }
+  }
+  return ms;
+}
+
+export function outOfRange(e: Engine, what: string, path: ErrorPath): SlaKitError {
+  const from = e.validFrom === -Infinity ? "the beginning" : dayNumberToIso(e.validFrom);
+  const to = e.validTo === Infinity ? "the end" : dayNumberToIso(e.validTo);
+  return new SlaKitError(
+    "CALENDAR_OUT_OF_RANGE",
+    `${what}, outside the dates this calendar covers (${from} to ${to}, local dates in ${e.timeZone}). Use a calendar that covers it, e.g. add that year's holidays with defineCalendar.`,
+    { path, details: { validFrom: from, validTo: to } },
+  );
+}
+
+function neverOpen(e: Engine, from: number, path: ErrorPath): SlaKitError {
+  return new SlaKitError(
+    "CALENDAR_NEVER_OPEN",
+    `The calendar has no open time within ${NEVER_OPEN_YEARS} years after ${new Date(from).toISOString()}${e.validTo === Infinity ? "" : " before its validTo"}: give it opening hours.`,
+    { path },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Primitive queries (callers have covered the instants)
+
+/** Number of intervals whose start is <= t. */
+function upper(a: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Open time in the index before instant t. */
+export function openBefore(e: Engine, t: number): number {
+  const i = upper(e.starts, t);
+  if (i === 0) return 0;
+  const k = i - 1;
+  return e.cum[k]! + Math.min(t, e.ends[k]!) - e.starts[k]!;
+}
+
+export function isOpen(e: Engine, t: number): boolean {
+  const i = upper(e.starts, t) - 1;
+  return i >= 0 && t < e.ends[i]!;
+}
+
+/** Grows the index forward from `from` until `enough(e)`, or throws. */
+function growUntil(e: Engine, from: number, enough: () => boolean, needOpenAfter: number, path: ErrorPath): void {
+  let lastOpenSeen = from;
+  for (;;) {
+    if (enough()) return;
+    if (clampYear(e, e.y1 + 1) === e.y1) {
+      // the index already reaches past validTo: nothing more exists
+      if (e.cum[e.cum.length - 1] === 0 && e.validTo !== Infinity) throw neverOpen(e, from, path);
+      throw outOfRange(e, `The result lies after ${dayNumberToIso(e.validTo)}`, path);
+    }
+    const n = e.starts.length;
+    if (n > 0 && e.ends[n - 1]! > needOpenAfter) lastOpenSeen = Math.max(lastOpenSeen, e.ends[n - 1]!);
+    if (coverHi(e) - lastOpenSeen > NEVER_OPEN_YEARS * 366 * MS_PER_DAY) throw neverOpen(e, from, path);
+    const y1 = clampYear(e, e.y1 + Math.max(1, Math.ceil((e.y1 - e.y0 + 1) / 2)));
+    rebuild(e, e.y0, y1);
+  }
+}
+
+/** Earliest t >= s with open time [s, t] >= d (d > 0). */
+export function addOpen(e: Engine, s: number, d: number, path: ErrorPath): number {
+  cover(e, s, s);
+  let result = NaN;
+  const found = (): boolean => {
+    const target = openBefore(e, s) + d;
+    const cum = e.cum;
+    const n = e.starts.length;
+    if (cum[n]! < target) return false;
+    // first k with cum[k + 1] >= target
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cum[mid + 1]! >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    const t = e.starts[lo]! + (target - cum[lo]!);
+    if (!coversUpTo(e, t)) return false;
+    result = t;
+    return true;
+  };
+  growUntil(e, s, found, s, path);
+  return result;
+}
+
+/** First instant >= t that is open. */
+export function nextOpen(e: Engine, t: number, path: ErrorPath): number {
+  cover(e, t, t);
+  let result = NaN;
+  const found = (): boolean => {
+    const i = upper(e.starts, t) - 1;
+    if (i >= 0 && t < e.ends[i]!) {
+      result = t;
+      return true;
+    }
+    const next = e.starts[i + 1];
+    if (next === undefined || !coversUpTo(e, next)) return false;
+    result = next;
+    return true;
+  };
+  growUntil(e, t, found, t, path);
+  return result;
+}
+
+/** Index of the first business day >= day, growing the index as needed; -1 handled by caller. */
+export function businessDayFrom(e: Engine, day: number, count: number, path: ErrorPath): number {
+  // the n-th (count, 0-based) business day on or after `day`
+  const t = day * MS_PER_DAY;
+  cover(e, t, t);
+  let result = NaN;
+  const found = (): boolean => {
+    const days = e.days;
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (days[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo + count;
+    if (k >= days.length) return false;
+    const close = e.closes[k]!;
+    if (!coversUpTo(e, close)) return false;
+    result = close;
+    return true;
+  };
+  growUntil(e, t, found, t - MS_PER_DAY, path);
+  return result;
+}
+
+export function isBusinessDayNumber(e: Engine, day: number): boolean {
+  const block = yearBlock(e, YEAR_OF_DAY(day));
+  const days = block.days;
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return days[lo] === day;
+}
+
+export { MIN_YEAR, MAX_YEAR };

@@ -1,0 +1,17 @@
+/** One year of mainland-China statutory holidays and make-up working days (SPEC.md T6). */
+export interface ChinaHolidayYear {
+  readonly year: number;
+  /** The State Council notice the dates come from. */
+  readonly source: { readonly title: string; readonly number: string; readonly published: string };
+  /** Days off (放假), including the weekend days inside each holiday block. */
+  readonly holidays: readonly { readonly date: string; readonly name: string }[];
+  /** Make-up working days (调休上班): weekend dates worked with normal weekday hours. */
+  readonly workdays: readonly { readonly date: string; readonly name: string }[];
+}
+
+/** Expands an inclusive run of dates of one month block, e.g. `run("2024-02", 10, 17, "Spring Festival")`. */
+export function run(month: string, from: number, to: number, name: string): { date: string; name: string }[] {
+  const out: { date: string; name: string }[] = [];
+  for (let d = from; d <= to; d++) out.push({ date: `${month}-${String(d).padStart(2, "0")}`, name });
+  return out;
+}

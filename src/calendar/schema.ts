@@ -1,0 +1,59 @@
+/**
+ * The zod schema of a {@link CalendarSpec}: the edge where calendar JSON is checked.
+ * @module
+ */
+import { z } from "zod";
+import { SlaKitError } from "../errors.js";
+import { formatPath } from "../_lib/instant.js";
+import type { CalendarSpec } from "./types.js";
+
+const hours = z.array(z.string());
+const date = z.string();
+
+/** zod schema of the shape of a {@link CalendarSpec} (the finer checks are in `defineCalendar`). */
+export const calendarSpecSchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    timeZone: z.string(),
+    week: z
+      .object({
+        mon: hours.optional(),
+        tue: hours.optional(),
+        wed: hours.optional(),
+        thu: hours.optional(),
+        fri: hours.optional(),
+        sat: hours.optional(),
+        sun: hours.optional(),
+      })
+      .strict(),
+    holidays: z.array(z.union([date, z.object({ date, name: z.string().optional() }).strict()])).optional(),
+    workdays: z
+      .array(z.union([date, z.object({ date, hours: hours.optional(), name: z.string().optional() }).strict()]))
+      .optional(),
+    validFrom: date.optional(),
+    validTo: date.optional(),
+  })
+  .strict();
+
+/**
+ * Checks the shape of a calendar spec, throwing `INVALID_CALENDAR` with the path of the first problem.
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarSpec } from "sla-kit/calendar";
+ * const spec = parseCalendarSpec(JSON.parse('{"timeZone":"UTC","week":{"mon":["09:00-17:00"]}}'));
+ * console.log(spec.week.mon); // [ '09:00-17:00' ]
+ * ```
+ */
+export function parseCalendarSpec(input: unknown): CalendarSpec {
+  const r = calendarSpecSchema.safeParse(input);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+    throw new SlaKitError("INVALID_CALENDAR", `Invalid calendar at ${formatPath(path)}: ${issue.message}.`, {
+      path,
+      details: r.error.issues,
+    });
+  }
+  return r.data as CalendarSpec;
+}
