@@ -377,74 +377,71 @@ function growUntil(e: Engine, from: number, enough: () => boolean, needOpenAfter
   }
 }
 
+/** The instant where open time since the index start reaches `target`, or NaN if beyond the index. */
+function atOpen(e: Engine, target: number): number {
+  const cum = e.cum;
+  const n = e.starts.length;
+  if (cum[n]! < target) return Number.NaN;
+  // first k with cum[k + 1] >= target
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid + 1]! >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  const t = e.starts[lo]! + (target - cum[lo]!);
+  return coversUpTo(e, t) ? t : Number.NaN;
+}
+
 /** Earliest t >= s with open time [s, t] >= d (d > 0). */
 export function addOpen(e: Engine, s: number, d: number, path: ErrorPath): number {
   cover(e, s, s);
-  let result = NaN;
-  const found = (): boolean => {
-    const target = openBefore(e, s) + d;
-    const cum = e.cum;
-    const n = e.starts.length;
-    if (cum[n]! < target) return false;
-    // first k with cum[k + 1] >= target
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cum[mid + 1]! >= target) hi = mid;
-      else lo = mid + 1;
-    }
-    const t = e.starts[lo]! + (target - cum[lo]!);
-    if (!coversUpTo(e, t)) return false;
-    result = t;
-    return true;
-  };
-  growUntil(e, s, found, s, path);
+  let result = atOpen(e, openBefore(e, s) + d); // fast path: inside the index
+  if (result === result) return result;
+  growUntil(e, s, () => (result = atOpen(e, openBefore(e, s) + d)) === result, s, path);
   return result;
+}
+
+function firstOpen(e: Engine, t: number): number {
+  const i = upper(e.starts, t) - 1;
+  if (i >= 0 && t < e.ends[i]!) return t;
+  const next = e.starts[i + 1];
+  return next !== undefined && coversUpTo(e, next) ? next : Number.NaN;
 }
 
 /** First instant >= t that is open. */
 export function nextOpen(e: Engine, t: number, path: ErrorPath): number {
   cover(e, t, t);
-  let result = NaN;
-  const found = (): boolean => {
-    const i = upper(e.starts, t) - 1;
-    if (i >= 0 && t < e.ends[i]!) {
-      result = t;
-      return true;
-    }
-    const next = e.starts[i + 1];
-    if (next === undefined || !coversUpTo(e, next)) return false;
-    result = next;
-    return true;
-  };
-  growUntil(e, t, found, t, path);
+  let result = firstOpen(e, t);
+  if (result === result) return result;
+  growUntil(e, t, () => (result = firstOpen(e, t)) === result, t, path);
   return result;
 }
 
-/** Index of the first business day >= day, growing the index as needed; -1 handled by caller. */
+/** Close of the `count`-th (0-based) business day on or after `day`, or NaN if beyond the index. */
+function closeOf(e: Engine, day: number, count: number): number {
+  const days = e.days;
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo + count;
+  if (k >= days.length) return Number.NaN;
+  const close = e.closes[k]!;
+  return coversUpTo(e, close) ? close : Number.NaN;
+}
+
+/** Close of business of the `count`-th (0-based) business day on or after local date `day`. */
 export function businessDayFrom(e: Engine, day: number, count: number, path: ErrorPath): number {
-  // the n-th (count, 0-based) business day on or after `day`
   const t = day * MS_PER_DAY;
   cover(e, t, t);
-  let result = NaN;
-  const found = (): boolean => {
-    const days = e.days;
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (days[mid]! < day) lo = mid + 1;
-      else hi = mid;
-    }
-    const k = lo + count;
-    if (k >= days.length) return false;
-    const close = e.closes[k]!;
-    if (!coversUpTo(e, close)) return false;
-    result = close;
-    return true;
-  };
-  growUntil(e, t, found, t - MS_PER_DAY, path);
+  let result = closeOf(e, day, count);
+  if (result === result) return result;
+  growUntil(e, t, () => (result = closeOf(e, day, count)) === result, t - MS_PER_DAY, path);
   return result;
 }
 
