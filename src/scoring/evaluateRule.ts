@@ -1,0 +1,42 @@
+import { SlaKitError } from "../errors.js";
+import { evaluateCompiled, readValue } from "./_evaluate.js";
+import { toNumber } from "./_exact.js";
+import { compiledRule } from "./schema.js";
+import type { Ratio, RuleResult, ScoringRule } from "./types.js";
+
+/**
+ * Scores one value with one rule, exactly (decimal inputs are read from their shortest decimal
+ * text and computed as BigInt rationals; the result is the nearest double).
+ *
+ * - `linear`: `points * min(1, value / target)`, 0 when `value < zeroBelow`.
+ * - `threshold`: `points` when `value <op> pass.value`, else 0.
+ * - `steps`: deducts `deduct` for every `per` that the value is past `from` inside each step range
+ *   (`floor` whole units, `ceil` started units, `prorata` fractions; per range), never below 0;
+ *   past `zeroBeyond` (strictly) the item scores 0.
+ *
+ * The rule is validated on first use and its compiled form cached per rule object (rules are
+ * treated as immutable data). A `Ratio` is scored from its exact `numerator / denominator`.
+ *
+ * @throws SlaKitError `INVALID_RULE` (with the path into the rule), `MISSING_VALUE` (a Ratio whose
+ * value is null), `INVALID_INPUT` (a value that is not a finite number or a Ratio).
+ * @example
+ * ```ts
+ * import { evaluateRule } from "sla-kit/scoring";
+ *
+ * // SPEC P10 (002 art. 21.6): 30-min response share below 70%: minus 0.5 per point short
+ * const rule = { kind: "steps", points: 10, direction: "below", rounding: "floor",
+ *   steps: [{ from: 0.70, to: 0, per: 0.01, deduct: 0.5 }] } as const;
+ * console.log(evaluateRule(rule, 0.68).points); // 9 (exactly 2 units short)
+ * ```
+ */
+export function evaluateRule(rule: ScoringRule, value: number | Ratio): RuleResult {
+  const c = compiledRule(rule);
+  const v = readValue(value, ["value"]);
+  if (typeof v === "string") {
+    throw new SlaKitError("MISSING_VALUE", `No value to score${c.rule.id ? ` for rule ${c.rule.id}` : ""}: ${v}. Supply a measured value.`, {
+      path: ["value"],
+    });
+  }
+  const r = evaluateCompiled(c, v);
+  return { points: toNumber(r.points), maxPoints: c.rule.points, trace: r.trace };
+}
