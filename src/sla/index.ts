@@ -1,1 +1,39 @@
-export {};
+/**
+ * SLA policies as data: matrix lookup, deadlines and ticket evaluation with traces.
+ * @module
+ */
+export type {
+  AgreedDeadlineEvent,
+  Dimension,
+  DoneEvent,
+  EvaluateTicketOptions,
+  PauseEvent,
+  Policy,
+  PolicyCalendar,
+  PolicyIssue,
+  PolicyJson,
+  RemoteResolvedEvent,
+  ServiceDef,
+  StageDef,
+  StageEvaluation,
+  StageStatus,
+  StageTrace,
+  Target,
+  TargetQuery,
+  TargetRow,
+  Ticket,
+  TicketEvaluation,
+  TicketEvent,
+  TimeInput,
+  TraceStep,
+  Within,
+} from "./types.js";
+export { policySchema, policyJsonSchema } from "./schema.js";
+export { parsePolicy } from "./parsePolicy.js";
+export { safeParsePolicy } from "./safeParsePolicy.js";
+export { validatePolicy } from "./validatePolicy.js";
+export { findTarget } from "./findTarget.js";
+export { dueAt } from "./dueAt.js";
+export { evaluateTicket } from "./evaluateTicket.js";
+export { robotIntegration2026 } from "./policies/robotIntegration2026.js";
+export { cableOperatorNorms } from "./policies/cableOperatorNorms.js";

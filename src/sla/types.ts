@@ -2,6 +2,7 @@
  * Result types of ticket evaluation, shared with `kpi` roll-ups.
  * @module
  */
+import type { CalendarSpec } from "../calendar/types.js";
 
 /** Status of one stage of a ticket at `asOf` (SPEC.md W1, DESIGN.md "Pinned details of sla"). */
 export type StageStatus = "met" | "breached" | "pending" | "warning" | "overdue" | "not-applicable";
@@ -57,4 +58,176 @@ export interface TicketEvaluation {
   readonly asOf: Date;
   readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
   readonly stages: readonly StageEvaluation[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies (DESIGN.md section "sla")
+// ---------------------------------------------------------------------------------------------
+
+/** The matrix dimensions a target row may constrain. */
+export type Dimension = "tier" | "urgency" | "location";
+
+/** How long a stage may take: an ISO-8601 duration on the row's clock, business days, rings, or agreed per ticket. */
+export type Within =
+  | string
+  | { readonly businessDays: number }
+  | { readonly rings: number }
+  | { readonly agreed: true };
+
+/** A named clock of a policy: a full calendar spec, or one of the built-in calendars. */
+export type PolicyCalendar =
+  | CalendarSpec
+  | { readonly builtin: "chinaWorkCalendar"; readonly hours?: readonly string[]; readonly timeZone?: string }
+  | { readonly builtin: "alwaysOpen"; readonly timeZone: string };
+
+/** A stage of a service, with an optional restriction of the dimension values it applies to. */
+export interface StageDef {
+  readonly name: string;
+  readonly description?: string;
+  /** The stage exists only for these values (e.g. `departure` only for `location: ["other-city"]`). */
+  readonly when?: Partial<Record<Dimension, readonly string[]>>;
+}
+
+/** A service: its stages in their natural order and the dimensions its deadlines depend on. */
+export interface ServiceDef {
+  readonly description?: string;
+  /** Stages in order: a later stage must not be due before an earlier one with the same anchor. */
+  readonly stages: readonly (string | StageDef)[];
+  /** Dimensions a query of this service must carry (MISSING_DIMENSION otherwise). */
+  readonly dimensions: readonly Dimension[];
+  /** Restricts a dimension to some of the policy's values for this service (e.g. onsite is urgent-only). */
+  readonly values?: Partial<Record<Dimension, readonly string[]>>;
+  /** Extra anchor events a `done` event may name besides the stages (e.g. `"service-completed"`). */
+  readonly milestones?: readonly string[];
+  /** On-site service: a `remote-resolved` event makes its open stages `not-applicable` (SPEC S6). */
+  readonly onsite?: boolean;
+}
+
+/** One row of the matrix. A row that omits a dimension matches any value of it. */
+export interface TargetRow {
+  readonly id?: string;
+  readonly service: string;
+  readonly tier?: string;
+  readonly urgency?: string;
+  readonly location?: string;
+  readonly stage: string;
+  readonly within: Within;
+  /** Name of a calendar in `policy.calendars`; required for durations and business days. */
+  readonly clock?: string;
+  /** Stage or milestone the deadline runs from; default: ticket creation (`"created"`). */
+  readonly anchor?: string;
+  /** Clause of the source document, e.g. `"003 §6(2)"`. */
+  readonly sourceRef: string;
+  readonly note?: string;
+}
+
+/** A policy as plain JSON (what a policy file holds). */
+export interface PolicyJson {
+  readonly $schema?: string;
+  readonly id: string;
+  readonly version: string;
+  readonly title?: string;
+  readonly description?: string;
+  /** First day (`"YYYY-MM-DD"` in `timeZone`) or instant (ISO with offset) the policy applies to; inclusive. */
+  readonly effectiveFrom?: string;
+  /** Last day (inclusive) or instant (exclusive) the policy applies to. */
+  readonly effectiveTo?: string;
+  /** Zone of date-only `effectiveFrom`/`effectiveTo`; default `"UTC"`. */
+  readonly timeZone?: string;
+  /** Fraction of the allowed time after which an open stage is in `warning` (SPEC W1); default 0.8. */
+  readonly warnAt?: number;
+  readonly calendars: Readonly<Record<string, PolicyCalendar>>;
+  /** Declared values per dimension; for `tier` the order is the rank, first is highest. */
+  readonly dimensions: Partial<Record<Dimension, readonly string[]>>;
+  readonly services: Readonly<Record<string, ServiceDef>>;
+  readonly targets: readonly TargetRow[];
+}
+
+/**
+ * A validated, compiled policy. Plain JSON when stringified; the compiled index lives in a private
+ * WeakMap and `hash` (FNV-1a 64 of the canonical JSON) is a non-enumerable property.
+ */
+export type Policy = PolicyJson & { readonly hash: string };
+
+/** A target row found by `findTarget`: the row as written plus compiled fields. */
+export type Target = TargetRow & {
+  /** Index of the row in `policy.targets`. */
+  readonly index: number;
+  readonly kind: "duration" | "businessDays" | "rings" | "agreed";
+  /** Milliseconds of a duration row; null for the other kinds. */
+  readonly withinMs: number | null;
+};
+
+/** A lookup in the matrix. */
+export interface TargetQuery {
+  readonly service: string;
+  readonly stage: string;
+  readonly tier?: string | undefined;
+  readonly urgency?: string | undefined;
+  readonly location?: string | undefined;
+}
+
+/** A finding of `validatePolicy`. */
+export interface PolicyIssue {
+  readonly severity: "error" | "warning";
+  readonly code: string;
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tickets
+// ---------------------------------------------------------------------------------------------
+
+/** Time input of a ticket: a Date, epoch ms, or an ISO-8601 string with an explicit offset. */
+export type TimeInput = Date | number | string;
+
+/** A stage (or milestone such as `"service-completed"`) was completed; `rings` for phone-answer stages. */
+export interface DoneEvent {
+  readonly type: "done";
+  readonly stage: string;
+  readonly at: TimeInput;
+  readonly rings?: number;
+}
+/** The ticket's clocks stop (`pause`) or run again (`resume`). */
+export interface PauseEvent {
+  readonly type: "pause" | "resume";
+  readonly at: TimeInput;
+  readonly reason?: string;
+}
+/** A renegotiated deadline (SPEC W2), counted only with the customer's recorded consent. */
+export interface AgreedDeadlineEvent {
+  readonly type: "agreed-deadline";
+  readonly stage: string;
+  readonly dueAt: TimeInput;
+  readonly at: TimeInput;
+  readonly consent: string;
+}
+/** The fault was resolved remotely: on-site stages no longer apply (SPEC S6). */
+export interface RemoteResolvedEvent {
+  readonly type: "remote-resolved";
+  readonly at: TimeInput;
+}
+/** Anything that happened to a ticket. */
+export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent;
+
+/** A service ticket to evaluate against a policy. */
+export interface Ticket {
+  readonly id: string;
+  readonly service: string;
+  readonly tier?: string;
+  readonly urgency?: string;
+  readonly location?: string;
+  readonly assignee?: string;
+  readonly department?: string;
+  readonly createdAt: TimeInput;
+  readonly events: readonly TicketEvent[];
+}
+
+/** Options of `evaluateTicket`. */
+export interface EvaluateTicketOptions {
+  /** The instant the evaluation describes; events after it are ignored. */
+  readonly asOf: Date | number;
+  /** Evaluate even when the ticket was created outside the policy's effective dates. */
+  readonly allowOutsideEffectiveDates?: boolean;
 }

@@ -1,0 +1,36 @@
+import { addBusinessDays, addBusinessTime } from "../calendar/index.js";
+import { SlaKitError } from "../errors.js";
+import { clockOf, getCompiled, lookup } from "./_compile.js";
+import { toInstantMs } from "./_time.js";
+import type { Policy, TargetQuery } from "./types.js";
+
+/**
+ * The deadline of one stage measured from `anchorTime`: durations are added on the row's clock
+ * (`addBusinessTime`), business days give the close of business of the n-th business day after
+ * the anchor's local date (`addBusinessDays`, SPEC.md T2). Never checks effective dates.
+ *
+ * @throws SlaKitError the lookup errors of {@link findTarget}; `NOT_A_TIME_TARGET` for rings and
+ *   agreed rows; `INVALID_ARGUMENT` for a bad `anchorTime`; calendar errors (e.g. `CALENDAR_OUT_OF_RANGE`).
+ * @example
+ * ```ts
+ * import { dueAt, robotIntegration2026 } from "sla-kit/sla";
+ *
+ * const due = dueAt(robotIntegration2026, { service: "fault", tier: "core", urgency: "urgent", stage: "response" },
+ *   new Date("2024-05-06T10:00:00+08:00"));
+ * console.log(due.toISOString()); // 2024-05-06T02:15:00.000Z (10:15 in Shanghai)
+ * ```
+ */
+export function dueAt(policy: Policy, query: TargetQuery, anchorTime: Date | number): Date {
+  const c = getCompiled(policy);
+  const t = lookup(c, query);
+  const anchor = toInstantMs(anchorTime, ["anchorTime"], "INVALID_ARGUMENT");
+  const cal = clockOf(c, t);
+  if ((t.kind !== "duration" && t.kind !== "businessDays") || cal === null) {
+    throw new SlaKitError(
+      "NOT_A_TIME_TARGET",
+      `Row ${t.index} (${t.sourceRef}) is a ${t.kind} target (${JSON.stringify(t.within)}): it has no deadline to compute; evaluate a ticket instead.`,
+      { path: ["query", "stage"], details: { index: t.index, within: t.within } },
+    );
+  }
+  return t.kind === "duration" ? addBusinessTime(cal, anchor, t.withinMs ?? 0) : addBusinessDays(cal, anchor, (t.within as { businessDays: number }).businessDays);
+}

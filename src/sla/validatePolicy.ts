@@ -1,0 +1,153 @@
+import { CREATED, DIMENSIONS, isCompiled, isoDurationMs, referenceIssues, withinKind } from "./_compile.js";
+import { schemaParsePolicy } from "./schema.js";
+import type { Dimension, Policy, PolicyIssue, PolicyJson, TargetRow } from "./types.js";
+
+type Combo = Partial<Record<Dimension, string>>;
+
+/** Comparable size of a row's deadline, or null when it cannot be compared (agreed). */
+function measure(row: TargetRow): { unit: string; v: number } | null {
+  const k = withinKind(row.within);
+  if (k === "duration") return { unit: `ms@${row.clock ?? ""}`, v: isoDurationMs(row.within as string) ?? 0 };
+  if (k === "businessDays") return { unit: `bd@${row.clock ?? ""}`, v: (row.within as { businessDays: number }).businessDays };
+  if (k === "rings") return { unit: "rings", v: (row.within as { rings: number }).rings };
+  return null;
+}
+
+function withoutTier(c: Combo): Combo {
+  const { tier: _t, ...rest } = c;
+  return rest;
+}
+
+function comboText(service: string, stage: string, combo: Combo): string {
+  const parts = DIMENSIONS.filter((d) => combo[d] !== undefined).map((d) => `${d}=${combo[d] ?? ""}`);
+  return `${service}/${stage}${parts.length ? ` { ${parts.join(", ")} }` : ""}`;
+}
+
+/**
+ * Checks a policy without any ticket and returns every finding (never throws). Accepts a parsed
+ * {@link Policy} or raw policy JSON (structural and reference problems are reported as issues).
+ *
+ * Errors: `INVALID_POLICY` (structure), `UNKNOWN_SERVICE`, `UNKNOWN_STAGE`, `UNKNOWN_VALUE`,
+ * `UNKNOWN_CALENDAR`, `INVALID_CALENDAR`, `UNKNOWN_ANCHOR`, `ANCHOR_CYCLE`, `DUPLICATE_VALUE`,
+ * `GAP` (a combination of the service's declared dimension values with no row for a stage),
+ * `OVERLAP` (two rows match one query), `TIER_NOT_MONOTONIC` (a higher tier, earlier in
+ * `dimensions.tier`, gets a longer deadline than a lower one, same service/stage/urgency/location),
+ * `STAGE_ORDER` (a later stage of a service due before an earlier one with the same anchor).
+ * Warnings: `UNREACHABLE_ROW` (a row no declared combination reaches), `UNDECLARED_DIMENSION`.
+ *
+ * @example
+ * ```ts
+ * import { validatePolicy, robotIntegration2026 } from "sla-kit/sla";
+ *
+ * console.log(validatePolicy(robotIntegration2026)); // []
+ * const json = JSON.parse(JSON.stringify(robotIntegration2026));
+ * json.targets = json.targets.filter((r: { id?: string }) => r.id !== "S4:fault:response:core-urgent");
+ * console.log(validatePolicy(json)[0]?.code); // GAP
+ * ```
+ */
+export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
+  let json: PolicyJson;
+  if (isCompiled(policy)) json = policy as PolicyJson;
+  else {
+    const r = schemaParsePolicy(policy);
+    if (!r.ok) return r.issues.map((i) => ({ severity: "error", code: "INVALID_POLICY", path: i.path, message: i.message }));
+    json = r.value;
+  }
+  const { issues, badRows } = referenceIssues(json);
+  const push = (severity: PolicyIssue["severity"], code: string, path: PolicyIssue["path"], message: string): void => {
+    issues.push({ severity, code, path, message });
+  };
+  const reached = new Set<number>();
+  const overlapSeen = new Set<string>();
+  for (const [service, def] of Object.entries(json.services)) {
+    const dims = def.dimensions.filter((d) => (json.dimensions[d] ?? []).length > 0);
+    const rowsOf = new Map<string, number[]>();
+    json.targets.forEach((r, i) => {
+      if (r.service !== service || badRows.has(i)) return;
+      for (const d of DIMENSIONS) {
+        if (r[d] !== undefined && !def.dimensions.includes(d)) {
+          push("warning", "UNDECLARED_DIMENSION", ["targets", i, d], `Row ${i} constrains ${d}, which service "${service}" does not declare in its dimensions; queries without ${d} never match it.`);
+        }
+      }
+      const list = rowsOf.get(r.stage);
+      if (list) list.push(i);
+      else rowsOf.set(r.stage, [i]);
+    });
+    // unique row per (stage, combo), for the tier and stage-order checks
+    const unique = new Map<string, number>();
+    def.stages.forEach((s, si) => {
+      const stage = typeof s === "string" ? s : s.name;
+      const when = typeof s === "string" ? undefined : s.when;
+      let combos: Combo[] = [{}];
+      for (const d of dims) {
+        const values = (def.values?.[d] ?? json.dimensions[d] ?? []).filter((v) => when?.[d] === undefined || when[d]?.includes(v));
+        const next: Combo[] = [];
+        for (const c of combos) for (const v of values) next.push({ ...c, [d]: v });
+        combos = next;
+      }
+      for (const combo of combos) {
+        const hits = (rowsOf.get(stage) ?? []).filter((i) => {
+          const r = json.targets[i] as TargetRow;
+          return DIMENSIONS.every((d) => r[d] === undefined || r[d] === combo[d]);
+        });
+        for (const h of hits) reached.add(h);
+        if (hits.length === 0) {
+          push("error", "GAP", ["services", service, "stages", si], `No row covers ${comboText(service, stage, combo)}: add a target row for it (or restrict the stage with "when" / the service with "values").`);
+        } else if (hits.length > 1) {
+          const key = hits.join(",");
+          if (!overlapSeen.has(key)) {
+            overlapSeen.add(key);
+            push("error", "OVERLAP", ["targets", hits[1] as number], `Rows ${hits.join(", ")} all match ${comboText(service, stage, combo)}: exactly one row must match (make them differ in a dimension).`);
+          }
+        } else unique.set(`${stage}|${JSON.stringify(combo)}`, hits[0] as number);
+      }
+    });
+    const rowAt = (stage: string, combo: Combo): TargetRow | undefined => {
+      const i = unique.get(`${stage}|${JSON.stringify(combo)}`);
+      return i === undefined ? undefined : json.targets[i];
+    };
+    const indexOf = (stage: string, combo: Combo): number => unique.get(`${stage}|${JSON.stringify(combo)}`) ?? -1;
+    // tiers monotonic: tier order = order of declared tiers, first is highest
+    const tiers = def.values?.tier ?? json.dimensions.tier ?? [];
+    if (dims.includes("tier")) {
+      for (const [key] of unique) {
+        const [stage, comboJson] = key.split("|") as [string, string];
+        const combo = JSON.parse(comboJson) as Combo;
+        const ti = tiers.indexOf(combo.tier ?? "");
+        for (let tj = ti + 1; tj < tiers.length; tj++) {
+          const lowerCombo = { ...combo, tier: tiers[tj] as string };
+          const hi = rowAt(stage, combo);
+          const lo = rowAt(stage, lowerCombo);
+          if (!hi || !lo) continue;
+          const a = measure(hi);
+          const b = measure(lo);
+          if (a && b && a.unit === b.unit && a.v > b.v) {
+            push("error", "TIER_NOT_MONOTONIC", ["targets", indexOf(stage, combo)], `Tier ${combo.tier ?? ""} (higher) gets a longer deadline (${JSON.stringify(hi.within)}) than tier ${tiers[tj] ?? ""} (${JSON.stringify(lo.within)}) for ${comboText(service, stage, withoutTier(combo))}.`);
+          }
+        }
+      }
+    }
+    // stage order: a later stage with the same anchor must not be due before an earlier one
+    const stageNames = def.stages.map((s) => (typeof s === "string" ? s : s.name));
+    for (const [key, i] of unique) {
+      const [stage, comboJson] = key.split("|") as [string, string];
+      const si = stageNames.indexOf(stage);
+      const r = json.targets[i] as TargetRow;
+      for (let sj = si + 1; sj < stageNames.length; sj++) {
+        const later = rowAt(stageNames[sj] as string, JSON.parse(comboJson) as Combo);
+        if (!later || (later.anchor ?? CREATED) !== (r.anchor ?? CREATED)) continue;
+        const a = measure(r);
+        const b = measure(later);
+        if (a && b && a.unit === b.unit && a.v > b.v) {
+          push("error", "STAGE_ORDER", ["targets", indexOf(stageNames[sj] as string, JSON.parse(comboJson) as Combo)], `Stage "${stageNames[sj] ?? ""}" (${JSON.stringify(later.within)}) would be due before the earlier stage "${stage}" (${JSON.stringify(r.within)}) for ${comboText(service, "*", JSON.parse(comboJson) as Combo)}; stages are ordered as in services.${service}.stages.`);
+        }
+      }
+    }
+  }
+  json.targets.forEach((r, i) => {
+    if (!badRows.has(i) && !reached.has(i) && json.services[r.service]) {
+      push("warning", "UNREACHABLE_ROW", ["targets", i], `Row ${i} (${r.service}/${r.stage}) matches no combination of the values its service declares; no query can reach it.`);
+    }
+  });
+  return issues;
+}
