@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 export default defineConfig([
   {
@@ -12,7 +15,7 @@ export default defineConfig([
     },
     format: ["esm", "cjs"],
     dts: true,
-    clean: true,
+    clean: false,
     sourcemap: true,
     target: "node20",
     splitting: true,
@@ -24,8 +27,10 @@ export default defineConfig([
     entry: { "cli/main": "src/cli/main.ts" },
     format: ["esm"],
     target: "node20",
-    noExternal: ["yaml"],
-    banner: { js: "#!/usr/bin/env node" },
+    noExternal: ["yaml", "tinyglobby", "fdir", "picomatch"],
+    // bundled CommonJS dependencies (yaml) require node built-ins: give them a real `require`
+    banner: { js: '#!/usr/bin/env node\nimport { createRequire as __slaKitCreateRequire } from "node:module";\nconst require = __slaKitCreateRequire(import.meta.url);' },
+    define: { __SLA_KIT_VERSION__: JSON.stringify(version) },
     sourcemap: true,
   },
 ]);

@@ -306,11 +306,22 @@ export function instantArg(e: Engine, value: unknown, name: string): number {
   const ms = toEpochMs(value, [name]);
   if (e.validFrom !== -Infinity || e.validTo !== Infinity) {
     const day = localDayNumber(e.timeZone, ms);
-    if (day < e.validFrom || day > e.validTo) {
+    // a result may end exactly at (or an interval of validTo may run past midnight up to) the last
+    // close: such an instant is a valid argument too, so results can be passed back in
+    if (day < e.validFrom || (day > e.validTo && ms > lastEnd(e))) {
       throw outOfRange(e, `${name} ${new Date(ms).toISOString()} falls on ${dayNumberToIso(day)}`, [name]);
     }
   }
   return ms;
+}
+
+/** The end of the last open interval of a date <= validTo (-Infinity when there is none). */
+function lastEnd(e: Engine): number {
+  if (e.validTo === Infinity) return Infinity;
+  const pairs = yearBlock(e, YEAR_OF_DAY(e.validTo)).pairs;
+  let end = -Infinity;
+  for (let i = 1; i < pairs.length; i += 2) if (pairs[i]! > end) end = pairs[i]!;
+  return end;
 }
 
 export function outOfRange(e: Engine, what: string, path: ErrorPath): SlaKitError {

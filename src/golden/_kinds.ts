@@ -1,0 +1,152 @@
+/**
+ * The functions a golden case may call, by `kind`, with their arguments taken from `input` by name.
+ * @internal
+ */
+import { SlaKitError } from "../errors.js";
+import * as calendar from "../calendar/index.js";
+import * as kpi from "../kpi/index.js";
+import * as scoring from "../scoring/index.js";
+import * as sla from "../sla/index.js";
+import type { Policy, PolicyCalendar, TicketEvaluation } from "../sla/index.js";
+
+export interface KindContext {
+  readonly policy: Policy | undefined;
+  readonly asOf: string | undefined;
+  readonly caseIndex: number;
+}
+
+type Input = Readonly<Record<string, unknown>>;
+type Call = (input: Input, ctx: KindContext) => unknown;
+
+function needPolicy(ctx: KindContext, kind: string): Policy {
+  if (ctx.policy === undefined) {
+    throw new SlaKitError("INVALID_CASE_FILE", `Case kind "${kind}" needs a policy: set "policy" in the case file to a built-in name or a policy file.`, { path: ["policy"] });
+  }
+  return ctx.policy;
+}
+
+function needAsOf(ctx: KindContext, input: Input): unknown {
+  const asOf = ctx.asOf ?? input["asOf"];
+  if (asOf === undefined) {
+    throw new SlaKitError("INVALID_CASE_FILE", `This case evaluates tickets: give it "asOf" (an ISO-8601 instant with offset).`, { path: ["cases", ctx.caseIndex, "asOf"] });
+  }
+  return asOf instanceof Date ? asOf : new Date(String(asOf));
+}
+
+const builtinCalendars: Readonly<Record<string, () => calendar.Calendar>> = {
+  chinaWorkCalendar: () => calendar.chinaWorkCalendar(),
+  alwaysOpen: () => calendar.alwaysOpen(),
+};
+
+/** A calendar from a case input: a built-in name, `{ builtin, ... }` as in policies, or a CalendarSpec. */
+function calendarOf(v: unknown): calendar.Calendar {
+  if (typeof v === "string") {
+    const make = builtinCalendars[v];
+    if (make !== undefined) return make();
+    if (v.startsWith("alwaysOpen:")) return calendar.alwaysOpen(v.slice("alwaysOpen:".length));
+    throw new SlaKitError("INVALID_CASE_FILE", `Unknown calendar ${JSON.stringify(v)}: use "chinaWorkCalendar", "alwaysOpen:<zone>", { builtin: ... } or a calendar spec.`, { path: ["input", "calendar"] });
+  }
+  const b = v as PolicyCalendar & { builtin?: string };
+  if (b !== null && typeof b === "object" && b.builtin === "chinaWorkCalendar") {
+    const o = b as { hours?: readonly string[]; timeZone?: string };
+    return calendar.chinaWorkCalendar({ ...(o.hours ? { hours: o.hours } : {}), ...(o.timeZone ? { timeZone: o.timeZone } : {}) });
+  }
+  if (b !== null && typeof b === "object" && b.builtin === "alwaysOpen") return calendar.alwaysOpen((b as { timeZone?: string }).timeZone);
+  return calendar.defineCalendar(v as calendar.CalendarSpec);
+}
+
+const builtinCards: Readonly<Record<string, (o?: never) => scoring.Scorecard>> = {
+  callCentreCard: scoring.callCentreCard,
+  businessHallCard: scoring.businessHallCard,
+  accountManagerCard: scoring.accountManagerCard,
+  networkCard: scoring.networkCard as (o?: never) => scoring.Scorecard,
+};
+
+function cardOf(v: unknown): scoring.Scorecard {
+  if (typeof v === "string") {
+    const make = builtinCards[v];
+    if (make === undefined) {
+      throw new SlaKitError("INVALID_CASE_FILE", `Unknown built-in card ${JSON.stringify(v)}: use one of ${Object.keys(builtinCards).join(", ")} or give the card as data.`, { path: ["input", "card"] });
+    }
+    return make();
+  }
+  if (v !== null && typeof v === "object" && typeof (v as { builtin?: unknown }).builtin === "string") {
+    const { builtin, ...options } = v as { builtin: string };
+    const make = builtinCards[builtin];
+    if (make === undefined) return cardOf(builtin);
+    return make(options as never);
+  }
+  return v as scoring.Scorecard;
+}
+
+/** Evaluations from `input.evaluations` (as given) or `input.tickets` (evaluated under the policy at asOf). */
+function evaluationsOf(input: Input, ctx: KindContext): TicketEvaluation[] {
+  if (Array.isArray(input["evaluations"])) return input["evaluations"] as TicketEvaluation[];
+  const tickets = input["tickets"];
+  if (!Array.isArray(tickets)) {
+    throw new SlaKitError("INVALID_CASE_FILE", `Give "evaluations" (evaluateTicket results) or "tickets" (with the case's asOf) in the input.`, { path: ["cases", ctx.caseIndex, "input"] });
+  }
+  const policy = needPolicy(ctx, "tickets");
+  const asOf = needAsOf(ctx, input) as Date;
+  return tickets.map((t) => sla.evaluateTicket(policy, t as sla.Ticket, { asOf }));
+}
+
+const f = (fn: (...a: never[]) => unknown, ...names: string[]): Call => (input) => fn(...(names.map((n) => input[n]) as never[]));
+/** A function whose single argument is the whole input object. */
+const whole = (fn: (a: never) => unknown): Call => (input) => fn(input as never);
+
+export const kinds: Readonly<Record<string, Call>> = {
+  // sla
+  dueAt: (i, ctx) => sla.dueAt(needPolicy(ctx, "dueAt"), i["query"] as sla.TargetQuery, i["anchor"] as Date),
+  findTarget: (i, ctx) => sla.findTarget(needPolicy(ctx, "findTarget"), i["query"] as sla.TargetQuery),
+  evaluateTicket: (i, ctx) =>
+    sla.evaluateTicket(needPolicy(ctx, "evaluateTicket"), i["ticket"] as sla.Ticket, {
+      ...(i["options"] as object | undefined),
+      asOf: needAsOf(ctx, i) as Date,
+    }),
+  validatePolicy: (_i, ctx) => sla.validatePolicy(needPolicy(ctx, "validatePolicy")),
+  // calendar
+  addBusinessDays: (i) => calendar.addBusinessDays(calendarOf(i["calendar"]), i["start"] as Date, i["n"] as number),
+  addBusinessTime: (i) => calendar.addBusinessTime(calendarOf(i["calendar"]), i["start"] as Date, i["ms"] as number),
+  businessTimeBetween: (i) => calendar.businessTimeBetween(calendarOf(i["calendar"]), i["from"] as Date, i["to"] as Date),
+  isBusinessDay: (i) => calendar.isBusinessDay(calendarOf(i["calendar"]), i["day"] as string),
+  isOpenAt: (i) => calendar.isOpenAt(calendarOf(i["calendar"]), i["at"] as Date),
+  nextOpening: (i) => calendar.nextOpening(calendarOf(i["calendar"]), i["at"] as Date),
+  // kpi
+  ratio: f(kpi.ratio, "numerator", "denominator"),
+  rate: f(kpi.rate, "part", "whole"),
+  combineRatios: f(kpi.combineRatios, "ratios"),
+  failureWeight: f(kpi.failureWeight, "n", "options"),
+  weightedFailures: f(kpi.weightedFailures, "failures", "options"),
+  weightedFailuresBreakdown: f(kpi.weightedFailuresBreakdown as (...a: never[]) => unknown, "failures", "options"),
+  aggregationFailureRate: f(kpi.aggregationFailureRate, "failures", "options"),
+  reliability: whole(kpi.reliability),
+  downtime: f(kpi.downtime, "outages", "period"),
+  outagePer100Hours: whole(kpi.outagePer100Hours),
+  complianceRate: (i, ctx) => kpi.complianceRate(evaluationsOf(i, ctx)),
+  overdueRate: (i, ctx) => kpi.overdueRate(evaluationsOf(i, ctx)),
+  rollup: (i, ctx) => kpi.rollup(evaluationsOf(i, ctx), i["options"] as kpi.RollupOptions),
+  checkTarget: f(kpi.checkTarget, "kpi", "value"),
+  meanRating: f(kpi.meanRating, "ratings"),
+  // scoring
+  evaluateRule: f(scoring.evaluateRule, "rule", "value"),
+  scorecard: (i) => scoring.scorecard(cardOf(i["card"]), i["values"] as scoring.ScorecardValues),
+  assessPenalty: f(scoring.assessPenalty, "ruleId", "input"),
+  bonusAdjustment: f(scoring.bonusAdjustment, "ruleId", "input"),
+  gradeFromIndicators: f(scoring.gradeFromIndicators, "results", "options"),
+  gradeDistribution: f(scoring.gradeDistribution, "records"),
+  retrainingFlags: f(scoring.retrainingFlags, "history", "options"),
+  standardLevel: f(scoring.standardLevel, "value", "standard"),
+  weightedEvaluation: f(scoring.weightedEvaluation, "scores", "weights"),
+};
+
+/** The kinds that need the file's policy. */
+export const policyKinds: ReadonlySet<string> = new Set(["dueAt", "findTarget", "evaluateTicket", "validatePolicy"]);
+
+/** Rules a call fired that its result does not carry (a `dueAt` returns a bare Date). */
+export const ruleHints: Readonly<Record<string, (input: Input, ctx: KindContext) => string[]>> = {
+  dueAt: (i, ctx) => {
+    const t = sla.findTarget(needPolicy(ctx, "dueAt"), i["query"] as sla.TargetQuery);
+    return [t.sourceRef, ...(t.id === undefined ? [] : [t.id])];
+  },
+};

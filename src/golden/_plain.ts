@@ -1,0 +1,46 @@
+/** Conversions between results and JSON for golden files. @internal */
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True for an ISO-8601 date-time string with an offset ("...Z" or "...+08:00"). */
+export function isIsoInstant(v: unknown): v is string {
+  return typeof v === "string" && ISO_INSTANT.test(v) && Number.isFinite(Date.parse(v));
+}
+
+/** A result as plain JSON: Dates become ISO strings, undefined properties are dropped. */
+export function toPlain(v: unknown): unknown {
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString() : null;
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined && typeof x !== "function") out[k] = toPlain(x);
+    return out;
+  }
+  if (typeof v === "number" && !Number.isFinite(v)) return null;
+  return v;
+}
+
+/** Case inputs: every ISO instant string becomes a Date (functions take `Date | number`). */
+export function reviveInstants(v: unknown): unknown {
+  if (isIsoInstant(v)) return new Date(v);
+  if (Array.isArray(v)) return v.map(reviveInstants);
+  if (v !== null && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = reviveInstants(x);
+    return out;
+  }
+  return v;
+}
+
+/** Every `sourceRef` and rule/row `id` found anywhere in a result (traces included). */
+export function collectRules(v: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(v)) for (const x of v) collectRules(x, out);
+  else if (v !== null && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      if ((k === "sourceRef" || k === "ruleId" || k === "rowId") && typeof x === "string") out.add(x);
+      else if (k === "rule" && typeof x === "string") out.add(x);
+      else collectRules(x, out);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import type { Policy, TargetRow } from "../sla/index.js";
+import { runCase } from "./runCase.js";
+import type { GoldenCase } from "./types.js";
+
+/** A target row that differs between two policy versions. */
+export interface TargetChange {
+  readonly service: string;
+  readonly stage: string;
+  readonly tier?: string;
+  readonly urgency?: string;
+  readonly location?: string;
+  readonly change: "added" | "removed" | "changed";
+  /** Fields that differ, with the old and new values (JSON). */
+  readonly fields: Readonly<Record<string, { readonly old: unknown; readonly new: unknown }>>;
+}
+
+/** One outcome that differs between the two versions for one case (and stage). */
+export interface OutcomeFlip {
+  readonly caseId: string;
+  readonly stage?: string;
+  readonly field: "status" | "dueAt" | "result" | "error" | "points" | "total";
+  readonly old: unknown;
+  readonly new: unknown;
+}
+
+/** The result of {@link diffPolicies}. */
+export interface PolicyDiff {
+  readonly old: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly new: { readonly id: string; readonly version: string; readonly hash: string };
+  /** Target changes grouped by service (one table per service). */
+  readonly targets: Readonly<Record<string, readonly TargetChange[]>>;
+  readonly flips: readonly OutcomeFlip[];
+  /** Counts of status transitions, e.g. `{ "met -> breached": 2 }`, plus other changed outcomes. */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly casesReplayed: number;
+}
+
+const DIMS = ["tier", "urgency", "location"] as const;
+const FIELDS = ["within", "clock", "anchor", "sourceRef"] as const;
+
+function rowKey(r: TargetRow): string {
+  return JSON.stringify([r.service, r.stage, ...DIMS.map((d) => r[d] ?? "*")]);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function targetChanges(a: Policy, b: Policy): Record<string, TargetChange[]> {
+  const oldRows = new Map(a.targets.map((r) => [rowKey(r), r]));
+  const newRows = new Map(b.targets.map((r) => [rowKey(r), r]));
+  const out: Record<string, TargetChange[]> = {};
+  const push = (r: TargetRow, change: TargetChange["change"], fields: TargetChange["fields"]) => {
+    const dims: Record<string, string> = {};
+    for (const d of DIMS) if (r[d] !== undefined) dims[d] = r[d]!;
+    (out[r.service] ??= []).push({ service: r.service, stage: r.stage, ...dims, change, fields });
+  };
+  for (const [k, r] of oldRows) {
+    const n = newRows.get(k);
+    if (n === undefined) {
+      push(r, "removed", Object.fromEntries(FIELDS.map((f) => [f, { old: r[f] ?? null, new: null }])));
+      continue;
+    }
+    const fields: Record<string, { old: unknown; new: unknown }> = {};
+    for (const f of FIELDS) if (!same(r[f], n[f])) fields[f] = { old: r[f] ?? null, new: n[f] ?? null };
+    if (Object.keys(fields).length > 0) push(r, "changed", fields);
+  }
+  for (const [k, n] of newRows) if (!oldRows.has(k)) push(n, "added", Object.fromEntries(FIELDS.map((f) => [f, { old: null, new: n[f] ?? null }])));
+  return out;
+}
+
+type Plain = Record<string, unknown> | null;
+
+function outcomes(caseId: string, a: unknown, b: unknown, flips: OutcomeFlip[]): void {
+  const ea = (a as { error?: { code: string } } | null)?.error;
+  const eb = (b as { error?: { code: string } } | null)?.error;
+  if (ea !== undefined || eb !== undefined) {
+    if (ea?.code !== eb?.code) flips.push({ caseId, field: "error", old: ea?.code ?? "ok", new: eb?.code ?? "ok" });
+    return;
+  }
+  const sa = (a as Plain)?.["stages"];
+  const sb = (b as Plain)?.["stages"];
+  if (Array.isArray(sa) && Array.isArray(sb)) {
+    for (const x of sa as Record<string, unknown>[]) {
+      const y = (sb as Record<string, unknown>[]).find((s) => s["stage"] === x["stage"]);
+      const stage = String(x["stage"]);
+      if (y === undefined) {
+        flips.push({ caseId, stage, field: "status", old: x["status"], new: "absent" });
+        continue;
+      }
+      if (x["status"] !== y["status"]) flips.push({ caseId, stage, field: "status", old: x["status"], new: y["status"] });
+      if (x["dueAt"] !== y["dueAt"]) flips.push({ caseId, stage, field: "dueAt", old: x["dueAt"], new: y["dueAt"] });
+    }
+    return;
+  }
+  for (const f of ["total", "points"] as const) {
+    const va = (a as Plain)?.[f];
+    const vb = (b as Plain)?.[f];
+    if (va !== undefined || vb !== undefined) {
+      if (va !== vb) flips.push({ caseId, field: f, old: va, new: vb });
+      return;
+    }
+  }
+  if (!same(a, b)) flips.push({ caseId, field: typeof a === "string" && typeof b === "string" ? "dueAt" : "result", old: a, new: b });
+}
+
+/**
+ * Compares two versions of a policy: which target rows changed (table by table, i.e. per
+ * service), and which outcomes of the given golden cases flip when they are replayed under each
+ * version (met -> breached, new deadlines, errors). Content hashes identify both versions.
+ *
+ * @example
+ * ```ts
+ * import { diffPolicies } from "sla-kit/golden";
+ * import { parsePolicy, robotIntegration2026 } from "sla-kit/sla";
+ * const json = JSON.parse(JSON.stringify(robotIntegration2026));
+ * json.version = "2026.2";
+ * json.targets = json.targets.map((t: any) => t.service === "fault" && t.tier === "core" && t.urgency === "urgent" && t.stage === "response" ? { ...t, within: "PT10M" } : t);
+ * const d = diffPolicies(robotIntegration2026, parsePolicy(json), [{ id: "t1", kind: "evaluateTicket", asOf: "2024-05-06T12:00:00+08:00",
+ *   input: { ticket: { id: "T-1", service: "fault", tier: "core", urgency: "urgent", createdAt: "2024-05-06T10:00:00+08:00",
+ *     events: [{ type: "done", stage: "response", at: "2024-05-06T10:12:00+08:00" }] } } }]);
+ * console.log(d.targets.fault?.[0]?.fields.within, d.counts); // { old: 'PT15M', new: 'PT10M' } { 'met -> breached': 1 }
+ * ```
+ */
+export function diffPolicies(oldPolicy: Policy, newPolicy: Policy, cases: readonly GoldenCase[] = []): PolicyDiff {
+  const flips: OutcomeFlip[] = [];
+  for (const [i, c] of cases.entries()) {
+    const { expect: _e, expectRule: _r, expectError: _x, ...bare } = c;
+    const a = runCase(bare, { policy: oldPolicy, index: i }).actual;
+    const b = runCase(bare, { policy: newPolicy, index: i }).actual;
+    outcomes(c.id, a, b, flips);
+  }
+  const counts: Record<string, number> = {};
+  for (const f of flips) {
+    const k = f.field === "status" || f.field === "error" ? `${String(f.old)} -> ${String(f.new)}` : `${f.field} changed`;
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  const id = (p: Policy) => ({ id: p.id, version: p.version, hash: p.hash });
+  return { old: id(oldPolicy), new: id(newPolicy), targets: targetChanges(oldPolicy, newPolicy), flips, counts, casesReplayed: cases.length };
+}

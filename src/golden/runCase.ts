@@ -1,0 +1,77 @@
+import { SlaKitError, isSlaKitError } from "../errors.js";
+import type { Policy } from "../sla/index.js";
+import { collectRules, reviveInstants, toPlain } from "./_plain.js";
+import { kinds, ruleHints } from "./_kinds.js";
+import { matchExpected } from "./matchExpected.js";
+import type { CaseResult, GoldenCase, Mismatch, Tolerance } from "./types.js";
+
+/** Options of {@link runCase}. */
+export interface RunCaseOptions {
+  /** The policy that `dueAt`, `findTarget`, `evaluateTicket` and ticket roll-ups use. */
+  readonly policy?: Policy;
+  /** The file's tolerance; the case's own `tolerance` overrides it field by field. */
+  readonly tolerance?: Tolerance;
+  /** Index of the case in its file, for error paths. */
+  readonly index?: number;
+}
+
+/**
+ * Runs one golden case: calls the function its `kind` names with its `input` (ISO instants become
+ * `Date`s), then checks `expect` (subset match, see `matchExpected`), `expectRule` (the rule that
+ * fired, from the result's traces) and `expectError` (the error code thrown).
+ *
+ * @example
+ * ```ts
+ * import { runCase } from "sla-kit/golden";
+ * import { robotIntegration2026 } from "sla-kit/sla";
+ * const r = runCase({ id: "S4 core urgent response", kind: "dueAt",
+ *   input: { query: { service: "fault", tier: "core", urgency: "urgent", stage: "response" }, anchor: "2024-05-06T10:00:00+08:00" },
+ *   expect: "2024-05-06T10:15:00+08:00", expectRule: "003 §6(2)" }, { policy: robotIntegration2026 });
+ * console.log(r.status); // pass
+ * ```
+ */
+export function runCase(c: GoldenCase, options: RunCaseOptions = {}): CaseResult {
+  const index = options.index ?? 0;
+  const call = kinds[c.kind];
+  if (call === undefined) {
+    throw new SlaKitError("INVALID_CASE_FILE", `Unknown case kind ${JSON.stringify(c.kind)} in case ${JSON.stringify(c.id)}: use one of ${Object.keys(kinds).join(", ")}.`, { path: ["cases", index, "kind"] });
+  }
+  const tolerance: Tolerance = { ...options.tolerance, ...c.tolerance };
+  let value: unknown;
+  let error: CaseResult["error"];
+  try {
+    value = call(reviveInstants(c.input) as Record<string, unknown>, { policy: options.policy, asOf: c.asOf, caseIndex: index });
+  } catch (e) {
+    if (isSlaKitError(e) && e.code === "INVALID_CASE_FILE") throw e;
+    error = isSlaKitError(e)
+      ? { code: e.code, message: e.message, path: e.path }
+      : { code: "INTERNAL_ERROR", message: e instanceof Error ? e.message : String(e) };
+  }
+  const actual = error === undefined ? toPlain(value) : { error };
+  const rules = error === undefined ? [...collectRules(actual)] : [];
+  const hint = ruleHints[c.kind];
+  if (error === undefined && hint !== undefined) {
+    for (const r of hint(reviveInstants(c.input) as Record<string, unknown>, { policy: options.policy, asOf: c.asOf, caseIndex: index })) if (!rules.includes(r)) rules.push(r);
+  }
+  const mismatches: Mismatch[] = [];
+  if (c.expectError !== undefined) {
+    if (error?.code !== c.expectError) {
+      mismatches.push({ path: ["error"], expected: c.expectError, actual: error?.code ?? null, message: `expected error ${c.expectError}, got ${error === undefined ? "a result" : `${error.code}: ${error.message}`}` });
+    }
+  } else if (error !== undefined) {
+    mismatches.push({ path: ["error"], expected: c.expect ?? null, actual: error.code, message: `threw ${error.code}: ${error.message}` });
+  }
+  if (error === undefined && c.expect !== undefined) mismatches.push(...matchExpected(c.expect, value, tolerance));
+  if (error === undefined && c.expectRule !== undefined && !rules.includes(c.expectRule)) {
+    mismatches.push({ path: ["rule"], expected: c.expectRule, actual: rules, message: `expected rule ${c.expectRule} to fire, the result names ${rules.length ? rules.join(", ") : "no rule"}` });
+  }
+  return {
+    id: c.id,
+    kind: c.kind,
+    status: mismatches.length === 0 ? "pass" : "fail",
+    mismatches,
+    actual,
+    ...(error === undefined ? {} : { error }),
+    rules,
+  };
+}

@@ -1,0 +1,59 @@
+import { SlaKitError } from "../errors.js";
+import type { Policy } from "../sla/index.js";
+import { policyKinds } from "./_kinds.js";
+import { builtinPolicies } from "./builtinPolicies.js";
+import { parseCaseFile } from "./schema.js";
+import { runCase } from "./runCase.js";
+import type { CaseFile, FileResult } from "./types.js";
+
+/** Options of {@link runCaseFile}. */
+export interface RunCaseFileOptions {
+  /**
+   * The policy to use. Defaults to the built-in policy the file names; a file that names a path
+   * needs the caller (e.g. the CLI, which reads files) to load and pass it.
+   */
+  readonly policy?: Policy;
+  /** Run only the cases whose id contains this text (or matches this RegExp). */
+  readonly filter?: string | RegExp;
+}
+
+/**
+ * Validates a case file and runs its cases. Pure: no file system; the CLI reads files and calls this.
+ *
+ * @example
+ * ```ts
+ * import { runCaseFile } from "sla-kit/golden";
+ * const result = runCaseFile({ policy: "robotIntegration2026", cases: [
+ *   { id: "S5 general fault resolution, ordinary", kind: "dueAt",
+ *     input: { query: { service: "fault", tier: "ordinary", urgency: "general", stage: "resolution" }, anchor: "2024-05-06T10:00:00+08:00" },
+ *     expect: "2024-05-09T10:00:00+08:00" } ] });
+ * console.log(`${result.passed} passed, ${result.failed} failed`); // 1 passed, 0 failed
+ * ```
+ */
+export function runCaseFile(input: CaseFile | unknown, options: RunCaseFileOptions = {}): FileResult {
+  const file = parseCaseFile(input);
+  let policy = options.policy;
+  if (policy === undefined && file.policy !== undefined) {
+    policy = builtinPolicies[file.policy];
+    if (policy === undefined) {
+      throw new SlaKitError("INVALID_CASE_FILE", `Policy ${JSON.stringify(file.policy)} is not built in (${Object.keys(builtinPolicies).join(", ")}): pass the loaded policy in options.policy.`, { path: ["policy"] });
+    }
+  }
+  const filter = options.filter;
+  const results = [];
+  for (let i = 0; i < file.cases.length; i++) {
+    const c = file.cases[i]!;
+    if (filter !== undefined && !(typeof filter === "string" ? c.id.includes(filter) : filter.test(c.id))) continue;
+    if (policy === undefined && policyKinds.has(c.kind)) {
+      throw new SlaKitError("INVALID_CASE_FILE", `Case ${JSON.stringify(c.id)} (${c.kind}) needs a policy: set "policy" in the file.`, { path: ["cases", i, "kind"] });
+    }
+    results.push(runCase(c, { ...(policy ? { policy } : {}), ...(file.tolerance ? { tolerance: file.tolerance } : {}), index: i }));
+  }
+  const failed = results.filter((r) => r.status === "fail").length;
+  return {
+    policy: policy === undefined ? null : { id: policy.id, version: policy.version, hash: policy.hash },
+    results,
+    passed: results.length - failed,
+    failed,
+  };
+}
