@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/cli/**", "examples/**", "bench/**", "test/**", "*.config.*", ".ci/**"],
+    files: ["src/cli/**", "examples/**", "bench/**", "test/**", "scripts/**", "*.config.*", ".ci/**"],
     rules: { "no-console": "off" },
   },
   {

@@ -93,5 +93,5 @@ console.log(`  weighted total: ${failures.total}`);
 console.log("\nCall-centre agent, September (002 art. 9, built-in card):");
 const card = scorecard(callCentreCard(), { satisfaction: 0.95, callVolume: 2050, callbackRate: 0.86 });
 const pts = (x: number | null | undefined) => (typeof x === "number" ? x.toFixed(2) : "-");
-for (const item of card.items) console.log(`  ${pad(item.id, 14)} ${pts(item.points)} / ${item.maxPoints}`);
+for (const item of card.items) console.log(`  ${pad(item.id, 14)} ${pts("points" in item ? item.points : null)} / ${item.maxPoints}`);
 console.log(`  total ${pts(card.total)} / ${card.maxTotal}${card.grade ? `, grade ${card.grade}` : ""}`);

@@ -3,9 +3,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { glob } from "tinyglobby";
 import { isSlaKitError } from "../errors.js";
-import { calendarSpecSchema } from "../calendar/index.js";
 import {
-  caseFileJsonSchema,
   diffPolicies,
   parseCaseFile,
   runCaseFile,
@@ -13,9 +11,8 @@ import {
   type CaseFile,
   type GoldenCase,
 } from "../golden/index.js";
-import { scorecardSchema, scoringRuleSchema } from "../scoring/index.js";
-import { evaluateTicket, policyJsonSchema, validatePolicy, type Ticket } from "../sla/index.js";
-import { z } from "zod";
+import { evaluateTicket, validatePolicy, type Ticket } from "../sla/index.js";
+import { jsonSchemas, schemaText } from "./schemas.js";
 import { UsageError, fileError, loadFile, loadPolicy, readJsonOrYaml, writeStructured } from "./io.js";
 import * as report from "./reporters.js";
 import { bold, dim, green, red, yellow } from "./style.js";
@@ -255,15 +252,7 @@ export async function schema(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {}, usage.schema);
   if (values.help) return io.out(usage.schema), 0;
   const kind = positionals[0];
-  const schemas: Record<string, () => unknown> = {
-    policy: () => policyJsonSchema,
-    cases: () => caseFileJsonSchema,
-    calendar: () => z.toJSONSchema(calendarSpecSchema, { io: "input" }),
-    rule: () => z.toJSONSchema(scoringRuleSchema, { io: "input" }),
-    scorecard: () => z.toJSONSchema(scorecardSchema, { io: "input" }),
-  };
-  const make = kind === undefined ? undefined : schemas[kind];
-  if (make === undefined) throw new UsageError(`Give a schema kind: ${Object.keys(schemas).join(", ")}.\n\n${usage.schema}`);
-  io.out(JSON.stringify(make(), null, 2));
+  if (kind === undefined || jsonSchemas[kind] === undefined) throw new UsageError(`Give a schema kind: ${Object.keys(jsonSchemas).join(", ")}.\n\n${usage.schema}`);
+  io.out(schemaText(kind).trimEnd());
   return 0;
 }
