@@ -2,7 +2,7 @@
  * Invariants of package.json that publishing depends on (issue 3: package foundation).
  * The packed package itself is checked by .ci/run (publint, attw, smoke in Node/Deno/tsx).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url);
@@ -79,6 +79,13 @@ describe("package.json", () => {
   it("has only zod, date-fns and date-fns-tz as runtime dependencies", () => {
     const allowed = ["date-fns", "date-fns-tz", "zod"];
     for (const d of Object.keys(pkg.dependencies ?? {})) expect(allowed).toContain(d);
+    // ... and only those actually used by the library's sources
+    const srcDir = new URL("src/", root);
+    const used = (readdirSync(srcDir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => readFileSync(new URL(f, srcDir), "utf8"))
+      .join("\n");
+    for (const d of Object.keys(pkg.dependencies ?? {})) expect(used, `${d} is a dependency but src never imports it`).toMatch(new RegExp(`from "${d}["/]`));
     expect(pkg.peerDependencies ?? {}).toEqual({});
     expect(pkg.optionalDependencies ?? {}).toEqual({});
   });
