@@ -345,6 +345,18 @@ function neverOpen(e: Engine, from: number, path: ErrorPath): SlaKitError {
 // ---------------------------------------------------------------------------------------------
 // Primitive queries (callers have covered the instants)
 
+/** First index i with a[i] >= x (a sorted ascending). */
+function lower(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Number of intervals whose start is <= t. */
 function upper(a: Float64Array, t: number): number {
   let lo = 0;
@@ -433,14 +445,7 @@ export function nextOpen(e: Engine, t: number, path: ErrorPath): number {
 /** Close of the `count`-th (0-based) business day on or after `day`, or NaN if beyond the index. */
 function closeOf(e: Engine, day: number, count: number): number {
   const days = e.days;
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  const k = lo + count;
+  const k = lower(days, day) + count;
   if (k >= days.length) return Number.NaN;
   const close = e.closes[k]!;
   return coversUpTo(e, close) ? close : Number.NaN;
@@ -458,15 +463,7 @@ export function businessDayFrom(e: Engine, day: number, count: number, path: Err
 
 export function isBusinessDayNumber(e: Engine, day: number): boolean {
   const block = yearBlock(e, YEAR_OF_DAY(day));
-  const days = block.days;
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return days[lo] === day;
+  return block.days[lower(block.days, day)] === day;
 }
 
 export { MIN_YEAR, MAX_YEAR };
