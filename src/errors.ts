@@ -5,7 +5,17 @@
  * @module
  */
 
-/** The stable error codes, grouped by the domain that raises them. */
+/**
+ * The stable error codes, grouped by the domain that raises them (table: docs/errors.md).
+ *
+ * @example
+ * ```ts
+ * import { ErrorCode, isSlaKitError } from "sla-kit";
+ * import { defineCalendar } from "sla-kit/calendar";
+ * try { defineCalendar({ timeZone: "UTC", week: { mon: ["9-5"] } }); }
+ * catch (e) { console.log(isSlaKitError(e, ErrorCode.INVALID_CALENDAR)); } // true
+ * ```
+ */
 export const ErrorCode = {
   // calendar
   INVALID_CALENDAR: "INVALID_CALENDAR",

@@ -10,7 +10,16 @@ import type { CalendarSpec } from "./types.js";
 const hours = z.array(z.string());
 const date = z.string();
 
-/** zod schema of the shape of a {@link CalendarSpec} (the finer checks are in `defineCalendar`). */
+/**
+ * zod schema of the shape of a {@link CalendarSpec} (the finer checks are in `defineCalendar`);
+ * `sla-kit schema calendar` prints it as JSON Schema.
+ *
+ * @example
+ * ```ts
+ * import { calendarSpecSchema } from "sla-kit/calendar";
+ * console.log(calendarSpecSchema.safeParse({ timeZone: "UTC", week: { mon: ["09:00-17:00"] } }).success); // true
+ * ```
+ */
 export const calendarSpecSchema = z
   .object({
     id: z.string().min(1).optional(),

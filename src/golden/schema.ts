@@ -25,7 +25,15 @@ const goldenCase = z
   })
   .strict();
 
-/** zod schema of a {@link CaseFile}. */
+/**
+ * zod schema of a {@link CaseFile}.
+ *
+ * @example
+ * ```ts
+ * import { caseFileSchema } from "sla-kit/golden";
+ * console.log(caseFileSchema.safeParse({ cases: [{ id: "a", kind: "ratio", input: { numerator: 1, denominator: 2 } }] }).success); // true
+ * ```
+ */
 export const caseFileSchema = z
   .object({
     $schema: z.string().optional(),
