@@ -1,9 +1,9 @@
 import { run, type ChinaHolidayYear } from "./types.js";
 
-/** SPEC.md T6: mainland-China holidays 2026, from the State Council notice of November 2025. */
+/** SPEC.md T6: mainland-China holidays 2026, from the State Council notice of 2025-11-04. */
 export const china2026: ChinaHolidayYear = {
   year: 2026,
-  source: { title: "国务院办公厅关于2026年部分节假日安排的通知", number: "国办发明电〔2025〕7号", published: "2025-11" },
+  source: { title: "国务院办公厅关于2026年部分节假日安排的通知", published: "2025-11-04", via: "Xinhua release of 2025-11-04" },
   holidays: [
     ...run("2026-01", 1, 3, "New Year's Day 元旦"),
     ...run("2026-02", 15, 23, "Spring Festival 春节"),

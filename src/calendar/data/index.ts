@@ -12,10 +12,10 @@ export type { ChinaHolidayYear } from "./types.js";
  * @example
  * ```ts
  * import { chinaHolidayYears } from "sla-kit/calendar";
- * for (const y of chinaHolidayYears) console.log(y.year, y.source.number, y.holidays.length, y.workdays.length);
- * // 2024 国办发明电〔2023〕7号 28 8
- * // 2025 国办发明电〔2024〕12号 28 5
- * // 2026 国办发明电〔2025〕7号 33 6
+ * for (const y of chinaHolidayYears) console.log(y.year, y.source.published, y.holidays.length, y.workdays.length);
+ * // 2024 2023-10-25 28 8
+ * // 2025 2024-11-12 28 5
+ * // 2026 2025-11-04 33 6
  * ```
  */
 export const chinaHolidayYears: readonly ChinaHolidayYear[] = [china2024, china2025, china2026];

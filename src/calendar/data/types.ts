@@ -2,7 +2,14 @@
 export interface ChinaHolidayYear {
   readonly year: number;
   /** The State Council notice the dates come from. */
-  readonly source: { readonly title: string; readonly number: string; readonly published: string };
+  readonly source: {
+    readonly title: string;
+    /** The notice's document number, where the published text carries it. */
+    readonly number?: string;
+    readonly published: string;
+    /** Where the text was checked. */
+    readonly via?: string;
+  };
   /** Days off (放假), including the weekend days inside each holiday block. */
   readonly holidays: readonly { readonly date: string; readonly name: string }[];
   /** Make-up working days (调休上班): weekend dates worked with normal weekday hours. */
