@@ -13,7 +13,7 @@ export interface AggregationFailureRateOptions {
   readonly month?: string;
   /** Cap of one failure's weight (K15). */
   readonly cap?: number;
-  /** Accepted force-majeure groups (K16). */
+  /** The appeal register of force-majeure groups (K16): when given, only these groups are accepted. */
   readonly acceptedGroups?: readonly string[];
 }
 

@@ -35,9 +35,13 @@ export interface Failure {
   readonly deviceId: string;
   /** When it failed (instant). */
   readonly at: Instant;
-  /** Force-majeure group (one large-area event, e.g. a cut fibre): failures sharing it may count once. */
+  /**
+   * Accepted force-majeure group (one large-area event, e.g. a cut fibre): failures sharing it
+   * count once (K16, DESIGN.md), unless `appealAccepted: false` or `options.acceptedGroups` says
+   * its appeal was not accepted.
+   */
   readonly group?: string;
-  /** Whether the force-majeure appeal of `group` was accepted (K16); `options.acceptedGroups` also marks it. */
+  /** Outcome of the force-majeure appeal of `group` (K16); absent means accepted unless `options.acceptedGroups` omits the group. */
   readonly appealAccepted?: boolean;
 }
 
@@ -47,7 +51,11 @@ export interface WeightedFailuresOptions {
   readonly timeZone: string;
   /** Upper bound of one failure's weight (policy cap on 2^(n-1)); integer >= 1. */
   readonly cap?: number;
-  /** Force-majeure groups whose appeal was accepted (K16), in addition to `appealAccepted` flags. */
+  /**
+   * The appeal register (K16): when given, only these groups (and groups with `appealAccepted:
+   * true`) are accepted; the others count like ordinary failures. When absent, every `group` is
+   * accepted unless one of its failures has `appealAccepted: false`.
+   */
   readonly acceptedGroups?: readonly string[];
 }
 

@@ -16,10 +16,12 @@ interface Item {
  * - each device's failures are numbered per calendar month of `options.timeZone` (a failure at
  *   23:30 local on the 31st belongs to that month whatever the host TZ), and the n-th weighs
  *   `failureWeight(n, { cap })` = 1, 2, 4, 8, ... (K15); the count restarts each month;
- * - failures sharing a force-majeure `group` whose appeal was accepted (`appealAccepted: true` on
- *   any of them, or the group listed in `options.acceptedGroups`) count as ONE failure of weight 1
- *   in the month of the group's first failure, and advance no device's count (K16, DESIGN.md);
- *   a group without an accepted appeal counts like ordinary failures.
+ * - failures sharing an accepted force-majeure `group` count as ONE failure of weight 1 in the
+ *   month of the group's first failure, and advance no device's count (K16, DESIGN.md). As in
+ *   DESIGN.md (`{ deviceId, at, group? }`), a `group` names an accepted force-majeure event unless
+ *   its appeal outcome is given otherwise: `appealAccepted: false` on one of its failures, or an
+ *   `options.acceptedGroups` list (the appeal register) that does not name it; `appealAccepted:
+ *   true` or a listing accepts it. A group that is not accepted counts like ordinary failures.
  *
  * Rows are sorted by month, then device (force-majeure groups after devices), then nth; the
  * result does not depend on the input order.
@@ -94,6 +96,10 @@ export function weightedFailuresBreakdown(
       invalid(`Force-majeure group ${JSON.stringify(g)} is marked both accepted and not accepted (failures[${i}].appealAccepted is false): make the appeal outcome consistent.`, ["failures", i, "appealAccepted"]);
     }
   }
+  // K16 (DESIGN.md): a bare `group` is an accepted force-majeure group, unless an appeal register
+  // (options.acceptedGroups) is given without it or one of its failures says appealAccepted: false.
+  const registerGiven = o.acceptedGroups !== undefined;
+  const isAccepted = (g: string): boolean => accepted.has(g) || (!registerGiven && !rejected.has(g));
 
   // Time order, ties broken by device, group and position, so the result is order-independent.
   items.sort((a, b) => a.ms - b.ms || cmpStr(a.deviceId, b.deviceId) || cmpStr(a.group ?? "", b.group ?? "") || a.i - b.i);
@@ -102,7 +108,7 @@ export function weightedFailuresBreakdown(
   const counts = new Map<string, number>(); // device \0 month -> failures so far
   const fmGroups = new Map<string, { ms: number; indices: number[] }>();
   for (const it of items) {
-    if (it.group !== null && accepted.has(it.group)) {
+    if (it.group !== null && isAccepted(it.group)) {
       // K16: an accepted force-majeure group counts once; it does not advance the device's count.
       const g = fmGroups.get(it.group);
       if (g === undefined) fmGroups.set(it.group, { ms: it.ms, indices: [it.i] });
@@ -163,7 +169,7 @@ export function weightedFailuresBreakdown(
     trace: {
       rule: "K15",
       sourceRef: "002 art. 30",
-      inputs: { failures: failures.length, timeZone, cap: cap ?? null, acceptedGroups: [...accepted].sort(cmpStr) },
+      inputs: { failures: failures.length, timeZone, cap: cap ?? null, acceptedGroups: [...fmGroups.keys()].sort(cmpStr) },
       steps,
     },
   };

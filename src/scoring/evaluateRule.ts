@@ -8,7 +8,8 @@ import type { Ratio, RuleResult, ScoringRule } from "./types.js";
  * Scores one value with one rule, exactly (decimal inputs are read from their shortest decimal
  * text and computed as BigInt rationals; the result is the nearest double).
  *
- * - `linear`: `points * min(1, value / target)`, 0 when `value < zeroBelow`.
+ * - `linear`: `points * min(1, value / target)`, 0 when `value < zeroBelow` (`zeroBelow` itself is
+ *   scored); a negative value without `zeroBelow` scores 0, never negative points.
  * - `threshold`: `points` when `value <op> pass.value`, else 0.
  * - `steps`: deducts `deduct` for every `per` that the value is past `from` inside each step range
  *   (`floor` whole units, `ceil` started units, `prorata` fractions; per range), never below 0;

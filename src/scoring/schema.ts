@@ -65,6 +65,8 @@ const compiled = new WeakMap<object, CompiledRule>();
 function zodFail(error: z.ZodError, base: ErrorPath, what: string): SlaKitError {
   const first = error.issues[0];
   const path = [...base, ...((first?.path ?? []) as (string | number)[])];
+  // an unknown key: point at the key itself, e.g. ["pass", "x"], not at the object holding it
+  if (first?.code === "unrecognized_keys" && first.keys[0] !== undefined) path.push(first.keys[0]);
   const lines = error.issues.slice(0, 5).map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`);
   return new SlaKitError("INVALID_RULE", `Invalid ${what}: ${lines.join("; ")}.`, { path, details: error.issues });
 }

@@ -28,7 +28,13 @@ describe("K15 failureWeight: 1, 2, 4, 8 (002 art. 30)", () => {
     expectError(() => failureWeight(1.5), "INVALID_INPUT", ["n"]);
     expectError(() => failureWeight(Number.NaN), "INVALID_INPUT", ["n"]);
     expectError(() => failureWeight(2, { cap: 0 }), "INVALID_INPUT", ["options", "cap"]);
-    expectError(() => failureWeight(60), "INVALID_INPUT", ["n"]);
+    expectError(() => failureWeight(1025), "INVALID_INPUT", ["n"]);
+  });
+  it("K15 DESIGN min(2^(n-1), cap): every integer n >= 1 is valid, not only n <= 54", () => {
+    expect(failureWeight(55)).toBe(18014398509481984); // 2^54, an exact power of two
+    expect(failureWeight(60)).toBe(576460752303423488); // 2^59
+    expect(failureWeight(1024)).toBe(2 ** 1023);
+    expect(failureWeight(2 ** 60, { cap: 8 })).toBe(8);
   });
   it("law: weights double until the cap, and never exceed it", () => {
     fc.assert(
@@ -113,6 +119,32 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     ];
     expect(weightedFailures(f, { timeZone: SH })).toBe(1 + 2 + 1);
     expect(weightedFailures(f, { timeZone: SH, acceptedGroups: ["other"] })).toBe(4);
+  });
+  it("K16 DESIGN ({ deviceId, at, group? }): a bare group is an accepted force-majeure group and advances no count", () => {
+    const f: Failure[] = [
+      { deviceId: "A", at: at("2026-03-01T10:00:00+08:00") },
+      { deviceId: "A", at: at("2026-03-02T10:00:00+08:00"), group: "storm" },
+      { deviceId: "B", at: at("2026-03-02T10:05:00+08:00"), group: "storm" },
+      { deviceId: "A", at: at("2026-03-03T10:00:00+08:00") },
+    ];
+    const b = weightedFailuresBreakdown(f, { timeZone: SH });
+    // A: 1st (1), the group once (1), A's 2nd (2)
+    expect(b.total).toBe(1 + 1 + 2);
+    expect(b.rows.map((r) => [r.deviceId, r.group, r.nth, r.weight])).toEqual([
+      ["A", null, 1, 1],
+      ["A", null, 2, 2],
+      [null, "storm", 1, 1],
+    ]);
+    expect(weightedFailures(f, { timeZone: SH })).toBe(4);
+  });
+  it("K16: an appeal register (options.acceptedGroups) without the group makes it count normally", () => {
+    const f: Failure[] = [
+      { deviceId: "A", at: at("2026-03-01T10:00:00+08:00") },
+      { deviceId: "A", at: at("2026-03-02T10:00:00+08:00"), group: "storm" },
+      { deviceId: "A", at: at("2026-03-03T10:00:00+08:00") },
+    ];
+    expect(weightedFailures(f, { timeZone: SH, acceptedGroups: [] })).toBe(1 + 2 + 4);
+    expect(weightedFailures(f, { timeZone: SH, acceptedGroups: ["storm"] })).toBe(1 + 1 + 2);
   });
   it("K16: options.acceptedGroups accepts a group", () => {
     const f: Failure[] = [
@@ -231,9 +263,10 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     fc.assert(
       fc.property(fc.array(failureArb, { maxLength: 25 }), zoneArb, (fs, tz) => {
         // the group's failures each weighed >= 1 and may have advanced other counts; accepted, they weigh 1 in all
-        const none = weightedFailures(fs, { timeZone: tz });
+        const none = weightedFailures(fs, { timeZone: tz, acceptedGroups: [] });
         const one = weightedFailures(fs, { timeZone: tz, acceptedGroups: ["g1"] });
         const both = weightedFailures(fs, { timeZone: tz, acceptedGroups: ["g1", "g2"] });
+        expect(weightedFailures(fs, { timeZone: tz })).toBe(both); // bare groups are accepted (DESIGN)
         return both <= one && one <= none;
       }),
     );

@@ -142,6 +142,50 @@ describe("errors", () => {
     expect(codeOf(() => parseRule({ kind: "steps", points: 1, direction: "below", rounding: "round", steps: [{ from: 1, to: 0, per: 1, deduct: 1 }] }))?.path).toEqual(["rounding"]);
     expect(codeOf(() => parseRule({ kind: "linear", points: 1, target: 1, zeroBelw: 0.5 }))?.code).toBe("INVALID_RULE");
   });
+  it("DESIGN 'INVALID_RULE with its path': an unknown key's path names the key", () => {
+    expect(codeOf(() => parseRule({ kind: "linear", points: 1, target: 1, zeroBelw: 0.5 }))).toEqual({ code: "INVALID_RULE", path: ["zeroBelw"] });
+    expect(codeOf(() => evaluateRule({ kind: "threshold", points: 1, pass: { op: ">=", value: 1, x: 1 } } as unknown as ScoringRule, 1))).toEqual({
+      code: "INVALID_RULE",
+      path: ["pass", "x"],
+    });
+  });
+});
+
+describe("DESIGN scoring clauses (pinned examples)", () => {
+  const p2 = (rounding: StepsRule["rounding"]): StepsRule => ({
+    kind: "steps", points: 10, direction: "below", rounding, zeroBeyond: 1500,
+    steps: [{ from: 2200, to: 1800, per: 100, deduct: 1 }, { from: 1800, to: 1500, per: 100, deduct: 2 }],
+  });
+  it("P2 002 art. 9.4 + P14: 2050 is 1.5 units short: floor 1, ceil 2, prorata 1.5", () => {
+    expect(evaluateRule(p2("floor"), 2050).points).toBe(9);
+    expect(evaluateRule(p2("ceil"), 2050).points).toBe(8);
+    expect(evaluateRule(p2("prorata"), 2050).points).toBe(8.5);
+  });
+  it("P2 + P14: 1750 takes the first range in full (4 x 1) and 0.5 unit of the second (x 2), rounded per range", () => {
+    expect(evaluateRule(p2("floor"), 1750).points).toBe(10 - 4 - 0);
+    expect(evaluateRule(p2("ceil"), 1750).points).toBe(10 - 4 - 2);
+    expect(evaluateRule(p2("prorata"), 1750).points).toBe(10 - 4 - 1);
+  });
+  it("P2: zeroBeyond 1500 itself is scored (not zeroed); 1499.99 scores 0 by zeroBeyond", () => {
+    const at = evaluateRule(p2("prorata"), 1500);
+    expect([at.points, at.trace.outcome]).toEqual([0, "deductions"]);
+    const past = evaluateRule(p2("prorata"), 1499.99);
+    expect([past.points, past.trace.outcome]).toEqual([0, "zero-beyond"]);
+    expect(evaluateRule(p2("floor"), 2200).points).toBe(10);
+  });
+  it("P13 002 art. 23: above 3 failures minus 5 per failure, more than 5 scores 0 (5 itself is scored)", () => {
+    const p13: StepsRule = { kind: "steps", points: 10, direction: "above", rounding: "floor", zeroBeyond: 5, steps: [{ from: 3, to: 5, per: 1, deduct: 5 }] };
+    expect([3, 4, 5, 6].map((v) => evaluateRule(p13, v).trace.outcome)).toEqual(["full", "deductions", "deductions", "zero-beyond"]);
+    expect([3, 4, 5, 6].map((v) => evaluateRule(p13, v).points)).toEqual([10, 5, 0, 0]);
+  });
+  it("DESIGN exact decimals: 0.3 meets >= 0.3 exactly; 0.1 + 0.2 (text 0.30000000000000004) is past 0.3", () => {
+    const ge: ScoringRule = { kind: "threshold", points: 2, pass: { op: ">=", value: 0.3 } };
+    const lt: ScoringRule = { kind: "threshold", points: 2, pass: { op: "<", value: 0.3 } };
+    expect(evaluateRule(ge, 0.3).points).toBe(2);
+    expect(evaluateRule(lt, 0.3).points).toBe(0);
+    expect(evaluateRule(lt, 0.1 + 0.2).points).toBe(0);
+    expect(evaluateRule({ kind: "threshold", points: 2, pass: { op: "<=", value: 0.3 } }, 0.1 + 0.2).points).toBe(0);
+  });
 });
 
 describe("laws", () => {
