@@ -10,7 +10,15 @@ export type AccountManagerItem =
   | "falseWorkOrders"
   | "response30Share";
 
-/** Default points of the account-manager items: the library's choice (002 gives none). */
+/**
+ * Default points of the account-manager items: the library's choice (002 gives none).
+ *
+ * @example
+ * ```ts
+ * import { accountManagerCard, accountManagerDefaultPoints } from "sla-kit/scoring";
+ * console.log(accountManagerDefaultPoints.satisfaction, accountManagerCard({ points: { satisfaction: 40 } }).items[0]?.rule.points); // 30 40
+ * ```
+ */
 export const accountManagerDefaultPoints: Readonly<Record<AccountManagerItem, number>> = {
   satisfaction: 30,
   inNetworkRate: 20,

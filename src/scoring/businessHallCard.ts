@@ -4,7 +4,15 @@ import type { Scorecard } from "./types.js";
 /** Item ids of {@link businessHallCard}. */
 export type BusinessHallItem = "satisfaction";
 
-/** Default points of the business-hall items: the library's choice (002 gives none). */
+/**
+ * Default points of the business-hall items: the library's choice (002 gives none).
+ *
+ * @example
+ * ```ts
+ * import { businessHallDefaultPoints } from "sla-kit/scoring";
+ * console.log(businessHallDefaultPoints); // { satisfaction: 100 }
+ * ```
+ */
 export const businessHallDefaultPoints: Readonly<Record<BusinessHallItem, number>> = { satisfaction: 100 };
 
 /**

@@ -7,6 +7,12 @@ export type CallCentreItem = "satisfaction" | "callVolume" | "callbackRate";
 /**
  * Default points of the call-centre items: the library's choice (002 gives none). `callVolume` is
  * 10 because the P2 deductions reach exactly 10 at 1500 calls, where the text's "below 1500: 0" begins.
+ *
+ * @example
+ * ```ts
+ * import { callCentreDefaultPoints } from "sla-kit/scoring";
+ * console.log(callCentreDefaultPoints); // { satisfaction: 45, callVolume: 10, callbackRate: 45 }
+ * ```
  */
 export const callCentreDefaultPoints: Readonly<Record<CallCentreItem, number>> = {
   satisfaction: 45,

@@ -6,7 +6,15 @@ import type { Scorecard } from "./types.js";
 /** Item ids of {@link networkCard}. */
 export type NetworkItem = "coreReliability" | "aggregationFailureRate" | "egressFailures";
 
-/** Default points of the network items: the library's choice (002 gives none). */
+/**
+ * Default points of the network items: the library's choice (002 gives none).
+ *
+ * @example
+ * ```ts
+ * import { networkDefaultPoints } from "sla-kit/scoring";
+ * console.log(networkDefaultPoints); // { coreReliability: 40, aggregationFailureRate: 30, egressFailures: 30 }
+ * ```
+ */
 export const networkDefaultPoints: Readonly<Record<NetworkItem, number>> = {
   coreReliability: 40,
   aggregationFailureRate: 30,

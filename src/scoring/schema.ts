@@ -18,7 +18,15 @@ const meta = {
   interpretation: z.string().optional(),
 };
 
-/** Zod schema of a {@link LinearRule} (shape only; `parseRule` adds the semantic checks). */
+/**
+ * Zod schema of a {@link LinearRule} (shape only; `parseRule` adds the semantic checks).
+ *
+ * @example
+ * ```ts
+ * import { linearRuleSchema } from "sla-kit/scoring";
+ * console.log(linearRuleSchema.safeParse({ kind: "linear", points: 45, target: 0.98, zeroBelow: 0.9 }).success); // true
+ * ```
+ */
 export const linearRuleSchema = z.strictObject({
   kind: z.literal("linear"),
   points: nonNeg,
@@ -27,7 +35,15 @@ export const linearRuleSchema = z.strictObject({
   ...meta,
 });
 
-/** Zod schema of a {@link ThresholdRule}. */
+/**
+ * Zod schema of a {@link ThresholdRule}.
+ *
+ * @example
+ * ```ts
+ * import { thresholdRuleSchema } from "sla-kit/scoring";
+ * console.log(thresholdRuleSchema.safeParse({ kind: "threshold", points: 10, pass: { op: ">=", value: 0.999 } }).success); // true
+ * ```
+ */
 export const thresholdRuleSchema = z.strictObject({
   kind: z.literal("threshold"),
   points: nonNeg,
@@ -35,7 +51,17 @@ export const thresholdRuleSchema = z.strictObject({
   ...meta,
 });
 
-/** Zod schema of a {@link StepsRule} (shape only; sides, gaps and overlaps are checked by `parseRule`). */
+/**
+ * Zod schema of a {@link StepsRule} (shape only; sides, gaps and overlaps are checked by `parseRule`).
+ *
+ * @example
+ * ```ts
+ * import { stepsRuleSchema } from "sla-kit/scoring";
+ * const p2 = { kind: "steps", points: 10, direction: "below", rounding: "floor", zeroBeyond: 1500,
+ *   steps: [{ from: 2200, to: 1800, per: 100, deduct: 1 }, { from: 1800, to: 1500, per: 100, deduct: 2 }] };
+ * console.log(stepsRuleSchema.safeParse(p2).success); // true
+ * ```
+ */
 export const stepsRuleSchema = z.strictObject({
   kind: z.literal("steps"),
   points: nonNeg,
@@ -46,10 +72,26 @@ export const stepsRuleSchema = z.strictObject({
   ...meta,
 });
 
-/** Zod schema of any {@link ScoringRule}, discriminated by `kind`. */
+/**
+ * Zod schema of any {@link ScoringRule}, discriminated by `kind` (`sla-kit schema rule` prints it).
+ *
+ * @example
+ * ```ts
+ * import { scoringRuleSchema } from "sla-kit/scoring";
+ * console.log(scoringRuleSchema.safeParse({ kind: "bonus" }).success); // false
+ * ```
+ */
 export const scoringRuleSchema = z.discriminatedUnion("kind", [linearRuleSchema, thresholdRuleSchema, stepsRuleSchema]);
 
-/** Zod schema of a {@link Scorecard}. */
+/**
+ * Zod schema of a {@link Scorecard}.
+ *
+ * @example
+ * ```ts
+ * import { callCentreCard, scorecardSchema } from "sla-kit/scoring";
+ * console.log(scorecardSchema.safeParse(JSON.parse(JSON.stringify(callCentreCard()))).success); // true
+ * ```
+ */
 export const scorecardSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string(),

@@ -2,10 +2,26 @@ import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import { Q0, add, div, mul, q, show, toNumber, type Q } from "./_exact.js";
 
-/** The evaluators of 000 §2(1) (SPEC G2). */
+/**
+ * The evaluators of 000 §2(1) (SPEC G2).
+ *
+ * @example
+ * ```ts
+ * import { evaluators } from "sla-kit/scoring";
+ * console.log(evaluators); // [ 'customer', 'internal', 'third-party' ]
+ * ```
+ */
 export const evaluators = ["customer", "internal", "third-party"] as const;
 
-/** The evaluation dimensions of 000 §3 (SPEC G2): content, attitude, quality. */
+/**
+ * The evaluation dimensions of 000 §3 (SPEC G2): content, attitude, quality.
+ *
+ * @example
+ * ```ts
+ * import { evaluationDimensions } from "sla-kit/scoring";
+ * console.log(evaluationDimensions); // [ 'content', 'attitude', 'quality' ]
+ * ```
+ */
 export const evaluationDimensions = ["content", "attitude", "quality"] as const;
 
 /** One evaluator's score on one dimension. */
