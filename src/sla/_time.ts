@@ -9,8 +9,13 @@ export function toInstantMs(value: unknown, path: ErrorPath, code: ErrorCode): n
   let ms: number;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === "number") ms = value;
-  else if (typeof value === "string" && ISO_WITH_OFFSET.test(value)) ms = Date.parse(value);
-  else {
+  else if (typeof value === "string" && ISO_WITH_OFFSET.test(value)) {
+    // Date.parse rolls "2024-02-30" over to March 1: reject calendar dates that do not exist
+    const y = Number(value.slice(0, 4));
+    const mo = Number(value.slice(5, 7));
+    const d = Number(value.slice(8, 10));
+    ms = mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() ? Date.parse(value) : Number.NaN;
+  } else {
     throw new SlaKitError(code, `Expected a Date, epoch milliseconds or an ISO-8601 time with an offset at ${formatPath(path)}, got ${describe(value)}.`, { path });
   }
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {

@@ -96,11 +96,13 @@ function readEvents(svc: CompiledService, ticket: Ticket, createdMs: number): Ev
  * Statuses: done at or before `dueAt` is `met`, after it `breached`; open stages are `pending`
  * before `warnAt`, `warning` from `warnAt` up to and including `dueAt`, `overdue` after it; a
  * stage whose anchor has not happened is `pending` with `dueAt: null`. Pauses stop the clock of
- * every open stage and move its deadline later by the paused open time; a consented
+ * every open stage (overdue ones too) and move its deadline and warning later by the paused open
+ * time; `remote-resolved` makes every stage of an on-site ticket `not-applicable` (a done time stays in the trace); a consented
  * `agreed-deadline` replaces the deadline (the original stays as `originalDueAt`).
  *
  * @throws SlaKitError `INVALID_EVENT` (event before creation, resume without pause, pause while
- *   paused, stage done twice, unknown stage, stage done before its anchor), `CONSENT_REQUIRED`,
+ *   paused, stage done twice, unknown stage, stage done before its anchor or without it, agreed
+ *   deadline before the anchor, an ISO date that does not exist), `CONSENT_REQUIRED`,
  *   `OUTSIDE_EFFECTIVE_DATES` (unless `allowOutsideEffectiveDates`), the lookup errors of
  *   `findTarget` (`UNKNOWN_VALUE`, `MISSING_DIMENSION`, ...), `INVALID_ARGUMENT`.
  * @example
@@ -135,6 +137,8 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
     );
   }
   const all = readEvents(svc, ticket, createdMs);
+  const doneAll = new Map<string, Ev>();
+  for (const e of all) if (e.type === "done") doneAll.set(e.stage as string, e);
   // what is known at asOf
   const doneAt = new Map<string, Ev>();
   const agreed = new Map<string, Ev>();
@@ -158,6 +162,7 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
   for (const cs of svc.stages) {
     const steps: TraceStep[] = [];
     const done = doneAt.get(cs.name);
+    const done0 = doneAll.get(cs.name);
     const doneMs = done ? done.ms : null;
     const base = {
       stage: cs.name,
@@ -180,7 +185,7 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
         if (set && v !== undefined && !set.has(v)) out = `${d} ${v}`;
       }
       if (out !== null) {
-        stages.push({ ...base, status: "not-applicable", trace: { row: null, sourceRef: null, within: null, clock: null, anchor: CREATED, steps: [{ step: "not-applicable", detail: `stage "${cs.name}" does not apply to ${out}` }] } });
+        stages.push({ ...base, status: "not-applicable", trace: { row: null, rowId: null, sourceRef: null, within: null, clock: null, anchor: CREATED, steps: [{ step: "not-applicable", detail: `stage "${cs.name}" does not apply to ${out}` }] } });
         continue;
       }
     }
@@ -191,12 +196,20 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
       ...base,
       ...extra,
       status,
-      trace: { row: t.index, sourceRef: t.sourceRef, within: t.within, clock: t.clock ?? null, anchor: anchorName, steps },
+      trace: { row: t.index, rowId: t.id ?? null, sourceRef: t.sourceRef, within: t.within, clock: t.clock ?? null, anchor: anchorName, steps },
     });
     steps.push({ step: "target", detail: `row ${t.index}${t.id ? ` (${t.id})` : ""}, ${t.sourceRef}: within ${JSON.stringify(t.within)}${t.clock ? ` on clock ${t.clock}` : ""}`, value: t.index });
-    // S6: remote resolution makes on-site stages not-applicable
-    if (svc.onsite && remoteAt !== null && (doneMs === null || doneMs > remoteAt)) {
-      steps.push({ step: "remote-resolved", detail: `resolved remotely at ${iso(remoteAt)}: on-site stages do not apply (003 §6(2))` });
+    // a stage is done only after its anchor (checked on all events, whatever asOf)
+    if (anchorName !== CREATED && done0 !== undefined) {
+      const a0 = doneAll.get(anchorName);
+      if (a0 === undefined || done0.ms < a0.ms) {
+        bad(`Stage "${cs.name}" is done (${iso(done0.ms)}) ${a0 === undefined ? "but its anchor" : "before its anchor"} "${anchorName}" ${a0 === undefined ? "is never done" : `(${iso(a0.ms)})`}; record the anchor's done event first.`, ["events", done0.i, "at"]);
+      }
+    }
+    // S6 (DESIGN: "remote-resolved makes the stages of an onsite ticket not-applicable"): all of
+    // them, a stage already done included; its done time stays in the trace
+    if (svc.onsite && remoteAt !== null) {
+      steps.push({ step: "remote-resolved", detail: `resolved remotely at ${iso(remoteAt)}: on-site stages do not apply (003 §6(2))${doneMs === null ? "" : `; the stage was done at ${iso(doneMs)}`}` });
       stages.push(trace("not-applicable"));
       continue;
     }
@@ -220,9 +233,6 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
       stages.push(trace("pending"));
       continue;
     }
-    if (doneMs !== null && doneMs < anchorMs) {
-      bad(`Stage "${cs.name}" is done (${iso(doneMs)}) before its anchor "${anchorName}" (${iso(anchorMs)}).`, ["events", (done as Ev).i, "at"]);
-    }
     steps.push({ step: "anchor", detail: `${anchorName} at ${iso(anchorMs)}`, value: iso(anchorMs) });
     const cal = clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
     const endMs = doneMs ?? asOf;
@@ -236,6 +246,9 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
       steps.push({ step: "agreed", detail: "no fixed limit: the deadline must be agreed with the customer in advance and recorded as an agreed-deadline event (003 §6(3))" });
       stages.push(trace(doneMs === null ? "pending" : "not-applicable", { anchorAt: new Date(anchorMs) }));
       continue;
+    }
+    if (ag !== undefined && (ag.dueMs as number) < anchorMs) {
+      bad(`Event ${ag.i}: the agreed deadline ${iso(ag.dueMs as number)} of stage "${cs.name}" is before its anchor "${anchorName}" (${iso(anchorMs)}).`, ["events", ag.i, "dueAt"]);
     }
     if (t.kind === "duration" || t.kind === "businessDays") {
       if (t.kind === "duration") {
@@ -251,17 +264,21 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
       const warnOffset = Math.round(c.warnAt * allowed);
       warnMs = addBusinessTime(cal, anchorMs, warnOffset).getTime();
       steps.push({ step: "warn", detail: `${iso(anchorMs)} + ${c.warnAt} x ${allowed} ms = ${iso(warnMs)} (W1)`, value: iso(warnMs) });
-      // pauses stop the clock of the open stage and move deadline and warning later
+      // pauses stop the clock of every open stage (anchored, not done; overdue included): the
+      // paused open time moves the deadline and the warning later (DESIGN "Pinned details of sla")
       for (const [ps, pe] of pauses) {
         const s = ps > anchorMs ? ps : anchorMs;
         const e = pe < endMs ? pe : endMs;
-        if (e <= s || s > dueMs) continue;
+        if (e <= s) continue;
         const p = businessTimeBetween(cal, s, e);
         if (p <= 0) continue;
-        if (s <= warnMs) warnMs = addBusinessTime(cal, warnMs, p).getTime();
-        dueMs = addBusinessTime(cal, dueMs, p).getTime();
         pausedMs += p;
-        steps.push({ step: "pause", detail: `paused ${iso(s)} to ${iso(e)}: ${p} ms of open time; due moves to ${iso(dueMs)}`, value: p });
+        steps.push({ step: "pause", detail: `paused ${iso(s)} to ${iso(e)}: ${p} ms of open time`, value: p });
+      }
+      if (pausedMs > 0) {
+        warnMs = addBusinessTime(cal, warnMs, pausedMs).getTime();
+        dueMs = addBusinessTime(cal, dueMs, pausedMs).getTime();
+        steps.push({ step: "paused", detail: `${pausedMs} ms paused in all: warning moves to ${iso(warnMs)}, due to ${iso(dueMs)}`, value: pausedMs });
       }
       if (ag !== undefined) {
         originalDueAt = new Date(dueMs);

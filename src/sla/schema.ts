@@ -81,7 +81,16 @@ const dateOrInstant = z
     'a local date "YYYY-MM-DD" or an ISO-8601 instant with an offset',
   );
 
-/** Zod schema of a policy file (see DESIGN.md section "sla"). */
+/**
+ * Zod schema of a policy file's shape (see DESIGN.md section "sla"); `parsePolicy` adds the
+ * reference checks and compiles it, `policyJsonSchema` is its JSON Schema.
+ *
+ * @example
+ * ```ts
+ * import { policySchema, robotIntegration2026 } from "sla-kit/sla";
+ * console.log(policySchema.safeParse(JSON.parse(JSON.stringify(robotIntegration2026))).success); // true
+ * ```
+ */
 export const policySchema = z
   .object({
     $schema: z.string().optional(),

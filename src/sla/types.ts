@@ -18,6 +18,8 @@ export interface TraceStep {
 export interface StageTrace {
   /** Index of the target row in `policy.targets`, or null when none applies. */
   readonly row: number | null;
+  /** The row's `id` when it has one (e.g. "S4:fault:response:core-urgent"), else null. */
+  readonly rowId: string | null;
   readonly sourceRef: string | null;
   readonly within: unknown;
   readonly clock: string | null;

@@ -24,7 +24,7 @@ function ev(
       status,
       anchorAt: null, dueAt: null, warnAt: null, doneAt: null,
       allowedMs: null, elapsedMs: null, remainingMs: null, fractionUsed: null, pausedMs: 0,
-      trace: { row: null, sourceRef: null, within: null, clock: null, anchor: "created", steps: [] },
+      trace: { row: null, rowId: null, sourceRef: null, within: null, clock: null, anchor: "created", steps: [] },
     })),
   };
 }
