@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { run } from "../../src/cli/run.js";
 import { robotIntegration2026 } from "../../src/sla/index.js";
 
@@ -20,9 +20,7 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-const passing = file(
-  "pass.yaml",
-  `policy: robotIntegration2026
+const passingCases = `policy: robotIntegration2026
 cases:
   - id: S4 core urgent response
     kind: dueAt
@@ -31,8 +29,8 @@ cases:
       anchor: 2024-05-06T10:00:00+08:00
     expect: 2024-05-06T10:15:00+08:00
     expectRule: 003 §6(2)
-`,
-);
+`;
+const passing = file("pass.yaml", passingCases);
 const failingText = `policy: robotIntegration2026
 cases:
   - id: ok
@@ -152,6 +150,21 @@ describe("sla-kit diff, validate, explain, schema, help", () => {
       expect(JSON.parse(r.out)).toHaveProperty("$schema");
     }
     expect((await cli("schema", "nope")).code).toBe(2);
+  });
+  it("a case file may name a policy file relative to itself (JSON or YAML)", async () => {
+    const sub = join(dir, "nested");
+    mkdirSync(join(sub, "policies"), { recursive: true });
+    writeFileSync(join(sub, "policies", "p.yaml"), stringify(JSON.parse(JSON.stringify(robotIntegration2026))));
+    const cases = join(sub, "cases.yaml");
+    writeFileSync(cases, passingCases.replace("policy: robotIntegration2026", "policy: policies/p.yaml"));
+    const r = await cli("check", cases, "--reporter", "json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).files[0].policy.hash).toBe(robotIntegration2026.hash);
+    expect((await cli("validate", join(sub, "policies", "p.yaml"))).code).toBe(0);
+    writeFileSync(join(sub, "policies", "p.yaml"), "id: x\n");
+    const bad = await cli("check", cases);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("invalid policy (INVALID_POLICY)");
   });
   it("--help on every command exits 0; no command or an unknown one exits 2", async () => {
     for (const c of ["check", "diff", "validate", "explain", "schema"]) {
