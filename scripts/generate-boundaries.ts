@@ -267,6 +267,9 @@ const referenceKpis: readonly RefKpi[] = [
   { id: "K18a", specId: "K18", op: ">=", value: "4.5", unit: "score" },
   { id: "K18b", specId: "K18", op: ">=", value: "0.95", unit: "rate" },
   { id: "K18c", specId: "K18", op: "<=", value: "86400000", unit: "ms" }, // 24 h
+  { id: "W4a", specId: "W4", op: ">=", value: "0.3", unit: "rate" }, // 003 §14: daily sampling >= 30%
+  { id: "W4b", specId: "W4", op: ">=", value: "1", unit: "rate" }, // 003 §14: monthly full check
+  { id: "S24c", specId: "S24", op: "<=", value: "1", unit: "count" }, // 002 art. 33: at most one outage over 10 min a month
 ];
 
 function holds(v: bigint, op: Op, t: bigint): boolean {

@@ -6,7 +6,8 @@ const HOUR_MS = 3_600_000;
  * Every KPI of SPEC.md K1-K18 as data: ID, name, formula, what the numerator and denominator count,
  * target (`{ op, value, unit }`, null when the source sets none) and the source clause. A rule
  * holding several targets gets one row per target with a letter (K6a, K6b, K9a-K9d, K17a-b,
- * K18a-c); `ruleId` is the SPEC ID. Check a value with `checkTarget`.
+ * K18a-c); `ruleId` is the SPEC ID. The counted targets of the SLA documents (W4 sampling,
+ * S24's monthly outage limit) are here too. Check a value with `checkTarget`.
  *
  * Fractions are written as decimals and compared exactly (0.98 is exactly 98%).
  *
@@ -151,6 +152,22 @@ export const kpiDefinitions: readonly KpiDefinition[] = freezeAll([
     id: "K18c", ruleId: "K18", name: "Response time", nameZh: "响应时间", kind: "duration",
     formula: "time to respond, ms", numerator: null, denominator: null,
     target: { op: "<=", value: 24 * HOUR_MS, unit: "ms" }, computedBy: null, sourceRef: "001 §1.3",
+  },
+  // Counted rules of the SLA documents that are targets, not deadlines:
+  {
+    id: "W4a", ruleId: "W4", name: "Daily sampling share", nameZh: "每日抽查比例", kind: "rate",
+    formula: "tickets sampled that day / tickets closed that day", numerator: "tickets sampled", denominator: "tickets closed that day",
+    target: { op: ">=", value: 0.3, unit: "fraction" }, computedBy: "rate", sourceRef: "003 §14",
+  },
+  {
+    id: "W4b", ruleId: "W4", name: "Monthly full check", nameZh: "每月全面检查", kind: "rate",
+    formula: "tickets checked in the month / tickets of the month", numerator: "tickets checked", denominator: "tickets of the month",
+    target: { op: ">=", value: 1, unit: "fraction" }, computedBy: "rate", sourceRef: "003 §14",
+  },
+  {
+    id: "S24c", ruleId: "S24", name: "Call-system outages over 10 min", nameZh: "呼叫系统10分钟以上中断次数", kind: "count",
+    formula: "outages of the call system longer than 10 minutes in the month", numerator: null, denominator: null,
+    target: { op: "<=", value: 1, unit: "count" }, computedBy: null, sourceRef: "002 art. 33",
   },
 ] satisfies KpiDefinition[]);
 
