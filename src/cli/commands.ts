@@ -71,9 +71,10 @@ Lists the target rows that changed, table by table, and replays the cases under 
   validate: `Usage: sla-kit validate <policy> [--reporter pretty|json]
 
 Prints validatePolicy findings. Exit 1 if any finding has severity "error".`,
-  explain: `Usage: sla-kit explain <policy> --ticket <file> --as-of <instant> [--reporter pretty|json]
+  explain: `Usage: sla-kit explain <policy> --ticket <file> --as-of <instant> [--time-zone <zone>] [--reporter pretty|json]
 
-Evaluates one ticket (JSON or YAML) and prints every stage with its deadline, status and trace.`,
+Evaluates one ticket (JSON or YAML) and prints every stage with its deadline, status and trace.
+  --time-zone <zone>  show deadlines as local times of an IANA zone (default: UTC instants)`,
   schema: `Usage: sla-kit schema <policy|cases|calendar|rule|scorecard>
 
 Prints the JSON Schema of a policy file, a golden case file, a calendar spec, a scoring rule or a scorecard.`,
@@ -219,12 +220,13 @@ export async function validate(args: readonly string[], io: Io): Promise<number>
 }
 
 export async function explain(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { ticket: { type: "string" }, "as-of": { type: "string" }, reporter: { type: "string", default: "pretty" } }, usage.explain);
+  const { values, positionals } = parse(args, { ticket: { type: "string" }, "as-of": { type: "string" }, "time-zone": { type: "string" }, reporter: { type: "string", default: "pretty" } }, usage.explain);
   if (values.help) return io.out(usage.explain), 0;
   if (positionals.length !== 1 || values.ticket === undefined || values["as-of"] === undefined) throw new UsageError(usage.explain);
   const policy = loadPolicy(positionals[0]!);
   const asOf = new Date(String(values["as-of"]));
   if (!Number.isFinite(asOf.getTime())) throw new UsageError(`--as-of ${JSON.stringify(values["as-of"])} is not an instant: write e.g. 2024-05-06T12:00:00+08:00.`);
+  const show = instantFormat(values["time-zone"] === undefined ? undefined : String(values["time-zone"]));
   const loaded = loadFile(String(values.ticket));
   let ev;
   try {
@@ -237,15 +239,27 @@ export async function explain(args: readonly string[], io: Io): Promise<number> 
     return 0;
   }
   const lines = [bold(`Ticket ${ev.ticketId}`) + ` ${ev.service} ${[ev.tier, ev.urgency, ev.location].filter(Boolean).join("/")}`,
-    dim(`policy ${ev.policy.id}@${ev.policy.version} ${ev.policy.hash}, as of ${ev.asOf.toISOString()}`)];
+    dim(`policy ${ev.policy.id}@${ev.policy.version} ${ev.policy.hash}, as of ${show(ev.asOf)}`)];
   for (const s of ev.stages) {
     const colour = s.status === "met" ? green : s.status === "breached" || s.status === "overdue" ? red : s.status === "warning" ? yellow : dim;
-    lines.push("", `${bold(s.stage)}  ${colour(s.status)}  due ${s.dueAt?.toISOString() ?? "-"}${s.doneAt ? `  done ${s.doneAt.toISOString()}` : ""}${s.fractionUsed !== null ? `  used ${(s.fractionUsed * 100).toFixed(1)}%` : ""}`);
+    lines.push("", `${bold(s.stage)}  ${colour(s.status)}  due ${s.dueAt ? show(s.dueAt) : "-"}${s.doneAt ? `  done ${show(s.doneAt)}` : ""}${s.fractionUsed !== null ? `  used ${(s.fractionUsed * 100).toFixed(1)}%` : ""}`);
     lines.push(dim(`  rule ${s.trace.sourceRef ?? "-"} (row ${s.trace.row ?? "-"}), within ${JSON.stringify(s.trace.within)} on ${s.trace.clock ?? "-"}, from ${s.trace.anchor}`));
     for (const step of s.trace.steps) lines.push(`  - ${step.step}${step.detail ? `: ${step.detail}` : ""}`);
   }
   io.out(lines.join("\n"));
   return 0;
+}
+
+/** Instants as ISO UTC, or as "YYYY-MM-DD HH:mm:ss <zone>" local times of an IANA zone. */
+function instantFormat(timeZone: string | undefined): (d: Date) => string {
+  if (timeZone === undefined) return (d) => d.toISOString();
+  let f: Intl.DateTimeFormat;
+  try {
+    f = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" });
+  } catch {
+    throw new UsageError(`--time-zone ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Asia/Shanghai).`);
+  }
+  return (d) => `${f.format(d)} ${timeZone}`;
 }
 
 export async function schema(args: readonly string[], io: Io): Promise<number> {

@@ -142,6 +142,9 @@ describe("sla-kit diff, validate, explain, schema, help", () => {
     expect(r.out).toMatch(/response\s+warning/);
     expect(r.out).toContain("rule 003 §6(2)");
     expect((await cli("explain", "robotIntegration2026", "--ticket", ticket, "--as-of", "yesterday")).code).toBe(2);
+    const local = await cli("explain", "robotIntegration2026", "--ticket", ticket, "--as-of", "2024-05-06T10:14:00+08:00", "--time-zone", "Asia/Shanghai");
+    expect(local.out).toContain("due 2024-05-06 10:15:00 Asia/Shanghai");
+    expect((await cli("explain", "robotIntegration2026", "--ticket", ticket, "--as-of", "2024-05-06T10:14:00+08:00", "--time-zone", "Mars/Base")).code).toBe(2);
   });
   it("schema prints JSON Schemas; unknown kinds are usage errors", async () => {
     for (const kind of ["policy", "cases", "calendar", "rule", "scorecard"]) {
