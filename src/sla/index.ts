@@ -24,6 +24,7 @@ export type {
   Ticket,
   TicketEvaluation,
   TicketEvent,
+  TicketFacts,
   TimeInput,
   TraceStep,
   Within,

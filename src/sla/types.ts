@@ -46,16 +46,20 @@ export interface StageEvaluation {
   readonly trace: StageTrace;
 }
 
-/** The evaluation of one ticket against one policy at one instant. */
-export interface TicketEvaluation {
-  readonly ticketId: string;
+/** What a ticket says about itself: its service, matrix dimensions and who handles it. */
+export interface TicketFacts {
   readonly service: string;
   readonly tier?: string;
   readonly urgency?: string;
   readonly location?: string;
-  /** Passed through from the ticket for roll-ups (K17). */
+  /** Who handles the ticket; passed through to evaluations for roll-ups (K17). */
   readonly assignee?: string;
   readonly department?: string;
+}
+
+/** The evaluation of one ticket against one policy at one instant. */
+export interface TicketEvaluation extends TicketFacts {
+  readonly ticketId: string;
   readonly createdAt: Date;
   readonly asOf: Date;
   readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
@@ -214,14 +218,8 @@ export interface RemoteResolvedEvent {
 export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent;
 
 /** A service ticket to evaluate against a policy. */
-export interface Ticket {
+export interface Ticket extends TicketFacts {
   readonly id: string;
-  readonly service: string;
-  readonly tier?: string;
-  readonly urgency?: string;
-  readonly location?: string;
-  readonly assignee?: string;
-  readonly department?: string;
   readonly createdAt: TimeInput;
   readonly events: readonly TicketEvent[];
 }
