@@ -4,13 +4,33 @@ import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
 /** Anything sla-kit accepts as an instant. */
 export type Instant = Date | number;
 
-/** Epoch ms of a `Date | number`; throws `code` (default INVALID_ARGUMENT) for Invalid Date / NaN / non-finite. */
-export function toEpochMs(value: unknown, path: ErrorPath, code: ErrorCode = "INVALID_ARGUMENT"): number {
+/** An ISO-8601 date-time with an explicit offset ("...Z", "...+08:00"). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Epoch ms of an ISO-8601 date-time string with an explicit offset, or NaN when the text is not
+ * one or names a date that does not exist (`Date.parse` would roll "2024-02-30" over to March 1).
+ */
+export function parseIsoInstant(text: string): number {
+  if (!ISO_INSTANT.test(text)) return Number.NaN;
+  const y = Number(text.slice(0, 4));
+  const mo = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() ? Date.parse(text) : Number.NaN;
+}
+
+/**
+ * Epoch ms of a `Date | number` (and, with `iso`, of an ISO-8601 string with an offset); throws
+ * `code` (default INVALID_ARGUMENT) for Invalid Date / NaN / non-finite / unparsable text.
+ */
+export function toEpochMs(value: unknown, path: ErrorPath, code: ErrorCode = "INVALID_ARGUMENT", options: { readonly iso?: boolean } = {}): number {
   let ms: number;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === "number") ms = value;
+  else if (options.iso === true && typeof value === "string" && ISO_INSTANT.test(value)) ms = parseIsoInstant(value);
   else {
-    throw new SlaKitError(code, `Expected a Date or epoch milliseconds at ${formatPath(path)}, got ${describe(value)}.`, { path });
+    const what = options.iso === true ? "a Date, epoch milliseconds or an ISO-8601 time with an offset" : "a Date or epoch milliseconds";
+    throw new SlaKitError(code, `Expected ${what} at ${formatPath(path)}, got ${describe(value)}.`, { path });
   }
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
     throw new SlaKitError(code, `Invalid instant at ${formatPath(path)}: ${describe(value)} is not a valid date/time.`, { path });

@@ -1,10 +1,10 @@
 /** Conversions between results and JSON for golden files. @internal */
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+import { parseIsoInstant } from "../_lib/instant.js";
 
-/** True for an ISO-8601 date-time string with an offset ("...Z" or "...+08:00"). */
+/** True for an ISO-8601 date-time string with an offset ("...Z" or "...+08:00") of a real date. */
 export function isIsoInstant(v: unknown): v is string {
-  return typeof v === "string" && ISO_INSTANT.test(v) && Number.isFinite(Date.parse(v));
+  return typeof v === "string" && Number.isFinite(parseIsoInstant(v));
 }
 
 /** A result as plain JSON: Dates become ISO strings, undefined properties are dropped. */
