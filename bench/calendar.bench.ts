@@ -37,12 +37,23 @@ const H = 3_600_000;
 // warm the index once, as a service does at start-up
 addBusinessTime(cal, starts[0]!, H);
 
-// agreement check (moment-business-time has no make-up days: compare on the plain-hours part)
+// agreement check: moment-business-time has no make-up working days, so it may only disagree
+// where a make-up day lies between the start and the later of the two results
+const makeUp = new Set(workdays);
 let agree = 0;
-for (const t of starts.slice(0, 50)) {
+let explained = 0;
+for (const t of starts.slice(0, 200)) {
   const a = addBusinessTime(cal, t, 4 * H).getTime();
   const b = (moment(t) as unknown as { addWorkingTime(n: number, u: string): moment.Moment }).addWorkingTime(4, "hours").valueOf();
   if (a === b) agree++;
+  else {
+    for (let d = t - (t % 86_400_000); d <= Math.max(a, b); d += 86_400_000) {
+      if (makeUp.has(new Date(d).toISOString().slice(0, 10))) {
+        explained++;
+        break;
+      }
+    }
+  }
 }
 
 const bench = new Bench({ time: 500 });
@@ -69,7 +80,7 @@ const mean = (name: string): number => {
 };
 console.table(bench.tasks.map((t) => ({ task: t.name, "mean µs": +(mean(t.name) * 1000).toFixed(3) })));
 const ratio = (a: string, b: string) => (mean(b) / mean(a)).toFixed(1);
-console.log(`agreement with moment-business-time on 4 h additions: ${agree}/50 (differences are make-up working days, which it does not model)`);
+console.log(`agreement with moment-business-time on 4 h additions: ${agree}/200; of the ${200 - agree} differences, ${explained} span a make-up working day (which it does not model)`);
 console.log(`addBusinessTime 4 h:   sla-kit is ${ratio("sla-kit addBusinessTime 4 h", "moment-business-time addWorkingTime 4 h")}x faster than moment-business-time`);
 console.log(`addBusinessTime 300 h: sla-kit is ${ratio("sla-kit addBusinessTime 300 h", "moment-business-time addWorkingTime 300 h")}x faster than moment-business-time`);
 console.log(`addBusinessDays 3:     sla-kit is ${ratio("sla-kit addBusinessDays 3", "date-fns addBusinessDays 3 (no holidays)")}x the speed of date-fns (which ignores holidays)`);
