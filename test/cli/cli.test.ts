@@ -127,6 +127,13 @@ describe("sla-kit diff, validate, explain, schema, help", () => {
     expect((await cli("diff", oldPolicy, newPolicy, "--cases", cases, "--fail-on", "flip")).code).toBe(1);
     expect((await cli("diff", oldPolicy, oldPolicy, "--cases", cases, "--fail-on", "flip")).code).toBe(0);
   });
+  it("diff replays a ticket file at --as-of; --tickets without --as-of is a usage error", async () => {
+    const tickets = file("tickets.json", JSON.stringify([{ id: "T-1", service: "fault", tier: "core", urgency: "urgent", createdAt: "2024-05-06T10:00:00+08:00", events: [{ type: "done", stage: "response", at: "2024-05-06T10:12:00+08:00" }] }]));
+    const r = await cli("diff", oldPolicy, newPolicy, "--tickets", tickets, "--as-of", "2024-05-06T12:00:00+08:00", "--reporter", "json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).flips).toContainEqual({ caseId: `${tickets}#T-1`, stage: "response", field: "status", old: "met", new: "breached" });
+    expect((await cli("diff", oldPolicy, newPolicy, "--tickets", tickets)).code).toBe(2);
+  });
   it("validate exits 0 on the built-in policy and 1 on a policy with a gap", async () => {
     expect((await cli("validate", "robotIntegration2026")).code).toBe(0);
     const gap = JSON.parse(JSON.stringify(robotIntegration2026)) as { targets: Record<string, unknown>[] };
