@@ -41,9 +41,9 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format, inspect, isDeepStrictEqual } from "node:util";
 import ts from "typescript";
+import { rewriteImports } from "./_sources.js";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
-const src = join(root, "src");
 const verbose = process.argv.includes("--verbose");
 const docs = [
   join(root, "README.md"),
@@ -92,28 +92,6 @@ function extractBlocks(path: string): Block[] {
     blocks.push({ doc: relative(root, path), line: b.line, code: b.code, expectedOutput, lang: b.lang });
   }
   return blocks;
-}
-
-// ---------------------------------------------------------------------------------------------
-// imports -> sources
-function rewriteImports(code: string): string {
-  const target = (spec: string): string | null => {
-    const m = /^(?:npm:)?sla-kit(?:\/(\w+))?$/.exec(spec);
-    if (m === null) {
-      // other packages (yaml, zod, ...) resolve from this repository, since the blocks run in a temp dir
-      if (spec.startsWith("node:") || spec.startsWith(".") || spec.startsWith("file:")) return null;
-      try {
-        return import.meta.resolve(spec.replace(/^npm:/, ""));
-      } catch {
-        return null;
-      }
-    }
-    return pathToFileURL(m[1] === undefined ? join(src, "index.ts") : join(src, m[1], "index.ts")).href;
-  };
-  return code.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^"']+)\2/g, (all, pre: string, _q, spec: string) => {
-    const t = target(spec);
-    return t === null ? all : `${pre}${JSON.stringify(t)}`;
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { rewriteImports } from "./_sources.js";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const src = join(root, "src");
@@ -39,12 +40,10 @@ for (const f of files) {
     }
     const block = /@example[\s\S]*?```(?:ts|js|typescript)?\n([\s\S]*?)```/.exec(doc);
     if (block === null) continue;
-    const code = block[1]!
+    const code = rewriteImports(block[1]!
       .split("\n")
       .map((l) => l.replace(/^\s*\* ?/, ""))
-      .join("\n")
-      .replace(/from "sla-kit\/(\w+)"/g, (_, d: string) => `from ${JSON.stringify(pathToFileURL(join(src, d, "index.ts")).href)}`)
-      .replace(/from "sla-kit"/g, `from ${JSON.stringify(pathToFileURL(join(src, "index.ts")).href)}`);
+      .join("\n"));
     const file = join(tmp, `${examples.length}.ts`);
     writeFileSync(file, `${code}\nexport {};\n`);
     examples.push({ where: `${f}: ${name}`, file });
