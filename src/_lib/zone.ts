@@ -5,6 +5,7 @@
  * @internal
  */
 import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
+import { upperBound } from "./search.js";
 
 export const MS_PER_DAY = 86_400_000;
 export const MS_PER_MINUTE = 60_000;
@@ -148,16 +149,8 @@ function tableFor(timeZone: string, ms: number): ZoneTable {
 export function offsetAt(timeZone: string, ms: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
   const t = tableFor(timeZone, ms);
-  const at = t.at;
-  // last transition <= ms
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (at[mid]! <= ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return t.offset[lo]!;
+  // offset[i] holds from at[i - 1]: the number of transitions <= ms picks it
+  return t.offset[upperBound(t.at, ms)]!;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   utcMs,
   wallToInstant,
 } from "../_lib/zone.js";
+import { lowerBound, upperBound } from "../_lib/search.js";
 import { parseCalendarSpec } from "./schema.js";
 import type { Calendar, CalendarSpec, Hours, Weekday } from "./types.js";
 
@@ -345,40 +346,16 @@ function neverOpen(e: Engine, from: number, path: ErrorPath): SlaKitError {
 // ---------------------------------------------------------------------------------------------
 // Primitive queries (callers have covered the instants)
 
-/** First index i with a[i] >= x (a sorted ascending). */
-function lower(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of intervals whose start is <= t. */
-function upper(a: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Open time in the index before instant t. */
 export function openBefore(e: Engine, t: number): number {
-  const i = upper(e.starts, t);
+  const i = upperBound(e.starts, t);
   if (i === 0) return 0;
   const k = i - 1;
   return e.cum[k]! + Math.min(t, e.ends[k]!) - e.starts[k]!;
 }
 
 export function isOpen(e: Engine, t: number): boolean {
-  const i = upper(e.starts, t) - 1;
+  const i = upperBound(e.starts, t) - 1;
   return i >= 0 && t < e.ends[i]!;
 }
 
@@ -427,7 +404,7 @@ export function addOpen(e: Engine, s: number, d: number, path: ErrorPath): numbe
 }
 
 function firstOpen(e: Engine, t: number): number {
-  const i = upper(e.starts, t) - 1;
+  const i = upperBound(e.starts, t) - 1;
   if (i >= 0 && t < e.ends[i]!) return t;
   const next = e.starts[i + 1];
   return next !== undefined && coversUpTo(e, next) ? next : Number.NaN;
@@ -445,7 +422,7 @@ export function nextOpen(e: Engine, t: number, path: ErrorPath): number {
 /** Close of the `count`-th (0-based) business day on or after `day`, or NaN if beyond the index. */
 function closeOf(e: Engine, day: number, count: number): number {
   const days = e.days;
-  const k = lower(days, day) + count;
+  const k = lowerBound(days, day) + count;
   if (k >= days.length) return Number.NaN;
   const close = e.closes[k]!;
   return coversUpTo(e, close) ? close : Number.NaN;
@@ -463,7 +440,7 @@ export function businessDayFrom(e: Engine, day: number, count: number, path: Err
 
 export function isBusinessDayNumber(e: Engine, day: number): boolean {
   const block = yearBlock(e, YEAR_OF_DAY(day));
-  return block.days[lower(block.days, day)] === day;
+  return block.days[lowerBound(block.days, day)] === day;
 }
 
 export { MIN_YEAR, MAX_YEAR };
