@@ -48,3 +48,15 @@ export function pick(min: number, max: number, severity: Severity, unit: string,
 export function fen(a: Q, b: Q, rounding: MoneyRounding): number {
   return Number(roundInt(mul(a, b), rounding));
 }
+
+/** The rule with `id` from a rule table, and an object `input`; INVALID_INPUT naming the known ids otherwise. */
+export function ruleAndInput<R extends { readonly id: string }>(rules: readonly R[], id: string, input: unknown, what: string, shape: string): R {
+  const rule = rules.find((r) => r.id === id);
+  if (rule === undefined) {
+    throw new SlaKitError("INVALID_INPUT", `Unknown ${what} rule ${describe(id)}; known: ${rules.map((r) => r.id).join(", ")}.`, { path: ["ruleId"] });
+  }
+  if (typeof input !== "object" || input === null) {
+    throw new SlaKitError("INVALID_INPUT", `input must be an object ${shape}, got ${describe(input)}.`, { path: ["input"] });
+  }
+  return rule;
+}

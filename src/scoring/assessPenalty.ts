@@ -1,7 +1,6 @@
 import { SlaKitError } from "../errors.js";
-import { describe } from "../_lib/instant.js";
 import { q, roundInt } from "./_exact.js";
-import { checkNonNeg, checkRounding, fen, pick } from "./_money.js";
+import { checkNonNeg, checkRounding, fen, pick, ruleAndInput } from "./_money.js";
 import { penaltyRules, type FenAmount, type PenaltyRole, type PenaltyRule } from "./penaltyRules.js";
 import type { MoneyRounding, Severity } from "./types.js";
 
@@ -77,15 +76,7 @@ function showAmount(a: FenAmount): string {
  * ```
  */
 export function assessPenalty(ruleId: string, input: PenaltyInput): PenaltyAssessment {
-  const rule = penaltyRules.find((r) => r.id === ruleId);
-  if (rule === undefined) {
-    throw new SlaKitError("INVALID_INPUT", `Unknown penalty rule ${describe(ruleId)}; known: ${penaltyRules.map((r) => r.id).join(", ")}.`, {
-      path: ["ruleId"],
-    });
-  }
-  if (typeof input !== "object" || input === null) {
-    throw new SlaKitError("INVALID_INPUT", `input must be an object { count, person, ... }, got ${describe(input)}.`, { path: ["input"] });
-  }
+  const rule = ruleAndInput(penaltyRules, ruleId, input, "penalty", "{ count, person, ... }");
   const count = checkNonNeg(input.count, ["input", "count"], rule.per !== "percentage-point");
   if (typeof input.person !== "string" || input.person === "") {
     throw new SlaKitError("INVALID_INPUT", "input.person must name who pays (a non-empty string).", { path: ["input", "person"] });

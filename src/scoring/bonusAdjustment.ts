@@ -1,9 +1,8 @@
 import { SlaKitError } from "../errors.js";
-import { describe } from "../_lib/instant.js";
 import type { Ratio } from "../kpi/types.js";
 import { readValue } from "./_evaluate.js";
 import { Q1, cmp, div, q, show, type Q } from "./_exact.js";
-import { checkNonNeg, checkRounding, fen, pick } from "./_money.js";
+import { checkNonNeg, checkRounding, fen, pick, ruleAndInput } from "./_money.js";
 import { bonusRules, type BonusLevel, type BonusRule, type PercentAmount } from "./bonusRules.js";
 import type { MoneyRounding, Severity } from "./types.js";
 
@@ -81,15 +80,7 @@ function rate(v: number | Ratio, path: (string | number)[]): Q {
  * ```
  */
 export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustment {
-  const rule = bonusRules.find((r) => r.id === ruleId);
-  if (rule === undefined) {
-    throw new SlaKitError("INVALID_INPUT", `Unknown bonus rule ${describe(ruleId)}; known: ${bonusRules.map((r) => r.id).join(", ")}.`, {
-      path: ["ruleId"],
-    });
-  }
-  if (typeof input !== "object" || input === null) {
-    throw new SlaKitError("INVALID_INPUT", `input must be an object { bonusFen, ... }, got ${describe(input)}.`, { path: ["input"] });
-  }
+  const rule = ruleAndInput(bonusRules, ruleId, input, "bonus", "{ bonusFen, ... }");
   const bonusFen = checkNonNeg(input.bonusFen, ["input", "bonusFen"], true);
   const rounding = checkRounding(input.rounding, ["input", "rounding"]);
   const ev = input.evidence;
