@@ -1,6 +1,6 @@
 /**
  * The sla-kit demo (`npm run demo`): a week of real-looking tickets of a robot-integration
- * company evaluated against the built-in 003 policy (SPEC.md S1-S13) on the China working
+ * company evaluated against the built-in 003 policy (rules S1-S13 of docs/rules.md) on the China working
  * calendar, then rolled up into SLA compliance (K17), and a call-centre month scored with the
  * 002 card (P1-P3). Every number printed can be traced back to its clause.
  */
