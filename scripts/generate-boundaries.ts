@@ -4,7 +4,7 @@
  * `kpiDefinitions`, one case just below, at and just above the threshold.
  *
  * Honest tests: the expected values are NOT computed by calling the library. They come from the
- * small reference below, which restates SPEC.md / DESIGN.md (P1-P14, K1-K18) and the documented
+ * small reference below, which restates docs/rules.md (P1-P14, K1-K18) and the documented
  * default points of the built-in cards (docs/scoring.md), and computes in exact integer units
  * (values scaled by 10^6, BigInt rationals). The library is only read to cross-check that every
  * threshold it ships is covered by the reference (a new threshold without a reference row fails).
@@ -86,7 +86,7 @@ function toNumber(a: Q): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reference: SPEC.md P1-P14 with the documented default points (docs/scoring.md).
+// Reference: docs/rules.md P1-P14 with the documented default points (docs/scoring.md).
 // ---------------------------------------------------------------------------------------------
 type Op = ">=" | ">" | "<=" | "<";
 type RefRule =
@@ -164,7 +164,7 @@ const referenceCards: readonly RefCard[] = [
   },
 ];
 
-/** Points of a reference rule at a value (SPEC P1-P14; floor rounding of whole units, P14). */
+/** Points of a reference rule at a value (docs/rules.md P1-P14; floor rounding of whole units, P14). */
 function refPoints(rule: RefRule, v: bigint): Q {
   const value = qd(v);
   const points = qd(dec(rule.points));
@@ -234,7 +234,7 @@ function stepFor(unit: "fraction" | "count" | "ms" | "score", t: bigint): bigint
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reference: KPI targets of SPEC.md K1-K18 (and 002 art. 4 for K1, see docs/kpi.md).
+// Reference: KPI targets of docs/rules.md K1-K18 (and 002 art. 4 for K1, see docs/kpi.md).
 // ---------------------------------------------------------------------------------------------
 interface RefKpi {
   readonly id: string;
@@ -303,7 +303,7 @@ function scoringCases(): Case[] {
       if (r === undefined) throw new Error(`${ref.card}: item "${item.id}" has no reference row in scripts/generate-boundaries.ts`);
       const known = refThresholds(r.rule).map((x) => x.v);
       for (const t of libraryThresholds(item.rule)) {
-        if (!known.includes(dec(t))) throw new Error(`${ref.card}.${item.id}: threshold ${t} is not in the reference (SPEC ${r.specId}); add it`);
+        if (!known.includes(dec(t))) throw new Error(`${ref.card}.${item.id}: threshold ${t} is not in the reference (docs/rules.md ${r.specId}); add it`);
       }
     }
     for (const r of ref.items) {
@@ -368,7 +368,7 @@ export function generateBoundaries(): string {
     "# test/golden/files.test.ts fails when this file is out of date.",
     "# Every threshold of the built-in scorecards' rules (zeroBelow, target, pass.value, step from/to,",
     "# zeroBeyond) and every KPI target of kpiDefinitions, just below, at and just above. Expected values",
-    "# come from the generator's own exact reference of SPEC.md P1-P14 / K1-K18, not from the library.",
+    "# come from the generator's own exact reference of docs/rules.md P1-P14 / K1-K18, not from the library.",
     "",
   ].join("\n");
   const doc = {

@@ -5,7 +5,7 @@ import { businessDayFrom, engineOf, instantArg } from "./_engine.js";
 import type { Calendar } from "./types.js";
 
 /**
- * The close of business of the `n`-th business day after the local date of `start` (SPEC.md T2,
+ * The close of business of the `n`-th business day after the local date of `start` (docs/rules.md T2,
  * PRC Civil Code arts. 201-203: the start day is not counted, holidays are skipped, the period
  * ends at close of business). `n = 0` is the close of the start date when it is a business day
  * (even if `start` is after that close), else of the next business day.

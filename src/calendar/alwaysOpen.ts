@@ -4,7 +4,7 @@ import type { Calendar } from "./types.js";
 const WHOLE_DAY = ["00:00-24:00"] as const;
 
 /**
- * A 24x7 calendar (SPEC.md T1, T4: 003 §10 duty cover, 002 art. 3 call centre 7x24, art. 10
+ * A 24x7 calendar (docs/rules.md T1, T4: 003 §10 duty cover, 002 art. 3 call centre 7x24, art. 10
  * business hall 365 days). Business time equals elapsed time; the zone matters only for
  * local dates (`isBusinessDay`, `addBusinessDays` closes at local 24:00).
  *

@@ -13,7 +13,7 @@ export interface ChinaWorkCalendarOptions {
 const cache = new Map<string, Calendar>();
 
 /**
- * Mainland-China working calendar (SPEC.md T2, T3, T6): Monday to Friday, statutory holidays off,
+ * Mainland-China working calendar (docs/rules.md T2, T3, T6): Monday to Friday, statutory holidays off,
  * make-up working days (调休) on, for the years shipped in `src/calendar/data` (2024-2026, each
  * from its State Council notice). Valid only for those years: anything outside throws
  * `CALENDAR_OUT_OF_RANGE`. Calls with the same options return the same calendar object.

@@ -5,7 +5,7 @@ import type { Calendar, CalendarSpec } from "./types.js";
  * Validates a calendar spec and compiles it into a {@link Calendar}.
  *
  * Open intervals are half-open `[start, end)` local wall times in `spec.timeZone`, resolved to
- * instants like Temporal's `disambiguation: "compatible"` (SPEC.md T3, T5). Throws
+ * instants like Temporal's `disambiguation: "compatible"` (docs/rules.md T3, T5). Throws
  * `INVALID_CALENDAR` with the path of the first problem (bad zone, bad hours, bad dates, a date
  * that is both holiday and make-up day, a make-up day without hours when there are no Monday hours).
  *

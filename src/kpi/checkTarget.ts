@@ -34,7 +34,7 @@ function holds(cmp: -1 | 0 | 1, op: TargetOp): boolean {
 }
 
 /**
- * Checks a KPI value against its target (SPEC.md K1-K18, see {@link kpiDefinitions}): a
+ * Checks a KPI value against its target (docs/rules.md K1-K18, see {@link kpiDefinitions}): a
  * {@link Ratio} is compared exactly (`numerator / denominator` against the target's decimal, on
  * integers, so 49/50 meets ">= 0.98"), a number as it is. `met` is null when the ratio is empty
  * (`value: null`) or the KPI has no target (K15, K16, K17a-b), with the reason in the trace.

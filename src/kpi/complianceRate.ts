@@ -4,7 +4,7 @@ import type { TicketEvaluation } from "../sla/types.js";
 import type { Ratio } from "./types.js";
 
 /**
- * SLA compliance rate, 时效达标率 (SPEC.md K17, 003 §15): met stages over decided stages,
+ * SLA compliance rate, 时效达标率 (docs/rules.md K17, 003 §15): met stages over decided stages,
  * `met / (met + breached + overdue)`, over all stages of the given `evaluateTicket` results.
  * Pending, warning and not-applicable stages are not counted; none decided gives `value: null`.
  * Group first (or use `rollup`) for per-person, department or month rates.

@@ -14,7 +14,7 @@ export interface Downtime {
 }
 
 /**
- * Downtime of a period from outage intervals (SPEC.md K10-K12): each outage `[from, to)` is clipped
+ * Downtime of a period from outage intervals (docs/rules.md K10-K12): each outage `[from, to)` is clipped
  * to the period, overlapping or touching outages are merged so no instant counts twice, and the
  * union's length is returned with the period's length, ready for `reliability`.
  * An outage with `to` null or absent is still ongoing and runs to the period's end.

@@ -2,7 +2,7 @@ import { invalid } from "./_internal.js";
 import { describe } from "../_lib/instant.js";
 
 /**
- * Weight of a device's n-th failure within one calendar month (SPEC.md K15, 002 art. 30): the
+ * Weight of a device's n-th failure within one calendar month (docs/rules.md K15, 002 art. 30): the
  * 1st, 2nd, 3rd, 4th failure count 1, 2, 4, 8, and the library continues `2^(n-1)`; a policy
  * may cap it: `min(2^(n-1), cap)`.
  *

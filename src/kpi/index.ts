@@ -1,6 +1,6 @@
 /**
  * `sla-kit/kpi`: exact rates, reliability, escalating failure weights with force majeure,
- * SLA compliance roll-ups and the KPI catalogue of SPEC.md K1-K18.
+ * SLA compliance roll-ups and the KPI catalogue of docs/rules.md K1-K18.
  * @module
  */
 export type {

@@ -3,10 +3,10 @@ import type { KpiDefinition } from "./types.js";
 const HOUR_MS = 3_600_000;
 
 /**
- * Every KPI of SPEC.md K1-K18 as data: ID, name, formula, what the numerator and denominator count,
+ * Every KPI of docs/rules.md K1-K18 as data: ID, name, formula, what the numerator and denominator count,
  * target (`{ op, value, unit }`, null when the source sets none) and the source clause. A rule
  * holding several targets gets one row per target with a letter (K6a, K6b, K9a-K9d, K17a-b,
- * K18a-c); `ruleId` is the SPEC ID. The counted targets of the SLA documents (W4 sampling,
+ * K18a-c); `ruleId` is the rule ID of docs/rules.md. The counted targets of the SLA documents (W4 sampling,
  * S24's monthly outage limit) are here too. Check a value with `checkTarget`.
  *
  * Fractions are written as decimals and compared exactly (0.98 is exactly 98%).

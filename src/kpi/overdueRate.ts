@@ -4,7 +4,7 @@ import type { TicketEvaluation } from "../sla/types.js";
 import type { Ratio } from "./types.js";
 
 /**
- * Overdue rate, 超时率 (SPEC.md K17, 003 §15): `(breached + overdue) / (met + breached + overdue)`
+ * Overdue rate, 超时率 (docs/rules.md K17, 003 §15): `(breached + overdue) / (met + breached + overdue)`
  * stages of the given `evaluateTicket` results; the complement of `complianceRate` over the same
  * denominator. Pending, warning and not-applicable stages are not counted.
  *

@@ -31,7 +31,7 @@ function optionalString(v: unknown, path: (string | number)[]): string | null {
 
 /**
  * SLA compliance and overdue rates rolled up per person, department, tier, service, stage and
- * period (SPEC.md K17, 003 §15: 时效达标率 / 超时率 "per person, department, month, year"), as
+ * period (docs/rules.md K17, 003 §15: 时效达标率 / 超时率 "per person, department, month, year"), as
  * tidy rows for `console.table` or a plotting library.
  *
  * Every stage of every evaluation is tallied into its group: `met`, `breached`, `overdue` are

@@ -21,7 +21,7 @@ export interface KpiTraceStep {
 
 /** Why a KPI result came out as it did: the rule, its source clause, inputs and arithmetic. */
 export interface KpiTrace {
-  /** Rule ID of SPEC.md (e.g. "K15") or function name. */
+  /** Rule ID of docs/rules.md (e.g. "K15") or function name. */
   readonly rule: string;
   /** Clause of the source document, e.g. "002 art. 30". */
   readonly sourceRef: string;
@@ -29,7 +29,7 @@ export interface KpiTrace {
   readonly steps: readonly KpiTraceStep[];
 }
 
-/** A device failure for weighted failure counting (SPEC.md K14-K16). */
+/** A device failure for weighted failure counting (docs/rules.md K14-K16). */
 export interface Failure {
   /** The failed device. */
   readonly deviceId: string;
@@ -37,7 +37,7 @@ export interface Failure {
   readonly at: Instant;
   /**
    * Accepted force-majeure group (one large-area event, e.g. a cut fibre): failures sharing it
-   * count once (K16, DESIGN.md), unless `appealAccepted: false` or `options.acceptedGroups` says
+   * count once (K16, docs/rules.md), unless `appealAccepted: false` or `options.acceptedGroups` says
    * its appeal was not accepted.
    */
   readonly group?: string;
@@ -126,9 +126,9 @@ export type KpiKind =
 
 /** One row of {@link kpiDefinitions}. */
 export interface KpiDefinition {
-  /** Unique ID: the SPEC.md rule ID, with a letter when one rule holds several targets ("K9a"). */
+  /** Unique ID: the docs/rules.md rule ID, with a letter when one rule holds several targets ("K9a"). */
   readonly id: string;
-  /** The SPEC.md rule ID ("K9"). */
+  /** The docs/rules.md rule ID ("K9"). */
   readonly ruleId: string;
   readonly name: string;
   /** Name in the source document. */

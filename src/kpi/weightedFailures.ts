@@ -2,10 +2,10 @@ import { weightedFailuresBreakdown } from "./weightedFailuresBreakdown.js";
 import type { Failure, WeightedFailuresOptions } from "./types.js";
 
 /**
- * Weighted failure count (SPEC.md K15-K16, 002 art. 30): each device's failures in a calendar
+ * Weighted failure count (docs/rules.md K15-K16, 002 art. 30): each device's failures in a calendar
  * month of `options.timeZone` weigh 1, 2, 4, 8, ... (restarting each month, optionally capped);
  * failures sharing an accepted force-majeure `group` count once, weight 1, in the month of the
- * group's first failure (a bare `group` is accepted, as in DESIGN.md; `appealAccepted: false` or an
+ * group's first failure (a bare `group` is accepted, as in docs/rules.md; `appealAccepted: false` or an
  * `options.acceptedGroups` register without it makes it count normally). The total of
  * {@link weightedFailuresBreakdown}, which also gives the per-failure rows and a trace.
  *

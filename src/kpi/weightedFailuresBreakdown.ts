@@ -12,13 +12,13 @@ interface Item {
 }
 
 /**
- * Weighted failure count with its breakdown (SPEC.md K14-K16, 002 art. 30):
+ * Weighted failure count with its breakdown (docs/rules.md K14-K16, 002 art. 30):
  * - each device's failures are numbered per calendar month of `options.timeZone` (a failure at
  *   23:30 local on the 31st belongs to that month whatever the host TZ), and the n-th weighs
  *   `failureWeight(n, { cap })` = 1, 2, 4, 8, ... (K15); the count restarts each month;
  * - failures sharing an accepted force-majeure `group` count as ONE failure of weight 1 in the
- *   month of the group's first failure, and advance no device's count (K16, DESIGN.md). As in
- *   DESIGN.md (`{ deviceId, at, group? }`), a `group` names an accepted force-majeure event unless
+ *   month of the group's first failure, and advance no device's count (K16, docs/rules.md). As in
+ *   docs/rules.md (`{ deviceId, at, group? }`), a `group` names an accepted force-majeure event unless
  *   its appeal outcome is given otherwise: `appealAccepted: false` on one of its failures, or an
  *   `options.acceptedGroups` list (the appeal register) that does not name it; `appealAccepted:
  *   true` or a listing accepts it. A group that is not accepted counts like ordinary failures.
@@ -96,7 +96,7 @@ export function weightedFailuresBreakdown(
       invalid(`Force-majeure group ${JSON.stringify(g)} is marked both accepted and not accepted (failures[${i}].appealAccepted is false): make the appeal outcome consistent.`, ["failures", i, "appealAccepted"]);
     }
   }
-  // K16 (DESIGN.md): a bare `group` is an accepted force-majeure group, unless an appeal register
+  // K16 (docs/rules.md): a bare `group` is an accepted force-majeure group, unless an appeal register
   // (options.acceptedGroups) is given without it or one of its failures says appealAccepted: false.
   const registerGiven = o.acceptedGroups !== undefined;
   const isAccepted = (g: string): boolean => accepted.has(g) || (!registerGiven && !rejected.has(g));

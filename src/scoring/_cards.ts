@@ -10,7 +10,7 @@ import type { GradeBand, Scorecard, ScorecardItem, StepRounding } from "./types.
 export interface BuiltinCardOptions<Id extends string> {
   /** Points per item (the documents do not give them; defaults are the library's choice). */
   readonly points?: Partial<Record<Id, number>>;
-  /** Rounding of per-unit deductions (SPEC P14); default `"floor"` (whole units). */
+  /** Rounding of per-unit deductions (docs/rules.md P14); default `"floor"` (whole units). */
   readonly rounding?: StepRounding;
 }
 
@@ -59,9 +59,9 @@ export function resolveRounding(options: { readonly rounding?: StepRounding } | 
 }
 
 export const ROUNDING_NOTE: Readonly<Record<StepRounding, string>> = {
-  floor: "units are whole units (floor), the library's default reading of SPEC P14",
-  ceil: "units are started units (ceil), chosen by the caller (SPEC P14)",
-  prorata: "units are pro rata fractions, chosen by the caller (SPEC P14)",
+  floor: "units are whole units (floor), the library's default reading of docs/rules.md P14",
+  ceil: "units are started units (ceil), chosen by the caller (docs/rules.md P14)",
+  prorata: "units are pro rata fractions, chosen by the caller (docs/rules.md P14)",
 };
 
 /** Builds a card with grade bands scaled to its maximum. */

@@ -29,7 +29,7 @@ export const accountManagerDefaultPoints: Readonly<Record<AccountManagerItem, nu
 };
 
 /**
- * The account-manager / department KPI scorecard of 002 art. 21 (SPEC P5-P10). The point
+ * The account-manager / department KPI scorecard of 002 art. 21 (docs/rules.md P5-P10). The point
  * deductions of P8, P9 and P10 are modelled as items worth `points` that lose the stated points
  * (never below 0).
  *
@@ -41,7 +41,7 @@ export const accountManagerDefaultPoints: Readonly<Record<AccountManagerItem, nu
  * - `response30Share` (P10, 002 art. 21.6): `steps` below 0.70, minus 0.5 per percentage point short.
  *
  * @param options `points` per item (defaults {@link accountManagerDefaultPoints}); `rounding` of the
- * per-point deductions (default `"floor"`: whole percentage points, SPEC P14).
+ * per-point deductions (default `"floor"`: whole percentage points, docs/rules.md P14).
  * @example
  * ```ts
  * import { accountManagerCard, scorecard } from "sla-kit/scoring";

@@ -60,7 +60,7 @@ function showAmount(a: FenAmount): string {
 }
 
 /**
- * Assesses a money penalty of `penaltyRules` (SPEC M1-M3, P8/P9 money): one line per person who
+ * Assesses a money penalty of `penaltyRules` (docs/rules.md M1-M3, P8/P9 money): one line per person who
  * pays (joint liability adds a line for the leader). A range (50-200 yuan) stays a range
  * `{ minFen, maxFen }` until `severity` picks an amount (`low` = min, `high` = max, `medium` =
  * midpoint rounded to fen, or an explicit fen amount inside the range).

@@ -64,7 +64,7 @@ function rate(v: number | Ratio, path: (string | number)[]): Q {
 }
 
 /**
- * A bonus reward or deduction of 003 §16 (SPEC M4-M7) as a percentage of a given bonus in fen.
+ * A bonus reward or deduction of 003 §16 (docs/rules.md M4-M7) as a percentage of a given bonus in fen.
  * Ranges (10%-20%) stay ranges until `severity` picks a percentage. Evidence given is checked
  * against the rule's condition (M4: compliance exactly 100% and rating excellent; M5: rank 1;
  * M7: compliance below 80%; M6: level from the overdue facts); the checks are in the trace.

@@ -10,7 +10,7 @@ export interface BonusLevel {
   readonly action?: string;
 }
 
-/** One bonus adjustment rule of 003 §16 (SPEC M4-M7), as data. */
+/** One bonus adjustment rule of 003 §16 (docs/rules.md M4-M7), as data. */
 export interface BonusRule {
   readonly id: string;
   readonly sourceRef: string;
@@ -24,7 +24,7 @@ export interface BonusRule {
 }
 
 /**
- * The bonus rewards and deductions of 003 §16 (SPEC M4-M7) as data: percentages of a given bonus.
+ * The bonus rewards and deductions of 003 §16 (docs/rules.md M4-M7) as data: percentages of a given bonus.
  *
  * @example
  * ```ts

@@ -16,7 +16,7 @@ export type BusinessHallItem = "satisfaction";
 export const businessHallDefaultPoints: Readonly<Record<BusinessHallItem, number>> = { satisfaction: 100 };
 
 /**
- * The business-hall KPI scorecard of 002 art. 15 (SPEC P4): only satisfaction is a KPI item
+ * The business-hall KPI scorecard of 002 art. 15 (docs/rules.md P4): only satisfaction is a KPI item
  * (art. 15.1); the other targets are money rules (M2, see `penaltyRules`).
  *
  * - `satisfaction` (P4, 002 art. 15.3): `linear`, 0 below 0.90, else `points * min(1, actual / 0.95)`.

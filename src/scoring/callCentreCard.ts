@@ -21,7 +21,7 @@ export const callCentreDefaultPoints: Readonly<Record<CallCentreItem, number>> =
 };
 
 /**
- * The call-centre scorecard of 002 art. 9 (SPEC P1-P3), with grade bands (G1) at 90% / 80% / 60%
+ * The call-centre scorecard of 002 art. 9 (docs/rules.md P1-P3), with grade bands (G1) at 90% / 80% / 60%
  * of the card's maximum.
  *
  * - `satisfaction` (P1, 002 art. 9.3): `linear`, 0 below 0.90, else `points * min(1, actual / 0.98)`.
@@ -31,7 +31,7 @@ export const callCentreDefaultPoints: Readonly<Record<CallCentreItem, number>> =
  * - `callbackRate` (P3, 002 art. 9.5): `linear`, 0 below 0.70, else `points * min(1, actual / 0.90)`.
  *
  * @param options `points` per item (defaults {@link callCentreDefaultPoints}); `rounding` of the
- * per-100 deductions (default `"floor"`: whole hundreds, SPEC P14).
+ * per-100 deductions (default `"floor"`: whole hundreds, docs/rules.md P14).
  * @example
  * ```ts
  * import { callCentreCard, scorecard } from "sla-kit/scoring";

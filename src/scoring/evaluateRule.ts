@@ -24,7 +24,7 @@ import type { Ratio, RuleResult, ScoringRule } from "./types.js";
  * ```ts
  * import { evaluateRule } from "sla-kit/scoring";
  *
- * // SPEC P10 (002 art. 21.6): 30-min response share below 70%: minus 0.5 per point short
+ * // docs/rules.md P10 (002 art. 21.6): 30-min response share below 70%: minus 0.5 per point short
  * const rule = { kind: "steps", points: 10, direction: "below", rounding: "floor",
  *   steps: [{ from: 0.70, to: 0, per: 0.01, deduct: 0.5 }] } as const;
  * console.log(evaluateRule(rule, 0.68).points); // 9 (exactly 2 units short)

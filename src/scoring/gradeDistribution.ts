@@ -27,7 +27,7 @@ function zero(): Record<Grade, number> {
 }
 
 /**
- * The distribution of grades overall, per service item and per staff member (SPEC G3, 000 §4).
+ * The distribution of grades overall, per service item and per staff member (docs/rules.md G3, 000 §4).
  *
  * @throws SlaKitError `INVALID_INPUT` for a grade that is not one of the four.
  * @example

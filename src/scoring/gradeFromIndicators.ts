@@ -43,7 +43,7 @@ function share01(x: unknown, name: string, dflt: number): number {
 }
 
 /**
- * The grade of 000 §3(4) (SPEC G1) from indicator results:
+ * The grade of 000 §3(4) (docs/rules.md G1) from indicator results:
  * `excellent` when every indicator is met and satisfaction is very high (>= 0.95 by default);
  * `good` when most are met (>= 80% by default); `qualified` when they are basically met (>= 60% by
  * default); `unqualified` otherwise (several indicators fail). The thresholds are options; the

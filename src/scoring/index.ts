@@ -1,5 +1,5 @@
 /**
- * Scoring rules, scorecards, grades and money (`sla-kit/scoring`): SPEC.md P1-P14, M1-M7, G1-G5.
+ * Scoring rules, scorecards, grades and money (`sla-kit/scoring`): docs/rules.md P1-P14, M1-M7, G1-G5.
  * @module
  */
 export type * from "./types.js";

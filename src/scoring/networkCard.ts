@@ -32,7 +32,7 @@ export interface NetworkCardOptions extends BuiltinCardOptions<NetworkItem> {
 }
 
 /**
- * The network / operations scorecard of 002 arts. 23 and 31 (SPEC P11-P13).
+ * The network / operations scorecard of 002 arts. 23 and 31 (docs/rules.md P11-P13).
  *
  * - `coreReliability` (P11, 002 art. 31.3): `threshold`, 0 below 0.999.
  * - `aggregationFailureRate` (P12, 002 art. 31.3): `steps` above 0.005 per 0.001 deducting

@@ -4,7 +4,7 @@ export type FenAmount = { readonly fen: number } | { readonly minFen: number; re
 /** Who pays a penalty line. */
 export type PenaltyRole = "responsible" | "supervisor" | "direct-leader";
 
-/** One money rule of SPEC M1-M3 (and the money halves of P8, P9), as data. */
+/** One money rule of docs/rules.md M1-M3 (and the money halves of P8, P9), as data. */
 export interface PenaltyRule {
   readonly id: string;
   readonly sourceRef: string;
@@ -29,7 +29,7 @@ export interface PenaltyRule {
 }
 
 /**
- * The money rules of 002 as data (SPEC M1-M3, P8, P9). Amounts are integer fen (1 yuan = 100 fen).
+ * The money rules of 002 as data (docs/rules.md M1-M3, P8, P9). Amounts are integer fen (1 yuan = 100 fen).
  *
  * @example
  * ```ts

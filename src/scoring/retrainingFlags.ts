@@ -18,7 +18,7 @@ export interface RetrainingFlag {
 }
 
 /**
- * Flags people for retraining after repeated `unqualified` grades (SPEC G4, 000 §5: "多次评价不合格
+ * Flags people for retraining after repeated `unqualified` grades (docs/rules.md G4, 000 §5: "多次评价不合格
  * ... 培训再考核"): a run of `consecutive` (default 2) unqualified grades in a row of that person's
  * records, sorted by period. Records are taken as the person's consecutive periods; a period with
  * no record does not break or extend a run.

@@ -3,7 +3,7 @@ import type { Ratio } from "../kpi/types.js";
 import { readValue } from "./_evaluate.js";
 import { cmp, q, show } from "./_exact.js";
 
-/** The three standard levels of 001 §1.3 (SPEC G5), and `below-basic`. */
+/** The three standard levels of 001 §1.3 (docs/rules.md G5), and `below-basic`. */
 export type StandardLevel = "excellent" | "improved" | "basic" | "below-basic";
 
 /** A standard in three levels: the value that reaches each (inclusive). */
@@ -24,7 +24,7 @@ export interface StandardLevelResult {
 }
 
 /**
- * Which of the three standard levels of 001 §1.3 (basic, improved, excellent; SPEC G5) a value
+ * Which of the three standard levels of 001 §1.3 (basic, improved, excellent; docs/rules.md G5) a value
  * reaches. Bounds are inclusive (`>=` for `higher-better`, `<=` for `lower-better`).
  *
  * @throws SlaKitError `INVALID_RULE` (levels out of order), `MISSING_VALUE`, `INVALID_INPUT`.

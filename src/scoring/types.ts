@@ -43,7 +43,7 @@ export interface Step {
   readonly deduct: number;
 }
 
-/** How units of a step are counted (SPEC P14): whole units, started units or pro rata. */
+/** How units of a step are counted (docs/rules.md P14): whole units, started units or pro rata. */
 export type StepRounding = "floor" | "ceil" | "prorata";
 
 /** Per-unit deductions over contiguous step ranges; 0 points past `zeroBeyond`. */

@@ -3,7 +3,7 @@ import { describe } from "../_lib/instant.js";
 import { Q0, add, div, mul, q, show, toNumber, type Q } from "./_exact.js";
 
 /**
- * The evaluators of 000 §2(1) (SPEC G2).
+ * The evaluators of 000 §2(1) (docs/rules.md G2).
  *
  * @example
  * ```ts
@@ -14,7 +14,7 @@ import { Q0, add, div, mul, q, show, toNumber, type Q } from "./_exact.js";
 export const evaluators = ["customer", "internal", "third-party"] as const;
 
 /**
- * The evaluation dimensions of 000 §3 (SPEC G2): content, attitude, quality.
+ * The evaluation dimensions of 000 §3 (docs/rules.md G2): content, attitude, quality.
  *
  * @example
  * ```ts
@@ -57,7 +57,7 @@ function weight(x: unknown, path: (string | number)[]): Q {
 }
 
 /**
- * Weighted evaluation over evaluators and dimensions (SPEC G2, 000 §2-3). Each evaluator's score is
+ * Weighted evaluation over evaluators and dimensions (docs/rules.md G2, 000 §2-3). Each evaluator's score is
  * the dimension-weighted mean of its scores (several scores of one dimension are averaged first);
  * the result is the evaluator-weighted mean over the evaluators that gave scores. Evaluators
  * without scores are listed in `missingEvaluators` and their weight is left out (the trace says so).

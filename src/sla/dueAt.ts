@@ -7,7 +7,7 @@ import type { Policy, TargetQuery } from "./types.js";
 /**
  * The deadline of one stage measured from `anchorTime`: durations are added on the row's clock
  * (`addBusinessTime`), business days give the close of business of the n-th business day after
- * the anchor's local date (`addBusinessDays`, SPEC.md T2). Never checks effective dates.
+ * the anchor's local date (`addBusinessDays`, docs/rules.md T2). Never checks effective dates.
  *
  * @throws SlaKitError the lookup errors of {@link findTarget}; `NOT_A_TIME_TARGET` for rings and
  *   agreed rows; `INVALID_ARGUMENT` for a bad `anchorTime`; calendar errors (e.g. `CALENDAR_OUT_OF_RANGE`).

@@ -88,7 +88,7 @@ function readEvents(svc: CompiledService, ticket: Ticket, createdMs: number): Ev
 }
 
 /**
- * Evaluates every stage of a ticket at `asOf` against a policy (SPEC.md S1-S13, W1-W3). Events
+ * Evaluates every stage of a ticket at `asOf` against a policy (docs/rules.md S1-S13, W1-W3). Events
  * after `asOf` are ignored. Per stage: deadline (inclusive), warning time, status, allowed /
  * elapsed / remaining time on the stage's own clock, paused time, and a trace (row, sourceRef,
  * clock, anchor, arithmetic).
@@ -206,7 +206,7 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
         bad(`Stage "${cs.name}" is done (${iso(done0.ms)}) ${a0 === undefined ? "but its anchor" : "before its anchor"} "${anchorName}" ${a0 === undefined ? "is never done" : `(${iso(a0.ms)})`}; record the anchor's done event first.`, ["events", done0.i, "at"]);
       }
     }
-    // S6 (DESIGN: "remote-resolved makes the stages of an onsite ticket not-applicable"): all of
+    // S6 (docs/rules.md: "remote-resolved makes the stages of an onsite ticket not-applicable"): all of
     // them, a stage already done included; its done time stays in the trace
     if (svc.onsite && remoteAt !== null) {
       steps.push({ step: "remote-resolved", detail: `resolved remotely at ${iso(remoteAt)}: on-site stages do not apply (003 §6(2))${doneMs === null ? "" : `; the stage was done at ${iso(doneMs)}`}` });
@@ -259,13 +259,13 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
         const n = (t.within as { businessDays: number }).businessDays;
         dueMs = addBusinessDays(cal, anchorMs, n).getTime();
         allowed = businessTimeBetween(cal, anchorMs, dueMs);
-        steps.push({ step: "due", detail: `close of business of business day ${n} after ${localDateOf(cal.timeZone, anchorMs)} on ${t.clock ?? ""} = ${iso(dueMs)} (start day not counted, SPEC T2); allowed ${allowed} ms of open time`, value: iso(dueMs) });
+        steps.push({ step: "due", detail: `close of business of business day ${n} after ${localDateOf(cal.timeZone, anchorMs)} on ${t.clock ?? ""} = ${iso(dueMs)} (start day not counted, docs/rules.md T2); allowed ${allowed} ms of open time`, value: iso(dueMs) });
       }
       const warnOffset = Math.round(c.warnAt * allowed);
       warnMs = addBusinessTime(cal, anchorMs, warnOffset).getTime();
       steps.push({ step: "warn", detail: `${iso(anchorMs)} + ${c.warnAt} x ${allowed} ms = ${iso(warnMs)} (W1)`, value: iso(warnMs) });
       // pauses stop the clock of every open stage (anchored, not done; overdue included): the
-      // paused open time moves the deadline and the warning later (DESIGN "Pinned details of sla")
+      // paused open time moves the deadline and the warning later (docs/rules.md "Readings: SLA")
       for (const [ps, pe] of pauses) {
         const s = ps > anchorMs ? ps : anchorMs;
         const e = pe < endMs ? pe : endMs;

@@ -82,7 +82,7 @@ const dateOrInstant = z
   );
 
 /**
- * Zod schema of a policy file's shape (see DESIGN.md section "sla"); `parsePolicy` adds the
+ * Zod schema of a policy file's shape (see docs/rules.md "Readings: SLA"); `parsePolicy` adds the
  * reference checks and compiles it, `policyJsonSchema` is its JSON Schema.
  *
  * @example

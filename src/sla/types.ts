@@ -4,7 +4,7 @@
  */
 import type { CalendarSpec } from "../calendar/types.js";
 
-/** Status of one stage of a ticket at `asOf` (SPEC.md W1, DESIGN.md "Pinned details of sla"). */
+/** Status of one stage of a ticket at `asOf` (docs/rules.md W1 and "Readings: SLA"). */
 export type StageStatus = "met" | "breached" | "pending" | "warning" | "overdue" | "not-applicable";
 
 /** One step of a trace: what was looked up or computed, in words and numbers. */
@@ -67,7 +67,7 @@ export interface TicketEvaluation extends TicketFacts {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Policies (DESIGN.md section "sla")
+// Policies (docs/rules.md "Readings: SLA")
 // ---------------------------------------------------------------------------------------------
 
 /** The matrix dimensions a target row may constrain. */
@@ -105,7 +105,7 @@ export interface ServiceDef {
   readonly values?: Partial<Record<Dimension, readonly string[]>>;
   /** Extra anchor events a `done` event may name besides the stages (e.g. `"service-completed"`). */
   readonly milestones?: readonly string[];
-  /** On-site service: a `remote-resolved` event makes its open stages `not-applicable` (SPEC S6). */
+  /** On-site service: a `remote-resolved` event makes its open stages `not-applicable` (docs/rules.md S6). */
   readonly onsite?: boolean;
 }
 
@@ -140,7 +140,7 @@ export interface PolicyJson {
   readonly effectiveTo?: string;
   /** Zone of date-only `effectiveFrom`/`effectiveTo`; default `"UTC"`. */
   readonly timeZone?: string;
-  /** Fraction of the allowed time after which an open stage is in `warning` (SPEC W1); default 0.8. */
+  /** Fraction of the allowed time after which an open stage is in `warning` (docs/rules.md W1); default 0.8. */
   readonly warnAt?: number;
   readonly calendars: Readonly<Record<string, PolicyCalendar>>;
   /** Declared values per dimension; for `tier` the order is the rank, first is highest. */
@@ -201,7 +201,7 @@ export interface PauseEvent {
   readonly at: TimeInput;
   readonly reason?: string;
 }
-/** A renegotiated deadline (SPEC W2), counted only with the customer's recorded consent. */
+/** A renegotiated deadline (docs/rules.md W2), counted only with the customer's recorded consent. */
 export interface AgreedDeadlineEvent {
   readonly type: "agreed-deadline";
   readonly stage: string;
@@ -209,7 +209,7 @@ export interface AgreedDeadlineEvent {
   readonly at: TimeInput;
   readonly consent: string;
 }
-/** The fault was resolved remotely: on-site stages no longer apply (SPEC S6). */
+/** The fault was resolved remotely: on-site stages no longer apply (docs/rules.md S6). */
 export interface RemoteResolvedEvent {
   readonly type: "remote-resolved";
   readonly at: TimeInput;

@@ -1,7 +1,7 @@
 /**
  * Pins the test oracle (test/calendar/oracle.ts) on hand-checked cases, so that the oracle and
  * the library cannot be wrong in the same way unnoticed. Every expectation here is worked out by
- * hand from the zone rules (tzdb) and DESIGN.md, not from any code's output.
+ * hand from the zone rules (tzdb) and docs/rules.md, not from any code's output.
  */
 import { describe, expect, it } from "vitest";
 import * as O from "./oracle.js";

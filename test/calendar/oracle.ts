@@ -1,5 +1,5 @@
 /**
- * Test-only reference implementation of the calendar semantics of DESIGN.md ("calendar" and
+ * Test-only reference implementation of the calendar semantics of docs/rules.md ("Readings: calendar" and
  * "Pinned details of calendar"). Slow and obviously correct on purpose:
  *
  * - wall time -> instant is found by brute force from `Intl.DateTimeFormat` (every instant on a

@@ -1,7 +1,7 @@
 /**
  * Property tests for sla-kit/calendar: the fast library must agree with the minute-by-minute
  * oracle (test/calendar/oracle.ts) on random calendars in random zones around DST transitions,
- * and must obey the laws of DESIGN.md section "calendar".
+ * and must obey the laws of docs/rules.md "Readings: calendar".
  */
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -227,7 +227,7 @@ describe("calendar agrees with the minute-by-minute oracle", () => {
   });
 });
 
-describe("calendar laws (DESIGN.md 'Semantics')", () => {
+describe("calendar laws (docs/rules.md 'Readings: calendar')", () => {
   const msOffsetArb = (days: number): fc.Arbitrary<number> => fc.integer({ min: -days * DAY, max: days * DAY });
 
   it("additivity: between(a,c) = between(a,b) + between(b,c), any order, ms precision", () => {

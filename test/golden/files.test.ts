@@ -1,8 +1,8 @@
 /**
  * Runs every shipped golden case file (golden/*.yaml|json) with `runCaseFile`, the runner the
  * `sla-kit check` command uses: one test per case. golden/known-bugs.yaml holds cases that pin
- * SPEC.md behaviour the library does not have yet: they are listed and skipped.
- * Also checks that the cases cover every SPEC rule ID and that golden/boundaries.yaml is up to date.
+ * docs/rules.md behaviour the library does not have yet: they are listed and skipped.
+ * Also checks that the cases cover every rule ID of docs/rules.md and that golden/boundaries.yaml is up to date.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -76,7 +76,7 @@ describe("golden coverage", () => {
       expect(allIds.some((x) => re.test(x)), `no case id mentions ${id}`).toBe(true);
     });
   }
-  it("every case id starts with a SPEC rule ID", () => {
+  it("every case id starts with a rule ID of docs/rules.md", () => {
     const bad = allIds.filter((x) => !/^[SKPMGWT]\d+/.test(x));
     expect(bad).toEqual([]);
   });

@@ -30,7 +30,7 @@ describe("K15 failureWeight: 1, 2, 4, 8 (002 art. 30)", () => {
     expectError(() => failureWeight(2, { cap: 0 }), "INVALID_INPUT", ["options", "cap"]);
     expectError(() => failureWeight(1025), "INVALID_INPUT", ["n"]);
   });
-  it("K15 DESIGN min(2^(n-1), cap): every integer n >= 1 is valid, not only n <= 54", () => {
+  it("K15 docs/rules.md min(2^(n-1), cap): every integer n >= 1 is valid, not only n <= 54", () => {
     expect(failureWeight(55)).toBe(18014398509481984); // 2^54, an exact power of two
     expect(failureWeight(60)).toBe(576460752303423488); // 2^59
     expect(failureWeight(1024)).toBe(2 ** 1023);
@@ -120,7 +120,7 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     expect(weightedFailures(f, { timeZone: SH })).toBe(1 + 2 + 1);
     expect(weightedFailures(f, { timeZone: SH, acceptedGroups: ["other"] })).toBe(4);
   });
-  it("K16 DESIGN ({ deviceId, at, group? }): a bare group is an accepted force-majeure group and advances no count", () => {
+  it("K16 docs/rules.md ({ deviceId, at, group? }): a bare group is an accepted force-majeure group and advances no count", () => {
     const f: Failure[] = [
       { deviceId: "A", at: at("2026-03-01T10:00:00+08:00") },
       { deviceId: "A", at: at("2026-03-02T10:00:00+08:00"), group: "storm" },
@@ -153,7 +153,7 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     ];
     expect(weightedFailures(f, { timeZone: SH, acceptedGroups: ["grid"] })).toBe(1);
   });
-  it("K16 (DESIGN): an accepted group does not advance any device's count", () => {
+  it("K16 (docs/rules.md): an accepted group does not advance any device's count", () => {
     const f: Failure[] = [
       { deviceId: "a", at: at("2026-03-10T04:00:00+08:00"), group: "power-work", appealAccepted: true },
       { deviceId: "a", at: at("2026-03-11T04:00:00+08:00") },
@@ -164,7 +164,7 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     expect(b.total).toBe(1 + 1 + 2);
     expect(b.rows.filter((r) => r.deviceId === "a").map((r) => r.nth)).toEqual([1, 2]);
   });
-  it("K16 (DESIGN): a group spanning two months counts in the month of its first failure", () => {
+  it("K16 (docs/rules.md): a group spanning two months counts in the month of its first failure", () => {
     const f: Failure[] = [
       { deviceId: "b", at: at("2026-04-01T01:00:00+08:00"), group: "storm", appealAccepted: true },
       { deviceId: "a", at: at("2026-03-31T23:00:00+08:00"), group: "storm" },
@@ -266,7 +266,7 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
         const none = weightedFailures(fs, { timeZone: tz, acceptedGroups: [] });
         const one = weightedFailures(fs, { timeZone: tz, acceptedGroups: ["g1"] });
         const both = weightedFailures(fs, { timeZone: tz, acceptedGroups: ["g1", "g2"] });
-        expect(weightedFailures(fs, { timeZone: tz })).toBe(both); // bare groups are accepted (DESIGN)
+        expect(weightedFailures(fs, { timeZone: tz })).toBe(both); // bare groups are accepted (docs/rules.md)
         return both <= one && one <= none;
       }),
     );

@@ -5,7 +5,7 @@ import { expectError } from "./helpers.js";
 
 const count = fc.integer({ min: 0, max: 1_000_000 });
 
-describe("ratio / rate (SPEC.md section 4: exact ratios of counts)", () => {
+describe("ratio / rate (docs/rules.md section 4: exact ratios of counts)", () => {
   it("keeps numerator and denominator", () => {
     expect(ratio(49, 50)).toEqual({ numerator: 49, denominator: 50, value: 0.98 });
   });

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { checkTarget, kpiDefinitions, meanRating, rate, ratio, type KpiDefinition } from "../../src/kpi/index.js";
 import { expectError } from "./helpers.js";
 
-describe("kpiDefinitions: every KPI of SPEC.md K1-K18 as data", () => {
+describe("kpiDefinitions: every KPI of docs/rules.md K1-K18 as data", () => {
   it("covers K1 to K18 with unique ids and a sourceRef each", () => {
     const rules = new Set(kpiDefinitions.map((d) => d.ruleId));
     for (let k = 1; k <= 18; k++) expect(rules.has(`K${k}`), `K${k}`).toBe(true);
@@ -17,7 +17,7 @@ describe("kpiDefinitions: every KPI of SPEC.md K1-K18 as data", () => {
   });
 });
 
-describe("checkTarget per K-ID (targets from SPEC.md section 4 and the source clauses)", () => {
+describe("checkTarget per K-ID (targets from docs/rules.md section 4 and the source clauses)", () => {
   it("K1 002 art. 4: satisfaction rate >= 98% (call centre)", () => {
     expect(checkTarget("K1", rate(98, 100)).met).toBe(true);
     expect(checkTarget("K1", rate(979, 1000)).met).toBe(false);

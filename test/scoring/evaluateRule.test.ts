@@ -142,7 +142,7 @@ describe("errors", () => {
     expect(codeOf(() => parseRule({ kind: "steps", points: 1, direction: "below", rounding: "round", steps: [{ from: 1, to: 0, per: 1, deduct: 1 }] }))?.path).toEqual(["rounding"]);
     expect(codeOf(() => parseRule({ kind: "linear", points: 1, target: 1, zeroBelw: 0.5 }))?.code).toBe("INVALID_RULE");
   });
-  it("DESIGN 'INVALID_RULE with its path': an unknown key's path names the key", () => {
+  it("docs/rules.md 'INVALID_RULE with its path': an unknown key's path names the key", () => {
     expect(codeOf(() => parseRule({ kind: "linear", points: 1, target: 1, zeroBelw: 0.5 }))).toEqual({ code: "INVALID_RULE", path: ["zeroBelw"] });
     expect(codeOf(() => evaluateRule({ kind: "threshold", points: 1, pass: { op: ">=", value: 1, x: 1 } } as unknown as ScoringRule, 1))).toEqual({
       code: "INVALID_RULE",
@@ -151,7 +151,7 @@ describe("errors", () => {
   });
 });
 
-describe("DESIGN scoring clauses (pinned examples)", () => {
+describe("docs/rules.md scoring readings (pinned examples)", () => {
   const p2 = (rounding: StepsRule["rounding"]): StepsRule => ({
     kind: "steps", points: 10, direction: "below", rounding, zeroBeyond: 1500,
     steps: [{ from: 2200, to: 1800, per: 100, deduct: 1 }, { from: 1800, to: 1500, per: 100, deduct: 2 }],
@@ -178,7 +178,7 @@ describe("DESIGN scoring clauses (pinned examples)", () => {
     expect([3, 4, 5, 6].map((v) => evaluateRule(p13, v).trace.outcome)).toEqual(["full", "deductions", "deductions", "zero-beyond"]);
     expect([3, 4, 5, 6].map((v) => evaluateRule(p13, v).points)).toEqual([10, 5, 0, 0]);
   });
-  it("DESIGN exact decimals: 0.3 meets >= 0.3 exactly; 0.1 + 0.2 (text 0.30000000000000004) is past 0.3", () => {
+  it("docs/rules.md exact decimals: 0.3 meets >= 0.3 exactly; 0.1 + 0.2 (text 0.30000000000000004) is past 0.3", () => {
     const ge: ScoringRule = { kind: "threshold", points: 2, pass: { op: ">=", value: 0.3 } };
     const lt: ScoringRule = { kind: "threshold", points: 2, pass: { op: "<", value: 0.3 } };
     expect(evaluateRule(ge, 0.3).points).toBe(2);

@@ -1,4 +1,4 @@
-/** Pinned details of `sla` found loose in review: each test names the DESIGN/SPEC clause it pins. */
+/** Pinned details of `sla` found loose in review: each test names the docs/rules.md clause it pins. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dueAt, evaluateTicket, findTarget, robotIntegration2026 as P, type Ticket, type TicketEvent } from "../../src/sla/index.js";
@@ -15,8 +15,8 @@ const stage = (r: ReturnType<typeof evaluateTicket>, name: string) => {
 };
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe("DESIGN sla pinned: pauses stop the clock of every open stage", () => {
-  it("DESIGN sla pauses: an overdue (still open) stage's deadline moves later by the paused open time too", () => {
+describe("docs/rules.md SLA readings: pauses stop the clock of every open stage", () => {
+  it("docs/rules.md SLA pauses: an overdue (still open) stage's deadline moves later by the paused open time too", () => {
     // response due 10:15 (S4 core urgent 15 min); not done, paused 10:16-11:00 (44 min) -> due 10:59
     const r = evaluateTicket(P, fault([{ type: "pause", at: sh("2024-05-06T10:16:00") }, { type: "resume", at: sh("2024-05-06T11:00:00") }]), { asOf: sh("2024-05-06T11:00:30") });
     const s = stage(r, "response");
@@ -27,7 +27,7 @@ describe("DESIGN sla pinned: pauses stop the clock of every open stage", () => {
     expect(s.remainingMs).toBe(-(MIN + 30_000));
     expect(s.status).toBe("overdue");
   });
-  it("DESIGN sla pauses: done during a pause that began after the deadline is still breached", () => {
+  it("docs/rules.md SLA pauses: done during a pause that began after the deadline is still breached", () => {
     const r = evaluateTicket(
       P,
       fault([{ type: "pause", at: sh("2024-05-06T10:16:00") }, { type: "done", stage: "response", at: sh("2024-05-06T10:40:00") }, { type: "resume", at: sh("2024-05-06T11:00:00") }]),
@@ -38,7 +38,7 @@ describe("DESIGN sla pinned: pauses stop the clock of every open stage", () => {
     expect(s.dueAt?.getTime()).toBe(ms("2024-05-06T10:39:00"));
     expect(s.status).toBe("breached");
   });
-  it("DESIGN sla pauses: on a 24x7 clock, counting a pause that starts after the deadline never changes a status", () => {
+  it("docs/rules.md SLA pauses: on a 24x7 clock, counting a pause that starts after the deadline never changes a status", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 400 }), fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }), (start, len, asOfMin, doneMin) => {
         const base = ms(T0);
@@ -57,7 +57,7 @@ describe("DESIGN sla pinned: pauses stop the clock of every open stage", () => {
   });
 });
 
-describe("DESIGN sla INVALID_EVENT: impossible sequences", () => {
+describe("docs/rules.md SLA INVALID_EVENT: impossible sequences", () => {
   it("S10 003 §6(4): a report done while its anchor (assessment) is never done is INVALID_EVENT, whatever asOf", () => {
     const t: Ticket = { id: "R-R", service: "requirement", tier: "core", createdAt: sh(T0), events: [{ type: "done", stage: "report", at: sh("2024-05-07T11:00:00") }] };
     expect(() => evaluateTicket(P, t, { asOf: sh("2024-05-08T10:00:00") })).toThrow(code("INVALID_EVENT"));
@@ -70,8 +70,8 @@ describe("DESIGN sla INVALID_EVENT: impossible sequences", () => {
   });
 });
 
-describe("DESIGN section 2: time inputs never become a silent guess", () => {
-  it("DESIGN sla errors: an ISO string naming a date that does not exist (Feb 30) is INVALID_ARGUMENT, not March 1", () => {
+describe("docs/rules.md: time inputs never become a silent guess", () => {
+  it("docs/rules.md SLA errors: an ISO string naming a date that does not exist (Feb 30) is INVALID_ARGUMENT, not March 1", () => {
     const q = { service: "fault", tier: "core", urgency: "urgent", stage: "response" };
     expect(() => dueAt(P, q, "2024-02-30T10:00:00Z" as unknown as Date)).toThrow(code("INVALID_ARGUMENT"));
     expect(() => dueAt(P, q, "2023-02-29T10:00:00Z" as unknown as Date)).toThrow(code("INVALID_ARGUMENT"));
@@ -80,7 +80,7 @@ describe("DESIGN section 2: time inputs never become a silent guess", () => {
   });
 });
 
-describe("S6 003 §6(2) remote resolution (DESIGN: makes the stages of an onsite ticket not-applicable)", () => {
+describe("S6 003 §6(2) remote resolution (docs/rules.md: makes the stages of an onsite ticket not-applicable)", () => {
   it("every on-site stage is not-applicable, one already done included, and the trace keeps its done time", () => {
     const ev = evaluateTicket(
       P,

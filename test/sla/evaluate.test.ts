@@ -20,7 +20,7 @@ const stage = (r: ReturnType<typeof evaluateTicket>, name: string) => {
 };
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe("evaluateTicket: statuses (DESIGN pinned details, SPEC W1)", () => {
+describe("evaluateTicket: statuses (docs/rules.md W1 and SLA readings)", () => {
   it("S4 003 §6(2): core urgent fault created 10:00 -> response due 10:15, warning from 10:12 (80%)", () => {
     const r = evaluateTicket(P, fault([]), { asOf: sh("2024-05-06T10:05:00") });
     const s = stage(r, "response");

@@ -10,7 +10,7 @@ const T0 = sh("2024-05-06T10:00:00");
 type Row = [rule: string, query: TargetQuery, expected: string, sourceRef: string];
 const q = (service: string, stage: string, dims: Partial<TargetQuery> = {}): TargetQuery => ({ service, stage, ...dims });
 
-// Expected deadlines worked out by hand from SPEC.md S2-S13 (T0 + the table's limit).
+// Expected deadlines worked out by hand from docs/rules.md S2-S13 (T0 + the table's limit).
 const rows: Row[] = [
   ["S2", q("consultation", "online-response", { tier: "core" }), "2024-05-06T10:05:00", "003 §6(1)"],
   ["S2", q("consultation", "online-response", { tier: "important" }), "2024-05-06T10:10:00", "003 §6(1)"],
@@ -46,7 +46,7 @@ const rows: Row[] = [
   ["S8", q("onsite", "departure", { tier: "ordinary", urgency: "urgent", location: "other-city" }), "2024-05-06T22:00:00", "003 §6(3)"],
   ["S8", q("onsite", "arrival", { tier: "ordinary", urgency: "urgent", location: "other-city" }), "2024-05-08T10:00:00", "003 §6(3)"],
   // business days: 1 = Tue 05-07, 2 = 05-08, 3 = 05-09, 4 = Fri 05-10, 5 = Sat 05-11 (make-up day),
-  // 6 = Mon 05-13, 7 = 05-14, 8 = 05-15, 9 = 05-16, 10 = 05-17; close of business 18:00 (SPEC T2)
+  // 6 = Mon 05-13, 7 = 05-14, 8 = 05-15, 9 = 05-16, 10 = 05-17; close of business 18:00 (docs/rules.md T2)
   ["S10", q("requirement", "assessment", { tier: "core" }), "2024-05-07T18:00:00", "003 §6(4)"],
   ["S10", q("requirement", "assessment", { tier: "important" }), "2024-05-08T18:00:00", "003 §6(4)"],
   ["S10", q("requirement", "assessment", { tier: "ordinary" }), "2024-05-09T18:00:00", "003 §6(4)"],
@@ -71,7 +71,7 @@ const rows: Row[] = [
   ["S13", q("documents", "archive", { tier: "important" }), "2024-05-07T18:00:00", "003 §6(6)"],
 ];
 
-describe("robotIntegration2026: every timed row of SPEC.md S2-S13 (anchor 2024-05-06 10:00 Shanghai)", () => {
+describe("robotIntegration2026: every timed row of docs/rules.md S2-S13 (anchor 2024-05-06 10:00 Shanghai)", () => {
   for (const [rule, query, expected, ref] of rows) {
     const dims = [query.tier, query.urgency, query.location].filter(Boolean).join("/");
     it(`${rule} ${ref}: ${query.service} ${query.stage} ${dims} -> ${expected}`, () => {
@@ -156,7 +156,7 @@ describe("T2 Civil Code arts. 201-203: business days around 2024-2026 holidays",
   });
 });
 
-describe("cableOperatorNorms: SPEC.md S20-S25 (24x7, from 2024-05-06 10:00 Shanghai)", () => {
+describe("cableOperatorNorms: docs/rules.md S20-S25 (24x7, from 2024-05-06 10:00 Shanghai)", () => {
   const cases: Row[] = [
     ["S20", q("work-order", "response"), "2024-05-06T10:30:00", "002 art. 18"],
     ["S20", q("work-order", "completion"), "2024-05-07T10:00:00", "002 art. 18"],

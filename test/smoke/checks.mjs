@@ -55,7 +55,7 @@ export function runChecks(mods, label) {
     }, "INVALID_ARGUMENT");
   }
   if (sla.dueAt && sla.robotIntegration2026) {
-    // SPEC S4: urgent fault, core customer, response within 15 min on the 24x7 clock.
+    // docs/rules.md S4: urgent fault, core customer, response within 15 min on the 24x7 clock.
     const q = { service: "fault", tier: "core", urgency: "urgent", stage: "response" };
     expect("dueAt(robotIntegration2026, S4 core urgent response)", () => sla.dueAt(sla.robotIntegration2026, q, new Date("2026-04-30T10:00:00+08:00")).toISOString(), "2026-04-30T02:15:00.000Z");
   }

@@ -1,5 +1,5 @@
 /**
- * The sources export the public contract of DESIGN.md section 2 (the same list the packed-package
+ * The sources export the public contract (the same list the packed-package
  * smoke of .ci/run checks), and the root entry re-exports every domain.
  */
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "sla-kit/golden": golden,
 };
 
-describe("public contract (DESIGN.md section 2)", () => {
+describe("public contract (test/smoke/contract.json)", () => {
   for (const [spec, names] of Object.entries(contract.entries)) {
     it(`${spec} exports ${names.length > 0 ? names.join(", ") : "something"}`, () => {
       const mod = modules[spec] ?? {};

@@ -1,6 +1,6 @@
 import { run, type ChinaHolidayYear } from "./types.js";
 
-/** SPEC.md T6: mainland-China holidays 2024, from the State Council notice of 2023-10-25. */
+/** docs/rules.md T6: mainland-China holidays 2024, from the State Council notice of 2023-10-25. */
 export const china2024: ChinaHolidayYear = {
   year: 2024,
   source: { title: "国务院办公厅关于2024年部分节假日安排的通知", number: "国办发明电〔2023〕7号", published: "2023-10-25" },

@@ -1,6 +1,6 @@
 import { run, type ChinaHolidayYear } from "./types.js";
 
-/** SPEC.md T6: mainland-China holidays 2025, from the State Council notice of 2024-11-12. */
+/** docs/rules.md T6: mainland-China holidays 2025, from the State Council notice of 2024-11-12. */
 export const china2025: ChinaHolidayYear = {
   year: 2025,
   source: { title: "国务院办公厅关于2025年部分节假日安排的通知", number: "国办发明电〔2024〕12号", published: "2024-11-12" },

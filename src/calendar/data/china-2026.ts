@@ -1,6 +1,6 @@
 import { run, type ChinaHolidayYear } from "./types.js";
 
-/** SPEC.md T6: mainland-China holidays 2026, from the State Council notice of 2025-11-04. */
+/** docs/rules.md T6: mainland-China holidays 2026, from the State Council notice of 2025-11-04. */
 export const china2026: ChinaHolidayYear = {
   year: 2026,
   source: { title: "国务院办公厅关于2026年部分节假日安排的通知", published: "2025-11-04", via: "Xinhua release of 2025-11-04" },

@@ -6,7 +6,7 @@ import type { ChinaHolidayYear } from "./types.js";
 export type { ChinaHolidayYear } from "./types.js";
 
 /**
- * The years of mainland-China holiday data this version ships (SPEC.md T6), oldest first, each
+ * The years of mainland-China holiday data this version ships (docs/rules.md T6), oldest first, each
  * with the State Council notice it comes from.
  *
  * @example

@@ -1,4 +1,4 @@
-/** One year of mainland-China statutory holidays and make-up working days (SPEC.md T6). */
+/** One year of mainland-China statutory holidays and make-up working days (docs/rules.md T6). */
 export interface ChinaHolidayYear {
   readonly year: number;
   /** The State Council notice the dates come from. */

@@ -1,5 +1,5 @@
 /**
- * Document 002 (电话客户服务规范, cable/broadband operator) as a policy: SPEC.md S20-S25.
+ * Document 002 (电话客户服务规范, cable/broadband operator) as a policy: docs/rules.md S20-S25.
  * @module
  */
 import { parsePolicy } from "../parsePolicy.js";
@@ -60,7 +60,7 @@ const json: PolicyJson = {
   id: "cable-operator-norms",
   version: "1.0.0",
   title: "电话客户服务规范 (document 002): work-order, network and system time limits",
-  description: "SPEC.md S20-S25 on a 7x24 clock in Asia/Shanghai. Open-ended reference encoding.",
+  description: "docs/rules.md S20-S25 on a 7x24 clock in Asia/Shanghai. Open-ended reference encoding.",
   warnAt: 0.8,
   calendars: { [H24]: { builtin: "alwaysOpen", timeZone: "Asia/Shanghai" } },
   dimensions: { urgency: ["general", "major"] },
@@ -82,7 +82,7 @@ const json: PolicyJson = {
 };
 
 /**
- * Document 002 (cable/broadband operator customer-service norms) as a compiled policy: SPEC.md
+ * Document 002 (cable/broadband operator customer-service norms) as a compiled policy: docs/rules.md
  * S20-S25, every stage on a 7x24 clock in Asia/Shanghai (`"shanghai-24x7"`). No effective dates.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Document 003 (2026年机器人集成公司客户服务时效管控制度) as a policy: SPEC.md S1-S13, W1-W2.
+ * Document 003 (2026年机器人集成公司客户服务时效管控制度) as a policy: docs/rules.md S1-S13, W1-W2.
  * @module
  */
 import { parsePolicy } from "../parsePolicy.js";
@@ -80,7 +80,7 @@ const json: PolicyJson = {
   id: "robot-integration-2026",
   version: "1.0.0",
   title: "2026年机器人集成公司客户服务时效管控制度 (document 003)",
-  description: "SLA matrix by customer tier and urgency; SPEC.md S1-S13, W1-W2. Open-ended reference encoding.",
+  description: "SLA matrix by customer tier and urgency; docs/rules.md S1-S13, W1-W2. Open-ended reference encoding.",
   warnAt: 0.8, // W1 003 §8(1): warning once 80% of the allowed time has elapsed
   calendars: {
     [H24]: { builtin: "alwaysOpen", timeZone: "Asia/Shanghai" },
@@ -122,7 +122,7 @@ const json: PolicyJson = {
 };
 
 /**
- * Document 003 (robot integration company, 2026) as a compiled policy: every row of SPEC.md
+ * Document 003 (robot integration company, 2026) as a compiled policy: every row of docs/rules.md
  * S1-S13. Minute and hour stages run on `alwaysOpen("Asia/Shanghai")` (clock `"shanghai-24x7"`),
  * business-day stages on `chinaWorkCalendar()` (clock `"china-workdays"`). No effective dates.
  *
