@@ -1,6 +1,7 @@
 import { addBusinessDays, addBusinessTime } from "../calendar/index.js";
 import { SlaKitError } from "../errors.js";
-import { clockOf, getCompiled, lookup } from "./_compile.js";
+import { getCompiled } from "./_compile.js";
+import { clockOf, lookup } from "./_lookup.js";
 import { toInstantMs } from "./_time.js";
 import type { Policy, TargetQuery } from "./types.js";
 
@@ -25,12 +26,12 @@ export function dueAt(policy: Policy, query: TargetQuery, anchorTime: Date | num
   const t = lookup(c, query);
   const anchor = toInstantMs(anchorTime, ["anchorTime"], "INVALID_ARGUMENT");
   const cal = clockOf(c, t);
-  if ((t.kind !== "duration" && t.kind !== "businessDays") || cal === null) {
+  if (t.kind === "rings" || t.kind === "agreed" || cal === null) {
     throw new SlaKitError(
       "NOT_A_TIME_TARGET",
       `Row ${t.index} (${t.sourceRef}) is a ${t.kind} target (${JSON.stringify(t.within)}): it has no deadline to compute; evaluate a ticket instead.`,
       { path: ["query", "stage"], details: { index: t.index, within: t.within } },
     );
   }
-  return t.kind === "duration" ? addBusinessTime(cal, anchor, t.withinMs ?? 0) : addBusinessDays(cal, anchor, (t.within as { businessDays: number }).businessDays);
+  return t.kind === "duration" ? addBusinessTime(cal, anchor, t.withinMs) : addBusinessDays(cal, anchor, t.within.businessDays);
 }

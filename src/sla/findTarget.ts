@@ -1,4 +1,5 @@
-import { getCompiled, lookup } from "./_compile.js";
+import { getCompiled } from "./_compile.js";
+import { lookup } from "./_lookup.js";
 import type { Policy, Target, TargetQuery } from "./types.js";
 
 /**

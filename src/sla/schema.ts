@@ -131,8 +131,26 @@ export type SchemaResult =
   | { readonly ok: true; readonly value: PolicyJson }
   | { readonly ok: false; readonly issues: readonly { readonly path: ErrorPath; readonly message: string }[] };
 
+/**
+ * Keys of user-named records that a plain object cannot hold as data (zod drops them silently):
+ * reported instead, with their path. @internal
+ */
+function reservedKeys(input: unknown): { path: ErrorPath; message: string }[] {
+  const out: { path: ErrorPath; message: string }[] = [];
+  if (input === null || typeof input !== "object") return out;
+  for (const key of ["services", "calendars"] as const) {
+    const rec: unknown = (input as Record<string, unknown>)[key];
+    if (rec !== null && typeof rec === "object" && Object.prototype.hasOwnProperty.call(rec, "__proto__")) {
+      out.push({ path: [key, "__proto__"], message: `"__proto__" is reserved and cannot name an entry of ${key}; rename it` });
+    }
+  }
+  return out;
+}
+
 /** Structural check of a policy file. @internal */
 export function schemaParsePolicy(input: unknown): SchemaResult {
+  const reserved = reservedKeys(input);
+  if (reserved.length > 0) return { ok: false, issues: reserved };
   const r = policySchema.safeParse(input);
   if (r.success) {
     const { hash: _hash, ...rest } = r.data;

@@ -4,8 +4,12 @@
  */
 import type { CalendarSpec } from "../calendar/types.js";
 
-/** Status of one stage of a ticket at `asOf` (docs/rules.md W1 and "Readings: SLA"). */
-export type StageStatus = "met" | "breached" | "pending" | "warning" | "overdue" | "not-applicable";
+/**
+ * Status of one stage of a ticket at `asOf` (docs/rules.md W1; docs/sla.md). `"unknown"`: the
+ * stage's deadline could not be computed (e.g. its calendar has no data for the dates needed);
+ * the stage carries `error`, and KPIs leave it out of numerator and denominator.
+ */
+export type StageStatus = "met" | "breached" | "pending" | "warning" | "overdue" | "not-applicable" | "unknown";
 
 /** One step of a trace: what was looked up or computed, in words and numbers. */
 export interface TraceStep {
@@ -43,6 +47,8 @@ export interface StageEvaluation {
   readonly fractionUsed: number | null;
   /** Open time on the stage's clock during which the ticket was paused. */
   readonly pausedMs: number;
+  /** Why the stage is `"unknown"`: the code and message of the error that stopped it. */
+  readonly error?: { readonly code: string; readonly message: string };
   readonly trace: StageTrace;
 }
 
@@ -155,14 +161,26 @@ export interface PolicyJson {
  */
 export type Policy = PolicyJson & { readonly hash: string };
 
-/** A target row found by `findTarget`: the row as written plus compiled fields. */
-export type Target = TargetRow & {
+/** The row of a {@link Target} as written, without `within` (which the kind narrows). */
+export type TargetRowBase = Omit<TargetRow, "within"> & {
   /** Index of the row in `policy.targets`. */
   readonly index: number;
-  readonly kind: "duration" | "businessDays" | "rings" | "agreed";
-  /** Milliseconds of a duration row; null for the other kinds. */
-  readonly withinMs: number | null;
 };
+
+/**
+ * A target row found by `findTarget`: the row as written plus compiled fields, a union by `kind`
+ * (narrow on `kind` and `within` has the matching shape).
+ */
+export type Target =
+  | (TargetRowBase & {
+      readonly kind: "duration";
+      readonly within: string;
+      /** Milliseconds of the duration. */
+      readonly withinMs: number;
+    })
+  | (TargetRowBase & { readonly kind: "businessDays"; readonly within: { readonly businessDays: number }; readonly withinMs: null })
+  | (TargetRowBase & { readonly kind: "rings"; readonly within: { readonly rings: number }; readonly withinMs: null })
+  | (TargetRowBase & { readonly kind: "agreed"; readonly within: { readonly agreed: true }; readonly withinMs: null });
 
 /** A lookup in the matrix. */
 export interface TargetQuery {

@@ -1,17 +1,13 @@
-import { CREATED, DIMENSIONS, isCompiled, isoDurationMs, referenceIssues, withinKind } from "./_compile.js";
+import { isCompiled } from "./_compile.js";
+import { rowMatches, type Combo } from "./_lookup.js";
+import { hasOwn } from "./_own.js";
+import { CREATED, DIMENSIONS, referenceIssues, stageName } from "./_references.js";
+import { measure } from "./_targets.js";
 import { schemaParsePolicy } from "./schema.js";
-import type { Dimension, Policy, PolicyIssue, PolicyJson, TargetRow } from "./types.js";
+import type { Policy, PolicyIssue, PolicyJson, TargetRow } from "./types.js";
 
-type Combo = Partial<Record<Dimension, string>>;
-
-/** Comparable size of a row's deadline, or null when it cannot be compared (agreed). */
-function measure(row: TargetRow): { unit: string; v: number } | null {
-  const k = withinKind(row.within);
-  if (k === "duration") return { unit: `ms@${row.clock ?? ""}`, v: isoDurationMs(row.within as string) ?? 0 };
-  if (k === "businessDays") return { unit: `bd@${row.clock ?? ""}`, v: (row.within as { businessDays: number }).businessDays };
-  if (k === "rings") return { unit: "rings", v: (row.within as { rings: number }).rings };
-  return null;
-}
+/** The one row of each (stage, combination), keyed without joining user text into one string. */
+type UniqueRows = Map<string, Map<string, { readonly combo: Combo; readonly index: number }>>;
 
 function withoutTier(c: Combo): Combo {
   const { tier: _t, ...rest } = c;
@@ -74,9 +70,9 @@ export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
       else rowsOf.set(r.stage, [i]);
     });
     // unique row per (stage, combo), for the tier and stage-order checks
-    const unique = new Map<string, number>();
+    const unique: UniqueRows = new Map();
     def.stages.forEach((s, si) => {
-      const stage = typeof s === "string" ? s : s.name;
+      const stage = stageName(s);
       const when = typeof s === "string" ? undefined : s.when;
       let combos: Combo[] = [{}];
       for (const d of dims) {
@@ -85,11 +81,10 @@ export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
         for (const c of combos) for (const v of values) next.push({ ...c, [d]: v });
         combos = next;
       }
+      const byCombo = new Map<string, { combo: Combo; index: number }>();
+      unique.set(stage, byCombo);
       for (const combo of combos) {
-        const hits = (rowsOf.get(stage) ?? []).filter((i) => {
-          const r = json.targets[i] as TargetRow;
-          return DIMENSIONS.every((d) => r[d] === undefined || r[d] === combo[d]);
-        });
+        const hits = (rowsOf.get(stage) ?? []).filter((i) => rowMatches(json.targets[i] as TargetRow, combo));
         for (const h of hits) reached.add(h);
         if (hits.length === 0) {
           push("error", "GAP", ["services", service, "stages", si], `No row covers ${comboText(service, stage, combo)}: add a target row for it (or restrict the stage with "when" / the service with "values").`);
@@ -99,53 +94,50 @@ export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
             overlapSeen.add(key);
             push("error", "OVERLAP", ["targets", hits[1] as number], `Rows ${hits.join(", ")} all match ${comboText(service, stage, combo)}: exactly one row must match (make them differ in a dimension).`);
           }
-        } else unique.set(`${stage}|${JSON.stringify(combo)}`, hits[0] as number);
+        } else byCombo.set(JSON.stringify(combo), { combo, index: hits[0] as number });
       }
     });
-    const rowAt = (stage: string, combo: Combo): TargetRow | undefined => {
-      const i = unique.get(`${stage}|${JSON.stringify(combo)}`);
-      return i === undefined ? undefined : json.targets[i];
-    };
-    const indexOf = (stage: string, combo: Combo): number => unique.get(`${stage}|${JSON.stringify(combo)}`) ?? -1;
+    const indexOf = (stage: string, combo: Combo): number => unique.get(stage)?.get(JSON.stringify(combo))?.index ?? -1;
+    const rowAt = (stage: string, combo: Combo): TargetRow | undefined => json.targets[indexOf(stage, combo)];
     // tiers monotonic: tier order = order of declared tiers, first is highest
     const tiers = def.values?.tier ?? json.dimensions.tier ?? [];
     if (dims.includes("tier")) {
-      for (const [key] of unique) {
-        const [stage, comboJson] = key.split("|") as [string, string];
-        const combo = JSON.parse(comboJson) as Combo;
-        const ti = tiers.indexOf(combo.tier ?? "");
-        for (let tj = ti + 1; tj < tiers.length; tj++) {
-          const lowerCombo = { ...combo, tier: tiers[tj] as string };
-          const hi = rowAt(stage, combo);
-          const lo = rowAt(stage, lowerCombo);
-          if (!hi || !lo) continue;
-          const a = measure(hi);
-          const b = measure(lo);
-          if (a && b && a.unit === b.unit && a.v > b.v) {
-            push("error", "TIER_NOT_MONOTONIC", ["targets", indexOf(stage, combo)], `Tier ${combo.tier ?? ""} (higher) gets a longer deadline (${JSON.stringify(hi.within)}) than tier ${tiers[tj] ?? ""} (${JSON.stringify(lo.within)}) for ${comboText(service, stage, withoutTier(combo))}.`);
+      for (const [stage, byCombo] of unique) {
+        for (const { combo } of byCombo.values()) {
+          const ti = tiers.indexOf(combo.tier ?? "");
+          for (let tj = ti + 1; tj < tiers.length; tj++) {
+            const hi = rowAt(stage, combo);
+            const lo = rowAt(stage, { ...combo, tier: tiers[tj] as string });
+            if (!hi || !lo) continue;
+            const a = measure(hi);
+            const b = measure(lo);
+            if (a && b && a.unit === b.unit && a.v > b.v) {
+              push("error", "TIER_NOT_MONOTONIC", ["targets", indexOf(stage, combo)], `Tier ${combo.tier ?? ""} (higher) gets a longer deadline (${JSON.stringify(hi.within)}) than tier ${tiers[tj] ?? ""} (${JSON.stringify(lo.within)}) for ${comboText(service, stage, withoutTier(combo))}.`);
+            }
           }
         }
       }
     }
     // stage order: a later stage with the same anchor must not be due before an earlier one
-    const stageNames = def.stages.map((s) => (typeof s === "string" ? s : s.name));
-    for (const [key, i] of unique) {
-      const [stage, comboJson] = key.split("|") as [string, string];
-      const si = stageNames.indexOf(stage);
-      const r = json.targets[i] as TargetRow;
-      for (let sj = si + 1; sj < stageNames.length; sj++) {
-        const later = rowAt(stageNames[sj] as string, JSON.parse(comboJson) as Combo);
-        if (!later || (later.anchor ?? CREATED) !== (r.anchor ?? CREATED)) continue;
-        const a = measure(r);
-        const b = measure(later);
-        if (a && b && a.unit === b.unit && a.v > b.v) {
-          push("error", "STAGE_ORDER", ["targets", indexOf(stageNames[sj] as string, JSON.parse(comboJson) as Combo)], `Stage "${stageNames[sj] ?? ""}" (${JSON.stringify(later.within)}) would be due before the earlier stage "${stage}" (${JSON.stringify(r.within)}) for ${comboText(service, "*", JSON.parse(comboJson) as Combo)}; stages are ordered as in services.${service}.stages.`);
+    const stageNames = def.stages.map(stageName);
+    stageNames.forEach((stage, si) => {
+      for (const { combo, index: i } of unique.get(stage)?.values() ?? []) {
+        const r = json.targets[i] as TargetRow;
+        for (let sj = si + 1; sj < stageNames.length; sj++) {
+          const laterName = stageNames[sj] as string;
+          const later = rowAt(laterName, combo);
+          if (!later || (later.anchor ?? CREATED) !== (r.anchor ?? CREATED)) continue;
+          const a = measure(r);
+          const b = measure(later);
+          if (a && b && a.unit === b.unit && a.v > b.v) {
+            push("error", "STAGE_ORDER", ["targets", indexOf(laterName, combo)], `Stage "${laterName}" (${JSON.stringify(later.within)}) would be due before the earlier stage "${stage}" (${JSON.stringify(r.within)}) for ${comboText(service, "*", combo)}; stages are ordered as in services.${service}.stages.`);
+          }
         }
       }
-    }
+    });
   }
   json.targets.forEach((r, i) => {
-    if (!badRows.has(i) && !reached.has(i) && json.services[r.service]) {
+    if (!badRows.has(i) && !reached.has(i) && hasOwn(json.services, r.service)) {
       push("warning", "UNREACHABLE_ROW", ["targets", i], `Row ${i} (${r.service}/${r.stage}) matches no combination of the values its service declares; no query can reach it.`);
     }
   });

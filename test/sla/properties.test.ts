@@ -40,7 +40,7 @@ describe("laws of the SLA matrix", () => {
   });
 });
 
-const rank: Record<StageStatus, number> = { "not-applicable": -1, pending: 0, warning: 1, overdue: 2, met: 3, breached: 3 };
+const rank: Record<StageStatus, number> = { unknown: -2, "not-applicable": -1, pending: 0, warning: 1, overdue: 2, met: 3, breached: 3 };
 
 /** Random fault/complaint tickets with a sane event history. */
 const ticketArb = fc

@@ -1,0 +1,101 @@
+/**
+ * Matrix lookup with the "exactly one row" hit policy. Private to `sla`.
+ * @internal
+ */
+import type { Calendar } from "../calendar/index.js";
+import { SlaKitError, type ErrorPath } from "../errors.js";
+import type { CompiledPolicy, CompiledService } from "./_compile.js";
+import { DIMENSIONS } from "./_references.js";
+import type { Dimension, Target, TargetQuery, TargetRow } from "./types.js";
+
+/** Values of some dimensions: a query's or one combination `validatePolicy` enumerates. */
+export type Combo = Partial<Record<Dimension, string | undefined>>;
+
+/** Does a row match these values? A row that omits a dimension matches any value of it. */
+export function rowMatches(r: Pick<TargetRow, Dimension>, q: Combo): boolean {
+  return DIMENSIONS.every((d) => r[d] === undefined || r[d] === q[d]);
+}
+
+function listValues(vals: Iterable<string>): string {
+  const a = [...vals];
+  return a.length ? a.join(", ") : "none";
+}
+
+/**
+ * Matrix lookup with the "exactly one row" hit policy. `path` prefixes error paths (e.g. the
+ * ticket's keys), `q` is read but never kept.
+ */
+export function lookup(c: CompiledPolicy, q: TargetQuery, path: ErrorPath = []): Target {
+  if (q === null || typeof q !== "object") {
+    throw new SlaKitError("INVALID_ARGUMENT", "The query must be an object { service, stage, tier?, urgency?, location? }.", { path });
+  }
+  const svc = c.services.get(q.service);
+  if (!svc) {
+    throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(q.service)}; the policy "${c.policy.id}" has: ${listValues(c.services.keys())}.`, {
+      path: [...path, "service"],
+    });
+  }
+  const stage = svc.byName.get(q.stage);
+  if (!stage) {
+    throw new SlaKitError("UNKNOWN_VALUE", `Unknown stage ${JSON.stringify(q.stage)} of service "${svc.name}"; its stages are: ${listValues(svc.byName.keys())}.`, {
+      path: [...path, "stage"],
+    });
+  }
+  return lookupStage(c, svc, stage.name, q, path);
+}
+
+/** Lookup once service and stage are known. */
+export function lookupStage(c: CompiledPolicy, svc: CompiledService, stage: string, q: TargetQuery, path: ErrorPath): Target {
+  for (const d of DIMENSIONS) {
+    const v = q[d];
+    if (v === undefined) continue;
+    if (typeof v !== "string" || !c.dimSets[d].has(v)) {
+      throw new SlaKitError("UNKNOWN_VALUE", `Unknown ${d} ${JSON.stringify(v)}; the policy "${c.policy.id}" declares: ${listValues(c.dimValues[d])}.`, {
+        path: [...path, d],
+      });
+    }
+  }
+  for (const d of svc.dimensions) {
+    if (q[d] === undefined) {
+      throw new SlaKitError("MISSING_DIMENSION", `Service "${svc.name}" needs a ${d} (one of ${listValues(svc.values[d] ?? c.dimValues[d])}) to find the deadline of "${stage}".`, {
+        path: [...path, d],
+      });
+    }
+  }
+  const rows = svc.rows.get(stage) ?? [];
+  let hit: Target | undefined;
+  let hits: Target[] | undefined;
+  for (const r of rows) {
+    if (!rowMatches(r, q)) continue;
+    if (hit === undefined) hit = r;
+    else (hits ??= [hit]).push(r);
+  }
+  const query = { service: svc.name, stage, tier: q.tier, urgency: q.urgency, location: q.location };
+  if (hits) {
+    throw new SlaKitError("AMBIGUOUS_TARGET", `${hits.length} rows match ${describeQuery(query)}: rows ${hits.map((h) => h.index).join(", ")}. Make the rows exclusive (run validatePolicy).`, {
+      path,
+      details: { query, candidates: hits.map((h) => ({ index: h.index, sourceRef: h.sourceRef, row: h })) },
+    });
+  }
+  if (!hit) {
+    let why = "";
+    for (const d of DIMENSIONS) {
+      const allowed = svc.values[d];
+      const v = q[d];
+      if (allowed && v !== undefined && !allowed.has(v)) why = ` Service "${svc.name}" applies only to ${d} ${listValues(allowed)}.`;
+    }
+    throw new SlaKitError("NO_MATCHING_TARGET", `No target row matches ${describeQuery(query)}.${why}`, { path, details: { query } });
+  }
+  return hit;
+}
+
+function describeQuery(q: TargetQuery): string {
+  const parts = [`service=${q.service}`, `stage=${q.stage}`];
+  for (const d of DIMENSIONS) if (q[d] !== undefined) parts.push(`${d}=${String(q[d])}`);
+  return `{ ${parts.join(", ")} }`;
+}
+
+/** The calendar named by a row's clock (validated at compile time). */
+export function clockOf(c: CompiledPolicy, t: Target): Calendar | null {
+  return t.clock === undefined ? null : (c.calendars.get(t.clock) ?? null);
+}

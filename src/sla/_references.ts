@@ -1,0 +1,155 @@
+/**
+ * Referential checks of a structurally valid policy (services, stages, values, clocks, anchors,
+ * calendars, dates). Private to `sla`; every user-keyed lookup goes through `own`/`hasOwn`.
+ * @internal
+ */
+import { alwaysOpen, chinaWorkCalendar, defineCalendar, type Calendar } from "../calendar/index.js";
+import { SlaKitError, type ErrorPath } from "../errors.js";
+import { isValidTimeZone } from "../_lib/zone.js";
+import { hasOwn, own } from "./_own.js";
+import { isoDurationMs, withinKind } from "./_targets.js";
+import type { Dimension, PolicyIssue, PolicyJson } from "./types.js";
+
+/** The matrix dimensions, in a fixed order. */
+export const DIMENSIONS: readonly Dimension[] = ["tier", "urgency", "location"];
+/** Anchor name of ticket creation (the default anchor). */
+export const CREATED = "created";
+
+/** The name of a stage definition. */
+export function stageName(s: string | { readonly name: string }): string {
+  return typeof s === "string" ? s : s.name;
+}
+
+/** Builds one calendar of a policy; throws the calendar's SlaKitError. */
+function buildCalendar(spec: PolicyJson["calendars"][string]): Calendar {
+  if ("builtin" in spec) {
+    if (spec.builtin === "alwaysOpen") return alwaysOpen(spec.timeZone);
+    const opts: { hours?: readonly string[]; timeZone?: string } = {};
+    if (spec.hours !== undefined) opts.hours = spec.hours;
+    if (spec.timeZone !== undefined) opts.timeZone = spec.timeZone;
+    return chinaWorkCalendar(opts as Parameters<typeof chinaWorkCalendar>[0]);
+  }
+  return defineCalendar(spec);
+}
+
+/**
+ * Referential problems of a structurally valid policy (unknown services, stages, values, clocks,
+ * anchors, anchor cycles, bad calendars, bad dates). Also returns the built calendars.
+ */
+export function referenceIssues(json: PolicyJson): { issues: PolicyIssue[]; calendars: Map<string, Calendar>; badRows: Set<number> } {
+  const issues: PolicyIssue[] = [];
+  const err = (code: string, path: ErrorPath, message: string): void => {
+    issues.push({ severity: "error", code, path, message });
+  };
+  const badRows = new Set<number>();
+  const calendars = new Map<string, Calendar>();
+  for (const [name, spec] of Object.entries(json.calendars)) {
+    try {
+      calendars.set(name, buildCalendar(spec));
+    } catch (e) {
+      const sub = e instanceof SlaKitError ? e.path : [];
+      err("INVALID_CALENDAR", ["calendars", name, ...sub], `Calendar "${name}" is invalid: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (json.timeZone !== undefined && !isValidTimeZone(json.timeZone)) {
+    err("INVALID_POLICY", ["timeZone"], `timeZone "${json.timeZone}" is not an IANA time zone name (e.g. "Asia/Shanghai").`);
+  }
+  for (const key of ["effectiveFrom", "effectiveTo"] as const) {
+    const v = json[key];
+    if (v === undefined) continue;
+    const ok = v.length === 10 ? !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v) : !Number.isNaN(Date.parse(v));
+    if (!ok) err("INVALID_POLICY", [key], `${key} "${v}" is not a real date or instant.`);
+  }
+  const from = json.effectiveFrom;
+  const to = json.effectiveTo;
+  if (from !== undefined && to !== undefined && from.length === to.length && from > to) {
+    err("INVALID_POLICY", ["effectiveTo"], `effectiveTo ${to} is before effectiveFrom ${from}.`);
+  }
+  for (const d of DIMENSIONS) {
+    const vals = json.dimensions[d] ?? [];
+    const seen = new Set<string>();
+    vals.forEach((v, i) => {
+      if (seen.has(v)) err("DUPLICATE_VALUE", ["dimensions", d, i], `Value "${v}" of ${d} is declared twice.`);
+      seen.add(v);
+    });
+  }
+  const known = (d: Dimension, v: string): boolean => (json.dimensions[d] ?? []).includes(v);
+  const checkValues = (vals: Partial<Record<Dimension, readonly string[]>> | undefined, path: ErrorPath): void => {
+    if (!vals) return;
+    for (const d of DIMENSIONS) {
+      (vals[d] ?? []).forEach((v, i) => {
+        if (!known(d, v)) err("UNKNOWN_VALUE", [...path, d, i], `${d} "${v}" is not declared in dimensions.${d} (${(json.dimensions[d] ?? []).join(", ") || "none"}).`);
+      });
+    }
+  };
+  for (const [svc, def] of Object.entries(json.services)) {
+    const names = new Set<string>();
+    def.stages.forEach((s, i) => {
+      const n = stageName(s);
+      if (n === CREATED) err("INVALID_POLICY", ["services", svc, "stages", i], `"${CREATED}" is reserved for ticket creation; rename the stage.`);
+      if (names.has(n)) err("DUPLICATE_VALUE", ["services", svc, "stages", i], `Stage "${n}" of service "${svc}" is declared twice.`);
+      names.add(n);
+      if (typeof s !== "string") checkValues(s.when, ["services", svc, "stages", i, "when"]);
+    });
+    (def.milestones ?? []).forEach((m, i) => {
+      if (names.has(m) || m === CREATED) err("DUPLICATE_VALUE", ["services", svc, "milestones", i], `Milestone "${m}" clashes with a stage name or "${CREATED}".`);
+    });
+    def.dimensions.forEach((d, i) => {
+      if ((json.dimensions[d] ?? []).length === 0) err("UNKNOWN_VALUE", ["services", svc, "dimensions", i], `Service "${svc}" uses ${d}, but the policy declares no values for dimensions.${d}.`);
+    });
+    checkValues(def.values, ["services", svc, "values"]);
+  }
+  json.targets.forEach((row, i) => {
+    const before = issues.length;
+    const def = own(json.services, row.service);
+    if (!def) {
+      err("UNKNOWN_SERVICE", ["targets", i, "service"], `Service "${row.service}" is not declared in services (${Object.keys(json.services).join(", ")}).`);
+    } else {
+      const stages = def.stages.map(stageName);
+      if (!stages.includes(row.stage)) err("UNKNOWN_STAGE", ["targets", i, "stage"], `Stage "${row.stage}" is not a stage of service "${row.service}" (${stages.join(", ")}).`);
+      if (row.anchor !== undefined && row.anchor !== CREATED) {
+        if (row.anchor === row.stage) err("UNKNOWN_ANCHOR", ["targets", i, "anchor"], `Stage "${row.stage}" cannot be anchored at itself.`);
+        else if (!stages.includes(row.anchor) && !(def.milestones ?? []).includes(row.anchor)) {
+          err("UNKNOWN_ANCHOR", ["targets", i, "anchor"], `Anchor "${row.anchor}" is neither "${CREATED}", a stage nor a milestone of service "${row.service}".`);
+        }
+      }
+    }
+    for (const d of DIMENSIONS) {
+      const v = row[d];
+      if (v !== undefined && !known(d, v)) err("UNKNOWN_VALUE", ["targets", i, d], `${d} "${v}" is not declared in dimensions.${d} (${(json.dimensions[d] ?? []).join(", ") || "none"}).`);
+    }
+    const kind = withinKind(row.within);
+    if (typeof row.within === "string" && isoDurationMs(row.within) === null) {
+      err("INVALID_DURATION", ["targets", i, "within"], `Duration "${row.within}" is too large.`);
+    }
+    if (row.clock === undefined) {
+      if (kind === "duration" || kind === "businessDays") err("UNKNOWN_CALENDAR", ["targets", i, "clock"], `Row ${i} needs a "clock" naming one of policy.calendars for its ${kind} deadline.`);
+    } else if (!hasOwn(json.calendars, row.clock)) {
+      err("UNKNOWN_CALENDAR", ["targets", i, "clock"], `Clock "${row.clock}" is not in policy.calendars (${Object.keys(json.calendars).join(", ") || "none"}).`);
+    } else if (!calendars.has(row.clock)) badRows.add(i);
+    if (issues.length > before) badRows.add(i);
+  });
+  // anchor cycles: stage -> anchor, per service and row (any row's anchor counts)
+  for (const svc of Object.keys(json.services)) {
+    const edges = new Map<string, Set<string>>();
+    json.targets.forEach((r, i) => {
+      if (r.service !== svc || badRows.has(i) || r.anchor === undefined || r.anchor === CREATED) return;
+      let set = edges.get(r.stage);
+      if (!set) edges.set(r.stage, (set = new Set()));
+      set.add(r.anchor);
+    });
+    const state = new Map<string, 1 | 2>();
+    const visit = (n: string, trail: string[]): void => {
+      if (state.get(n) === 2) return;
+      if (state.get(n) === 1) {
+        err("ANCHOR_CYCLE", ["services", svc], `Stages of "${svc}" are anchored in a cycle: ${[...trail, n].join(" -> ")}.`);
+        return;
+      }
+      state.set(n, 1);
+      for (const m of edges.get(n) ?? []) visit(m, [...trail, n]);
+      state.set(n, 2);
+    };
+    for (const n of edges.keys()) visit(n, []);
+  }
+  return { issues, calendars, badRows };
+}
