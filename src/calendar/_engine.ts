@@ -32,12 +32,17 @@ const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
 
 export interface Engine {
+  readonly id: string;
   readonly timeZone: string;
   readonly week: readonly (DayHours | undefined)[]; // index 0 = Sunday
   readonly holidays: ReadonlySet<number>;
   readonly workdays: ReadonlyMap<number, DayHours>;
   readonly validFrom: number; // day number or -Infinity
-  readonly validTo: number; // day number or +Infinity
+  readonly validTo: number; // day number or +Infinity: the last date of the data
+  /** "weekdays": dates after validTo follow the weekly hours (no holidays, no make-up days). */
+  readonly beyondData: "error" | "weekdays";
+  /** The last date a query may reach: validTo, or +Infinity with beyondData "weekdays". */
+  readonly rangeTo: number;
   // index, covering local years [y0, y1]
   y0: number;
   y1: number;
@@ -125,13 +130,17 @@ export function compile(input: unknown): { spec: CalendarSpec; engine: Engine } 
   if (validFrom > validTo) {
     throw new SlaKitError("INVALID_CALENDAR", `validFrom (${spec.validFrom}) is after validTo (${spec.validTo}).`, { path: ["validFrom"] });
   }
+  const beyondData = spec.beyondData ?? "error";
   const engine: Engine = {
+    id: spec.id ?? "custom",
     timeZone,
     week,
     holidays,
     workdays,
     validFrom,
     validTo,
+    beyondData,
+    rangeTo: beyondData === "weekdays" ? Infinity : validTo,
     y0: 0,
     y1: -1,
     lo: Infinity,
@@ -170,7 +179,8 @@ export function engineOf(cal: unknown, path: ErrorPath = ["cal"]): Engine {
 // Index building
 
 function dayHours(e: Engine, day: number): DayHours | undefined {
-  if (day < e.validFrom || day > e.validTo || e.holidays.has(day)) return undefined;
+  if (day > e.validTo) return day > e.rangeTo ? undefined : e.week[(((day + 4) % 7) + 7) % 7];
+  if (day < e.validFrom || e.holidays.has(day)) return undefined;
   const w = e.workdays.get(day);
   if (w !== undefined) return w;
   return e.week[(((day + 4) % 7) + 7) % 7];
@@ -279,7 +289,7 @@ function clampYear(e: Engine, y: number): number {
   let lo = MIN_YEAR - 1;
   let hi = MAX_YEAR + 1;
   if (e.validFrom !== -Infinity) lo = Math.max(lo, YEAR_OF_DAY(e.validFrom) - 1);
-  if (e.validTo !== Infinity) hi = Math.min(hi, YEAR_OF_DAY(e.validTo) + 1);
+  if (e.rangeTo !== Infinity) hi = Math.min(hi, YEAR_OF_DAY(e.rangeTo) + 1);
   return Math.min(hi, Math.max(lo, y));
 }
 
@@ -305,40 +315,60 @@ function coversUpTo(e: Engine, t: number): boolean {
 
 export function instantArg(e: Engine, value: unknown, name: string): number {
   const ms = toEpochMs(value, [name]);
-  if (e.validFrom !== -Infinity || e.validTo !== Infinity) {
+  if (e.validFrom !== -Infinity || e.rangeTo !== Infinity) {
     const day = localDayNumber(e.timeZone, ms);
     // a result may end exactly at (or an interval of validTo may run past midnight up to) the last
     // close: such an instant is a valid argument too, so results can be passed back in
-    if (day < e.validFrom || (day > e.validTo && ms > lastEnd(e))) {
-      throw outOfRange(e, `${name} ${new Date(ms).toISOString()} falls on ${dayNumberToIso(day)}`, [name]);
+    if (day < e.validFrom || (day > e.rangeTo && ms > lastEnd(e))) {
+      throw outOfRange(e, `${name} ${new Date(ms).toISOString()} falls on ${dayNumberToIso(day)}`, day, [name]);
     }
   }
   return ms;
 }
 
-/** The end of the last open interval of a date <= validTo (-Infinity when there is none). */
+/** The end of the last open interval of a date <= rangeTo (-Infinity when there is none). */
 function lastEnd(e: Engine): number {
-  if (e.validTo === Infinity) return Infinity;
-  const pairs = yearBlock(e, YEAR_OF_DAY(e.validTo)).pairs;
+  if (e.rangeTo === Infinity) return Infinity;
+  const pairs = yearBlock(e, YEAR_OF_DAY(e.rangeTo)).pairs;
   let end = -Infinity;
   for (let i = 1; i < pairs.length; i += 2) if (pairs[i]! > end) end = pairs[i]!;
   return end;
 }
 
-export function outOfRange(e: Engine, what: string, path: ErrorPath): SlaKitError {
-  const from = e.validFrom === -Infinity ? "the beginning" : dayNumberToIso(e.validFrom);
-  const to = e.validTo === Infinity ? "the end" : dayNumberToIso(e.validTo);
+/**
+ * CALENDAR_OUT_OF_RANGE for the local date `day`: names the calendar, its covered dates, the date
+ * that was needed and both ways out. `details` is machine-readable, for callers that re-wrap it.
+ */
+/** The end of the last open interval of the date validTo (intervals past midnight reach into the next date). */
+export function dataEnd(e: Engine): number {
+  let end = (e.validTo + 1) * MS_PER_DAY - MS_PER_DAY; // at least validTo's local midnight, as wall ms
+  const hours = e.holidays.has(e.validTo) ? undefined : (e.workdays.get(e.validTo) ?? e.week[(((e.validTo + 4) % 7) + 7) % 7]);
+  for (const [, en] of hours ?? []) end = Math.max(end, e.validTo * MS_PER_DAY + en * MS_PER_MINUTE);
+  return wallToInstant(e.timeZone, end);
+}
+
+export function outOfRange(e: Engine, what: string, day: number, path: ErrorPath): SlaKitError {
+  const from = e.validFrom === -Infinity ? null : dayNumberToIso(e.validFrom);
+  const to = e.validTo === Infinity ? null : dayNumberToIso(e.validTo);
+  const needed = dayNumberToIso(day);
+  const year = YEAR_OF_DAY(day);
   return new SlaKitError(
     "CALENDAR_OUT_OF_RANGE",
-    `${what}, outside the dates this calendar covers (${from} to ${to}, local dates in ${e.timeZone}). Use a calendar that covers it, e.g. add that year's holidays with defineCalendar.`,
-    { path, details: { validFrom: from, validTo: to } },
+    `${what}, outside the dates calendar "${e.id}" covers (${from ?? "the beginning"} to ${to ?? "the end"}, local dates in ${e.timeZone}). ` +
+      `Either add the holiday data of ${year} (chinaWorkCalendar({ years: [...] }), or "years" of the calendar in the policy; ` +
+      `parseChinaHolidayNotice / \`sla-kit calendar import-notice\` read the State Council notice), ` +
+      `or set beyondData: "weekdays" to assume plain weekdays after ${to ?? "the data"} (results are then provisional).`,
+    {
+      path,
+      details: { calendar: e.id, timeZone: e.timeZone, validFrom: from, validTo: to, needed, year, remedies: ["years", "beyondData"] },
+    },
   );
 }
 
 function neverOpen(e: Engine, from: number, path: ErrorPath): SlaKitError {
   return new SlaKitError(
     "CALENDAR_NEVER_OPEN",
-    `The calendar has no open time within ${NEVER_OPEN_YEARS} years after ${new Date(from).toISOString()}${e.validTo === Infinity ? "" : " before its validTo"}: give it opening hours.`,
+    `The calendar has no open time within ${NEVER_OPEN_YEARS} years after ${new Date(from).toISOString()}${e.rangeTo === Infinity ? "" : " before its validTo"}: give it opening hours.`,
     { path },
   );
 }
@@ -366,8 +396,8 @@ function growUntil(e: Engine, from: number, enough: () => boolean, needOpenAfter
     if (enough()) return;
     if (clampYear(e, e.y1 + 1) === e.y1) {
       // the index already reaches past validTo: nothing more exists
-      if (e.cum[e.cum.length - 1] === 0 && e.validTo !== Infinity) throw neverOpen(e, from, path);
-      throw outOfRange(e, `The result lies after ${dayNumberToIso(e.validTo)}`, path);
+      if (e.cum[e.cum.length - 1] === 0 && e.rangeTo !== Infinity) throw neverOpen(e, from, path);
+      throw outOfRange(e, `The result lies after ${dayNumberToIso(e.rangeTo)}`, e.rangeTo + 1, path);
     }
     const n = e.starts.length;
     if (n > 0 && e.ends[n - 1]! > needOpenAfter) lastOpenSeen = Math.max(lastOpenSeen, e.ends[n - 1]!);

@@ -27,5 +27,5 @@ export function addBusinessDays(cal: Calendar, start: Date | number, n: number):
     throw new SlaKitError("INVALID_ARGUMENT", `Invalid number of business days ${describe(n)}: pass a whole number >= 0.`, { path: ["n"] });
   }
   const day = localDayNumber(e.timeZone, s);
-  return n === 0 ? new Date(businessDayFrom(e, day, 0, ["n"])) : new Date(businessDayFrom(e, day + 1, n - 1, ["n"]));
+  return n === 0 ? new Date(businessDayFrom(e, day, 0, ["start"])) : new Date(businessDayFrom(e, day + 1, n - 1, ["start"]));
 }

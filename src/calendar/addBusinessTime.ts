@@ -24,5 +24,5 @@ export function addBusinessTime(cal: Calendar, start: Date | number, ms: number)
     throw new SlaKitError("INVALID_DURATION", `Invalid duration ${describe(ms)}: pass a non-negative whole number of milliseconds.`, { path: ["ms"] });
   }
   if (ms === 0) return new Date(s);
-  return new Date(addOpen(e, s, ms, ["ms"]));
+  return new Date(addOpen(e, s, ms, ["start"]));
 }

@@ -2,10 +2,14 @@
  * Business-time calendars: weekly hours, holidays, make-up working days, any IANA zone.
  * @module
  */
-export type { Calendar, CalendarSpec, Hours, HolidaySpec, WorkdaySpec, Weekday } from "./types.js";
+export type { BeyondData, Calendar, CalendarSpec, Hours, HolidaySpec, WorkdaySpec, Weekday } from "./types.js";
+export type { Coverage } from "./coverage.js";
 export type { ChinaWorkCalendarOptions } from "./chinaWorkCalendar.js";
 export type { ChinaHolidayYear } from "./data/index.js";
-export { calendarSpecSchema, parseCalendarSpec } from "./schema.js";
+export { calendarSpecSchema, chinaHolidayYearSchema, parseCalendarSpec } from "./schema.js";
+export { parseChinaHolidayYear } from "./parseChinaHolidayYear.js";
+export { coverage } from "./coverage.js";
+export { firstAssumedDate } from "./firstAssumedDate.js";
 export { defineCalendar } from "./defineCalendar.js";
 export { alwaysOpen } from "./alwaysOpen.js";
 export { chinaWorkCalendar } from "./chinaWorkCalendar.js";

@@ -27,6 +27,6 @@ export function isBusinessDay(cal: Calendar, day: string | Date | number): boole
   } else {
     d = localDayNumber(e.timeZone, toEpochMs(day, ["day"]));
   }
-  if (d < e.validFrom || d > e.validTo) throw outOfRange(e, `day ${dayNumberToIso(d)}`, ["day"]);
+  if (d < e.validFrom || d > e.rangeTo) throw outOfRange(e, `day ${dayNumberToIso(d)}`, d, ["day"]);
   return isBusinessDayNumber(e, d);
 }

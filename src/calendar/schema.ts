@@ -41,6 +41,7 @@ export const calendarSpecSchema = z
       .optional(),
     validFrom: date.optional(),
     validTo: date.optional(),
+    beyondData: z.enum(["error", "weekdays"]).optional(),
   })
   .strict();
 
@@ -66,3 +67,26 @@ export function parseCalendarSpec(input: unknown): CalendarSpec {
   }
   return r.data as CalendarSpec;
 }
+
+/**
+ * zod schema of the shape of a `ChinaHolidayYear` (one year of China holiday data, as in
+ * `chinaHolidayYears`, `parseChinaHolidayNotice` output, or a policy's
+ * `calendars.<name>.years`). The finer checks (real dates within the year, no date twice,
+ * make-up days on weekends) are in `parseChinaHolidayYear` and `chinaWorkCalendar`.
+ *
+ * @example
+ * ```ts
+ * import { chinaHolidayYearSchema, chinaHolidayYears } from "sla-kit/calendar";
+ * console.log(chinaHolidayYearSchema.safeParse(chinaHolidayYears[0]).success); // true
+ * ```
+ */
+export const chinaHolidayYearSchema = z
+  .object({
+    year: z.number().int().min(1000).max(9999),
+    source: z
+      .object({ title: z.string().min(1), number: z.string().min(1).optional(), published: date, via: z.string().min(1).optional() })
+      .strict(),
+    holidays: z.array(z.object({ date, name: z.string().min(1) }).strict()),
+    workdays: z.array(z.object({ date, name: z.string().min(1) }).strict()),
+  })
+  .strict();

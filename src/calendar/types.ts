@@ -25,9 +25,22 @@ export interface CalendarSpec {
   readonly workdays?: readonly WorkdaySpec[];
   /** First covered local date; instants before it throw `CALENDAR_OUT_OF_RANGE`. */
   readonly validFrom?: string;
-  /** Last covered local date; instants after it throw `CALENDAR_OUT_OF_RANGE`. */
+  /**
+   * Last local date of the calendar's data. After it, `beyondData` decides: `"error"` (the
+   * default) throws `CALENDAR_OUT_OF_RANGE`; `"weekdays"` follows the weekly hours, with no
+   * holidays and no make-up days (results that use such dates are assumptions: see `coverage`).
+   */
   readonly validTo?: string;
+  /** What dates after `validTo` mean (default `"error"`). See {@link BeyondData}. */
+  readonly beyondData?: BeyondData;
 }
+
+/**
+ * What a calendar answers for local dates after its `validTo`: `"error"` throws
+ * `CALENDAR_OUT_OF_RANGE` (never guesses); `"weekdays"` assumes the weekly hours with no holidays
+ * and no make-up days, so a deadline past the data is provisional until the data is extended.
+ */
+export type BeyondData = "error" | "weekdays";
 
 /**
  * A compiled, validated calendar. Plain data on the outside (`JSON.stringify` gives its spec);

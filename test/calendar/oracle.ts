@@ -23,6 +23,8 @@ export interface OracleSpec {
   readonly workdays?: readonly (string | { readonly date: string; readonly hours?: readonly string[]; readonly name?: string })[];
   readonly validFrom?: string;
   readonly validTo?: string;
+  /** "weekdays": dates after validTo have the weekly hours, no holidays, no make-up days. */
+  readonly beyondData?: "error" | "weekdays";
 }
 
 export type OracleWeekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
@@ -176,13 +178,14 @@ function dateOfEntry(e: string | { readonly date: string }): string {
 /** Is `date` inside `validFrom..validTo` (inclusive)? */
 export function isCovered(spec: OracleSpec, date: string): boolean {
   if (spec.validFrom !== undefined && date < spec.validFrom) return false;
-  if (spec.validTo !== undefined && date > spec.validTo) return false;
+  if (spec.validTo !== undefined && date > spec.validTo && spec.beyondData !== "weekdays") return false;
   return true;
 }
 
 /** The hours that apply on local `date` (after holidays and make-up days). */
 export function hoursOf(spec: OracleSpec, date: string): readonly string[] {
   if (!isCovered(spec, date)) return [];
+  if (spec.validTo !== undefined && date > spec.validTo) return spec.week[weekdayOf(date)] ?? [];
   for (const h of spec.holidays ?? []) if (dateOfEntry(h) === date) return [];
   for (const w of spec.workdays ?? []) {
     if (dateOfEntry(w) === date) {

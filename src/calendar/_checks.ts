@@ -1,0 +1,96 @@
+/**
+ * Hand-written shape checks of calendar inputs (no zod, so the calendar entry stays small). Each
+ * throws `INVALID_CALENDAR` (or the given code) with the path of the first problem.
+ * @internal
+ */
+import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
+import { describe, formatPath } from "../_lib/instant.js";
+import { isoToDayNumber } from "../_lib/zone.js";
+import type { ChinaHolidayYear } from "./data/types.js";
+
+/** A plain object (`{}` or null-prototype), not an array, Date or class instance. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** Own property value (never an inherited one such as `toString`). */
+export function own(o: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
+export function fail(path: ErrorPath, what: string, code: ErrorCode = "INVALID_CALENDAR"): never {
+  throw new SlaKitError(code, `Invalid calendar data at ${formatPath(path)}: ${what}.`, { path });
+}
+
+/** Rejects keys outside `allowed` (typos such as `holiday` must not pass silently). */
+export function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], path: ErrorPath, code: ErrorCode = "INVALID_CALENDAR"): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) fail([...path, k], `unknown key ${JSON.stringify(k)} (allowed: ${allowed.join(", ")})`, code);
+  }
+}
+
+export function str(o: Record<string, unknown>, key: string, path: ErrorPath, optional = false): string | undefined {
+  const v = own(o, key);
+  if (v === undefined && optional) return undefined;
+  if (typeof v !== "string" || v.length === 0) fail([...path, key], `expected a non-empty string, got ${describe(v)}`);
+  return v;
+}
+
+/** A real local date "YYYY-MM-DD"; returns its day number. */
+export function dateAt(v: unknown, path: ErrorPath): number {
+  const d = typeof v === "string" ? isoToDayNumber(v) : undefined;
+  if (d === undefined) fail(path, `expected a real local date "YYYY-MM-DD", got ${describe(v)}`);
+  return d;
+}
+
+/**
+ * Checks one year of China holiday data (the shape of `chinaHolidayYears` entries): `year` a whole
+ * number 1000-9999; `source` with `title` and `published` (plus optional `number`, `via`);
+ * `holidays` and `workdays` lists of `{ date, name }`, dates within the year (or, for a New Year
+ * block announced in the year's notice, the December before), no date twice, make-up working days
+ * on a Saturday or Sunday. Returns a frozen copy.
+ */
+export function checkChinaHolidayYear(input: unknown, path: ErrorPath): ChinaHolidayYear {
+  if (!isRecord(input)) fail(path, `expected a ChinaHolidayYear object { year, source, holidays, workdays }, got ${describe(input)}`);
+  onlyKeys(input, ["year", "source", "holidays", "workdays"], path);
+  const year = own(input, "year");
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) fail([...path, "year"], `expected a whole year 1000-9999, got ${describe(year)}`);
+  const src = own(input, "source");
+  if (!isRecord(src)) fail([...path, "source"], `expected the notice the dates come from, { title, published, number?, via? }, got ${describe(src)}`);
+  onlyKeys(src, ["title", "number", "published", "via"], [...path, "source"]);
+  const title = str(src, "title", [...path, "source"])!;
+  const number = str(src, "number", [...path, "source"], true);
+  const published = str(src, "published", [...path, "source"])!;
+  dateAt(published, [...path, "source", "published"]);
+  const via = str(src, "via", [...path, "source"], true);
+  const first = isoToDayNumber(`${year - 1}-12-01`)!;
+  const last = isoToDayNumber(`${year}-12-31`)!;
+  const seen = new Map<number, string>();
+  const list = (key: "holidays" | "workdays"): { date: string; name: string }[] => {
+    const arr = own(input, key);
+    if (!Array.isArray(arr)) fail([...path, key], `expected an array of { date, name }, got ${describe(arr)}`);
+    return arr.map((item: unknown, i) => {
+      const p = [...path, key, i];
+      if (!isRecord(item)) fail(p, `expected { date, name }, got ${describe(item)}`);
+      onlyKeys(item, ["date", "name"], p);
+      const d = dateAt(own(item, "date"), [...p, "date"]);
+      const date = own(item, "date") as string;
+      const name = str(item, "name", p)!;
+      if (d < first || d > last) fail([...p, "date"], `${date} is outside ${year} (only ${year} and the December before it may appear in ${year}'s notice)`);
+      const dup = seen.get(d);
+      if (dup !== undefined) fail([...p, "date"], `${date} is listed twice (also at ${dup})`);
+      seen.set(d, formatPath(p));
+      if (key === "workdays") {
+        const wd = (((d + 4) % 7) + 7) % 7;
+        if (wd !== 0 && wd !== 6) fail([...p, "date"], `${date} is a weekday: a make-up working day (调休上班) is a Saturday or Sunday`);
+      }
+      return Object.freeze({ date, name });
+    });
+  };
+  const holidays = Object.freeze(list("holidays"));
+  const workdays = Object.freeze(list("workdays"));
+  const source = Object.freeze({ title, ...(number === undefined ? {} : { number }), published, ...(via === undefined ? {} : { via }) });
+  return Object.freeze({ year, source, holidays, workdays });
+}
