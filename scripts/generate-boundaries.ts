@@ -270,6 +270,10 @@ const referenceKpis: readonly RefKpi[] = [
   { id: "W4a", specId: "W4", op: ">=", value: "0.3", unit: "rate" }, // 003 §14: daily sampling >= 30%
   { id: "W4b", specId: "W4", op: ">=", value: "1", unit: "rate" }, // 003 §14: monthly full check
   { id: "S24c", specId: "S24", op: "<=", value: "1", unit: "count" }, // 002 art. 33: at most one outage over 10 min a month
+  { id: "K19", specId: "K19", op: ">=", value: "10", unit: "count" }, // 002 art. 28: >= 10 building devices sampled a month
+  { id: "K20a", specId: "K20", op: ">=", value: "1", unit: "count" }, // 002 art. 27: central machine room maintenance weekly
+  { id: "K20b", specId: "K20", op: ">=", value: "1", unit: "count" }, // 002 art. 27: daily rounds
+  { id: "K20c", specId: "K20", op: ">=", value: "2", unit: "count" }, // 002 art. 27: sub-head-ends twice a month
 ];
 
 function holds(v: bigint, op: Op, t: bigint): boolean {

@@ -38,6 +38,8 @@ export const ErrorCode = {
   // scoring
   INVALID_RULE: "INVALID_RULE",
   MISSING_VALUE: "MISSING_VALUE",
+  // kpi, scoring: exact results
+  OUT_OF_SAFE_RANGE: "OUT_OF_SAFE_RANGE",
   // golden
   INVALID_CASE_FILE: "INVALID_CASE_FILE",
 } as const;

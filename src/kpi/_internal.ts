@@ -1,6 +1,7 @@
 /** Private helpers of the kpi domain (not exported from `sla-kit/kpi`). @internal */
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
+import { localYearMonth } from "../_lib/zone.js";
 import type { Ratio } from "./types.js";
 
 /** Throws INVALID_INPUT with a path. */
@@ -29,37 +30,6 @@ export function makeRatio(numerator: number, denominator: number, emptyReason?: 
   return { numerator, denominator, value: numerator / denominator };
 }
 
-/** An exact rational as BigInts (den > 0). */
-export interface Fraction {
-  readonly num: bigint;
-  readonly den: bigint;
-}
-
-/**
- * The exact decimal a JS number prints as (its shortest round-trip text), as a fraction:
- * 0.98 -> 98/100, 1e-4 -> 1/10000. So a target written `0.98` means exactly 98%.
- */
-export function decimalFraction(x: number): Fraction {
-  const s = String(x);
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(s);
-  if (m === null) throw new RangeError(`not a finite number: ${s}`);
-  const sign = m[1] === "-" ? -1n : 1n;
-  const frac = m[3] ?? "";
-  const exp = Number(m[4] ?? "0") - frac.length;
-  let num = BigInt(m[2]! + frac) * sign;
-  let den = 1n;
-  if (exp >= 0) num *= 10n ** BigInt(exp);
-  else den = 10n ** BigInt(-exp);
-  return { num, den };
-}
-
-/** Sign of a/b - c/d for b, d > 0. */
-export function compareFractions(a: Fraction, b: Fraction): -1 | 0 | 1 {
-  const l = a.num * b.den;
-  const r = b.num * a.den;
-  return l < r ? -1 : l > r ? 1 : 0;
-}
-
 /** Stable string comparison (code units, not locale) for deterministic sorting. */
 export function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -83,4 +53,22 @@ export function assertArray(value: unknown, path: ErrorPath, what: string): read
 export function monthKey(year: number, month: number): string {
   const ys = year >= 0 && year < 10000 ? String(year).padStart(4, "0") : String(year);
   return `${ys}-${month < 10 ? "0" : ""}${month}`;
+}
+
+/**
+ * "YYYY-MM" of an instant in a zone; an instant whose local date falls outside the Date range
+ * (near +/-8.64e15 ms) is INVALID_INPUT at `path`, never a RangeError from Intl.
+ */
+export function localMonth(timeZone: string, ms: number, path: ErrorPath): { year: number; month: number; key: string } {
+  let ym: { year: number; month: number };
+  try {
+    ym = localYearMonth(timeZone, ms);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    ym = { year: Number.NaN, month: Number.NaN };
+  }
+  if (!Number.isFinite(ym.year) || !Number.isFinite(ym.month)) {
+    invalid(`${formatPath(path)} (${ms} ms) has no local date in ${timeZone}: its local time is outside the range of dates (about 271821 BC to 275760 AD).`, path);
+  }
+  return { ...ym, key: monthKey(ym.year, ym.month) };
 }

@@ -28,7 +28,7 @@ export interface AggregationFailureRate extends Ratio {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
- * Aggregation-layer device failure rate of one month (docs/rules.md K14, 002 art. 30): weighted failures
+ * Aggregation-layer device failure rate of one month (rule K14, 002 art. 30): weighted failures
  * (K15 escalating weights, K16 force majeure counted once) over managed devices; target <= 1%.
  * The numerator is a weighted count, so the ratio may exceed 1.
  *

@@ -1,4 +1,5 @@
-import { assertCount, assertObject, compareFractions, decimalFraction, invalid } from "./_internal.js";
+import { assertCount, assertObject, invalid } from "./_internal.js";
+import { cmp as cmpQ, frac, q } from "../_lib/rational.js";
 import { kpiDefinitions } from "./kpiDefinitions.js";
 import { describe } from "../_lib/instant.js";
 import type { KpiDefinition, Ratio, TargetCheck, TargetOp } from "./types.js";
@@ -34,7 +35,7 @@ function holds(cmp: -1 | 0 | 1, op: TargetOp): boolean {
 }
 
 /**
- * Checks a KPI value against its target (docs/rules.md K1-K18, see {@link kpiDefinitions}): a
+ * Checks a KPI value against its target (rule K1-K23, see {@link kpiDefinitions}): a
  * {@link Ratio} is compared exactly (`numerator / denominator` against the target's decimal, on
  * integers, so 49/50 meets ">= 0.98"), a number as it is. `met` is null when the ratio is empty
  * (`value: null`) or the KPI has no target (K15, K16, K17a-b), with the reason in the trace.
@@ -80,7 +81,7 @@ export function checkTarget(kpi: string | KpiDefinition, value: Ratio | number):
       invalid(`${def.id} is a rate of counts: numerator (${n}) cannot exceed denominator (${d}).`, ["value", "numerator"]);
     }
     shown = d === 0 ? null : n / d;
-    if (d !== 0 && target !== null) cmp = compareFractions({ num: BigInt(n), den: BigInt(d) }, decimalFraction(target.value));
+    if (d !== 0 && target !== null) cmp = cmpQ(frac(n, d), q(target.value));
     detail = `${n}/${d}`;
   }
   let met: boolean | null = null;

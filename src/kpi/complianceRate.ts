@@ -1,16 +1,26 @@
 import { makeRatio } from "./_internal.js";
-import { EMPTY_REASON, tallyAll } from "./_tally.js";
+import { EMPTY_REASON, EMPTY_TICKET_REASON, tallyAll, unitOf, type ComplianceOptions } from "./_tally.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { Ratio } from "./types.js";
 
 /**
- * SLA compliance rate, 时效达标率 (docs/rules.md K17, 003 §15): met stages over decided stages,
- * `met / (met + breached + overdue)`, over all stages of the given `evaluateTicket` results.
- * Pending, warning and not-applicable stages are not counted; none decided gives `value: null`.
- * Group first (or use `rollup`) for per-person, department or month rates.
+ * SLA compliance rate over `evaluateTicket` results, in one of two units:
  *
- * @throws SlaKitError `INVALID_INPUT` for a non-array, or a stage without a known status (path
- *   `[i, "stages", j, "status"]`).
+ * - `unit: "stage"` (default; K17a, 003 §15 时效达标率): met stages over decided stages,
+ *   `met / (met + breached + overdue)`.
+ * - `unit: "ticket"` (K9c, 002 art. 20 工单及时处理率 "work orders handled in time / work orders"):
+ *   timely work orders over counted work orders. A ticket is timely when it has a decided stage and
+ *   none of its stages is breached or overdue; a ticket with only pending, warning, not-applicable or
+ *   unknown stages is left out. 100 orders with 2 late give 98/100, not 198/200.
+ *
+ * Pending, warning, not-applicable and `"unknown"` stages (a deadline that could not be computed)
+ * are in neither numerator nor denominator; none counted gives `value: null` with a reason.
+ * Evaluations that went through `JSON.stringify`/`JSON.parse` are accepted as they are. Group first
+ * (or use `rollup`) for per-person, department or month rates.
+ *
+ * @param options.unit - `"stage"` (default) or `"ticket"`.
+ * @throws SlaKitError `INVALID_INPUT` for a non-array, a stage without a known status (path
+ *   `[i, "stages", j, "status"]`), or an unknown unit (path `["options", "unit"]`).
  * @example
  * ```ts
  * import { complianceRate } from "sla-kit/kpi";
@@ -18,12 +28,15 @@ import type { Ratio } from "./types.js";
  *
  * const evaluations = [
  *   { stages: [{ status: "met" }, { status: "breached" }, { status: "pending" }] },
- *   { stages: [{ status: "met" }, { status: "overdue" }] },
+ *   { stages: [{ status: "met" }, { status: "met" }] },
  * ] as unknown as TicketEvaluation[]; // normally evaluateTicket(policy, ticket, { asOf })
- * complianceRate(evaluations); // { numerator: 2, denominator: 4, value: 0.5 }
+ * complianceRate(evaluations);                     // { numerator: 3, denominator: 4, value: 0.75 }
+ * complianceRate(evaluations, { unit: "ticket" }); // { numerator: 1, denominator: 2, value: 0.5 }
  * ```
  */
-export function complianceRate(evaluations: readonly TicketEvaluation[]): Ratio {
-  const t = tallyAll(evaluations, []);
-  return makeRatio(t.met, t.met + t.breached + t.overdue, EMPTY_REASON); // K17
+export function complianceRate(evaluations: readonly TicketEvaluation[], options?: ComplianceOptions): Ratio {
+  const unit = unitOf(options);
+  const t = tallyAll(evaluations, [], unit);
+  // K17a (stages) or K9c (work orders)
+  return makeRatio(t.met, t.met + t.breached + t.overdue, unit === "ticket" ? EMPTY_TICKET_REASON : EMPTY_REASON);
 }

@@ -4,7 +4,7 @@
  */
 
 /**
- * The year of the backbone reliability formula (docs/rules.md K12, 002 art. 24): 24 h x 365 d in ms
+ * The year of the backbone reliability formula (rule K12, 002 art. 24): 24 h x 365 d in ms
  * (31 536 000 000), whatever the calendar year's length.
  *
  * @example
@@ -17,7 +17,7 @@
 export const BACKBONE_YEAR_MS = 24 * 365 * 3_600_000; // K12: 002 art. 24 "(24小时×365天)"
 
 /**
- * 100 hours of operation in ms, the base of the centre outage KPI (docs/rules.md K10, 002 art. 22:
+ * 100 hours of operation in ms, the base of the centre outage KPI (rule K10, 002 art. 22:
  * at most 36 s per 100 h).
  *
  * @example

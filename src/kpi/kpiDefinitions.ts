@@ -3,11 +3,13 @@ import type { KpiDefinition } from "./types.js";
 const HOUR_MS = 3_600_000;
 
 /**
- * Every KPI of docs/rules.md K1-K18 as data: ID, name, formula, what the numerator and denominator count,
+ * Every KPI of rule K1-K23 as data: ID, name, formula, what the numerator and denominator count,
  * target (`{ op, value, unit }`, null when the source sets none) and the source clause. A rule
  * holding several targets gets one row per target with a letter (K6a, K6b, K9a-K9d, K17a-b,
- * K18a-c); `ruleId` is the rule ID of docs/rules.md. The counted targets of the SLA documents (W4 sampling,
- * S24's monthly outage limit) are here too. Check a value with `checkTarget`.
+ * K18a-c); `ruleId` is the rule ID. The counted targets of the SLA documents (W4 sampling,
+ * S24's monthly outage limit) are here too. Check a value with `checkTarget`. KPIs counted from
+ * ticket evaluations say their `unit`: `"ticket"` (one count per work order, e.g. K9c) or
+ * `"stage"` (one per stage, K17); pass it to `complianceRate`/`rollup` as `{ unit }`.
  *
  * Fractions are written as decimals and compared exactly (0.98 is exactly 98%).
  *
@@ -35,7 +37,7 @@ export const kpiDefinitions: readonly KpiDefinition[] = freezeAll([
   {
     id: "K3", ruleId: "K3", name: "Effective callback rate", nameZh: "有效电话回访率", kind: "rate",
     formula: "effective callbacks / tickets due for callback", numerator: "effective callbacks", denominator: "tickets due for callback",
-    target: { op: ">=", value: 0.9, unit: "fraction" }, computedBy: "rate", sourceRef: "002 art. 6",
+    target: { op: ">=", value: 0.9, unit: "fraction" }, computedBy: "rate", unit: "ticket", sourceRef: "002 art. 6",
   },
   {
     id: "K4", ruleId: "K4", name: "Calls answered per agent per month", nameZh: "接听量", kind: "count",
@@ -82,13 +84,14 @@ export const kpiDefinitions: readonly KpiDefinition[] = freezeAll([
   },
   {
     id: "K9c", ruleId: "K9", name: "Work-order timely rate", nameZh: "工单及时处理率", kind: "rate",
-    formula: "work orders handled in time / work orders", numerator: "handled in time", denominator: "work orders",
-    target: { op: ">=", value: 0.99, unit: "fraction" }, computedBy: "complianceRate", sourceRef: "002 art. 20",
+    formula: "work orders handled in time / work orders (complianceRate with unit: \"ticket\")", numerator: "work orders with a decided stage and none breached or overdue", denominator: "work orders with a decided stage",
+    target: { op: ">=", value: 0.99, unit: "fraction" }, computedBy: "complianceRate", unit: "ticket", sourceRef: "002 art. 20",
+    note: "Counted per work order (002 art. 20 counts orders): 100 orders with 2 late give 98/100, not the 198/200 of their stages.",
   },
   {
     id: "K9d", ruleId: "K9", name: "30-minute response share", nameZh: "30分钟响应率", kind: "rate",
     formula: "work orders responded to within 30 min / work orders", numerator: "responded within 30 min", denominator: "work orders",
-    target: { op: ">=", value: 0.7, unit: "fraction" }, computedBy: "rate", sourceRef: "002 art. 21.6",
+    target: { op: ">=", value: 0.7, unit: "fraction" }, computedBy: "rate", unit: "ticket", sourceRef: "002 art. 21.6",
   },
   {
     id: "K10", ruleId: "K10", name: "Centre outage", nameZh: "中心机房系统停播率", kind: "ratio",
@@ -130,13 +133,13 @@ export const kpiDefinitions: readonly KpiDefinition[] = freezeAll([
   {
     id: "K17a", ruleId: "K17", name: "SLA compliance rate", nameZh: "时效达标率", kind: "rate",
     formula: "met / (met + breached + overdue) stages", numerator: "met stages", denominator: "met + breached + overdue stages",
-    target: null, computedBy: "complianceRate", sourceRef: "003 §15",
+    target: null, computedBy: "complianceRate", unit: "stage", sourceRef: "003 §15",
     note: "No target in 003 §15; rewards and penalties on it (100%, below 80%) are M4 and M7.",
   },
   {
     id: "K17b", ruleId: "K17", name: "Overdue rate", nameZh: "超时率", kind: "rate",
     formula: "(breached + overdue) / (met + breached + overdue) stages", numerator: "breached + overdue stages", denominator: "met + breached + overdue stages",
-    target: null, computedBy: "overdueRate", sourceRef: "003 §15",
+    target: null, computedBy: "overdueRate", unit: "stage", sourceRef: "003 §15",
   },
   {
     id: "K18a", ruleId: "K18", name: "Satisfaction score", nameZh: "客户满意度评分", kind: "mean",
@@ -153,16 +156,67 @@ export const kpiDefinitions: readonly KpiDefinition[] = freezeAll([
     formula: "time to respond, ms", numerator: null, denominator: null,
     target: { op: "<=", value: 24 * HOUR_MS, unit: "ms" }, computedBy: null, sourceRef: "001 §1.3",
   },
+  {
+    id: "K19", ruleId: "K19", name: "Building devices sampled per month", nameZh: "楼道设备数据采集", kind: "count",
+    formula: "building (stairwell) devices whose data was collected in the month, per branch", numerator: null, denominator: null,
+    target: { op: ">=", value: 10, unit: "count" }, computedBy: null, sourceRef: "002 art. 28",
+    note: "Per branch company (各分公司每月楼道设备数据采集不少于10台); the dispatch centre picks the sampled estates.",
+  },
+  {
+    id: "K20a", ruleId: "K20", name: "Central machine room maintenance per week", nameZh: "中心机房每周设备检修", kind: "count",
+    formula: "equipment maintenance runs in the central machine room in the week", numerator: null, denominator: null,
+    target: { op: ">=", value: 1, unit: "count" }, computedBy: null, sourceRef: "002 art. 27",
+  },
+  {
+    id: "K20b", ruleId: "K20", name: "Central machine room rounds per day", nameZh: "中心机房每日设备巡检", kind: "count",
+    formula: "equipment rounds in the central machine room on the day", numerator: null, denominator: null,
+    target: { op: ">=", value: 1, unit: "count" }, computedBy: null, sourceRef: "002 art. 27",
+  },
+  {
+    id: "K20c", ruleId: "K20", name: "Sub-head-end maintenance per month", nameZh: "分前端机房每月两次设备维护", kind: "count",
+    formula: "maintenance and operation checks of each sub-head-end machine room in the month", numerator: null, denominator: null,
+    target: { op: ">=", value: 2, unit: "count" }, computedBy: null, sourceRef: "002 art. 27",
+  },
+  {
+    id: "K21", ruleId: "K21", name: "Signal quality at the building distributor", nameZh: "楼道集中分配器输出指标", kind: "rule",
+    formula: "digital TV level 70 dB ± 3 dB, MER >= 26 dB, BER <= 1.0E-7 at each measured output", numerator: null, denominator: null,
+    target: null, computedBy: "signalQuality", sourceRef: "002 art. 29",
+    note: "A checker over measurements (signalQuality); the share of measurements that pass is a rate.",
+  },
+  {
+    id: "K22", ruleId: "K22", name: "Core network scope", nameZh: "核心网络层定义范围", kind: "rule",
+    formula: "core-network downtime leaves out group-equipment and egress failures", numerator: null, denominator: null,
+    target: null, computedBy: "downtime", sourceRef: "002 art. 23",
+    note: "downtime(outages, period, { scope: \"core-network\" }) leaves out outages with cause \"group-equipment\" or \"egress\"; egress failures are counted by K13.",
+  },
+  {
+    id: "K23a", ruleId: "K23", name: "Customer timeliness satisfaction", nameZh: "客户时效满意度", kind: "rate",
+    formula: "customers satisfied with timeliness / customers asked", numerator: "satisfied with timeliness", denominator: "customers asked (callbacks, surveys)",
+    target: null, computedBy: "rate", sourceRef: "003 §15",
+    note: "No target in 003 §15; the detailed rules are left to HR (具体考核细则由人力资源部会同客户服务部制定).",
+  },
+  {
+    id: "K23b", ruleId: "K23", name: "Rectification completion rate", nameZh: "问题整改完成率", kind: "rate",
+    formula: "problems rectified on time / problems found (003 §14 checks)", numerator: "problems rectified", denominator: "problems found",
+    target: null, computedBy: "rate", sourceRef: "003 §15",
+    note: "No target in 003 §15.",
+  },
+  {
+    id: "M8", ruleId: "M8", name: "Personal fines in the KPI", nameZh: "个人罚款计入KPI考核", kind: "count",
+    formula: "fines assessed on the person in the period, fen (finesByPerson)", numerator: null, denominator: null,
+    target: null, computedBy: "finesByPerson", sourceRef: "002 art. 15.4",
+    note: "A count of fen per person; how the fines enter the KPI score is the company's rule.",
+  },
   // Counted rules of the SLA documents that are targets, not deadlines:
   {
     id: "W4a", ruleId: "W4", name: "Daily sampling share", nameZh: "每日抽查比例", kind: "rate",
     formula: "tickets sampled that day / tickets closed that day", numerator: "tickets sampled", denominator: "tickets closed that day",
-    target: { op: ">=", value: 0.3, unit: "fraction" }, computedBy: "rate", sourceRef: "003 §14",
+    target: { op: ">=", value: 0.3, unit: "fraction" }, computedBy: "rate", unit: "ticket", sourceRef: "003 §14",
   },
   {
     id: "W4b", ruleId: "W4", name: "Monthly full check", nameZh: "每月全面检查", kind: "rate",
     formula: "tickets checked in the month / tickets of the month", numerator: "tickets checked", denominator: "tickets of the month",
-    target: { op: ">=", value: 1, unit: "fraction" }, computedBy: "rate", sourceRef: "003 §14",
+    target: { op: ">=", value: 1, unit: "fraction" }, computedBy: "rate", unit: "ticket", sourceRef: "003 §14",
   },
   {
     id: "S24c", ruleId: "S24", name: "Call-system outages over 10 min", nameZh: "呼叫系统10分钟以上中断次数", kind: "count",

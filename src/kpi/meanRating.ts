@@ -3,7 +3,7 @@ import { describe } from "../_lib/instant.js";
 import type { Ratio } from "./types.js";
 
 /**
- * Mean of 1-5 satisfaction ratings (docs/rules.md K18, 001 §1.3: target >= 4.5) as the exact ratio
+ * Mean of 1-5 satisfaction ratings (rule K18, 001 §1.3: target >= 4.5) as the exact ratio
  * `sum / count`; no ratings gives `value: null`. Check it with `checkTarget("K18a", r)`.
  *
  * @param ratings - whole-number ratings from 1 to 5.

@@ -10,7 +10,7 @@ export interface OutagePer100Hours extends Ratio {
 }
 
 /**
- * Centre outage rate (docs/rules.md K10, 002 art. 22: at most 36 s per 100 h of operation): the exact
+ * Centre outage rate (rule K10, 002 art. 22: at most 36 s per 100 h of operation): the exact
  * ratio `downtimeMs / operationMs`, and `secondsPer100Hours` for display. 36 s per 100 h is the
  * ratio 0.0001, the K10 target in `kpiDefinitions`.
  *

@@ -1,12 +1,14 @@
 import { makeRatio } from "./_internal.js";
-import { EMPTY_REASON, tallyAll } from "./_tally.js";
+import { EMPTY_REASON, EMPTY_TICKET_REASON, tallyAll, unitOf, type ComplianceOptions } from "./_tally.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { Ratio } from "./types.js";
 
 /**
- * Overdue rate, 超时率 (docs/rules.md K17, 003 §15): `(breached + overdue) / (met + breached + overdue)`
- * stages of the given `evaluateTicket` results; the complement of `complianceRate` over the same
- * denominator. Pending, warning and not-applicable stages are not counted.
+ * Overdue rate, 超时率 (K17b, 003 §15): `(breached + overdue) / (met + breached + overdue)` over the
+ * given `evaluateTicket` results; the complement of `complianceRate` over the same denominator and
+ * in the same unit (`"stage"` by default, or `"ticket"`: work orders with a breached or overdue
+ * stage over work orders with a decided stage). Pending, warning, not-applicable and `"unknown"`
+ * stages are not counted.
  *
  * @throws SlaKitError `INVALID_INPUT` as `complianceRate`.
  * @example
@@ -18,10 +20,12 @@ import type { Ratio } from "./types.js";
  *   { stages: [{ status: "met" }, { status: "breached" }, { status: "warning" }] },
  *   { stages: [{ status: "met" }, { status: "overdue" }] },
  * ] as unknown as TicketEvaluation[];
- * overdueRate(evaluations); // { numerator: 2, denominator: 4, value: 0.5 }
+ * overdueRate(evaluations);                     // { numerator: 2, denominator: 4, value: 0.5 }
+ * overdueRate(evaluations, { unit: "ticket" }); // { numerator: 2, denominator: 2, value: 1 }
  * ```
  */
-export function overdueRate(evaluations: readonly TicketEvaluation[]): Ratio {
-  const t = tallyAll(evaluations, []);
-  return makeRatio(t.breached + t.overdue, t.met + t.breached + t.overdue, EMPTY_REASON); // K17
+export function overdueRate(evaluations: readonly TicketEvaluation[], options?: ComplianceOptions): Ratio {
+  const unit = unitOf(options);
+  const t = tallyAll(evaluations, [], unit);
+  return makeRatio(t.breached + t.overdue, t.met + t.breached + t.overdue, unit === "ticket" ? EMPTY_TICKET_REASON : EMPTY_REASON); // K17b
 }

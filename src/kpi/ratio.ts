@@ -2,7 +2,7 @@ import { assertCount, makeRatio } from "./_internal.js";
 import type { Ratio } from "./types.js";
 
 /**
- * An exact ratio of two counts (docs/rules.md section 4: "Rates are exact ratios of counts"): the
+ * An exact ratio of two counts (docs/rules.md, section 4: "Rates are exact ratios of counts"): the
  * numerator and denominator are kept, `value` is their quotient for display and comparison, and a
  * denominator of 0 gives `value: null` with a `reason` (never NaN, never a silent 0).
  *

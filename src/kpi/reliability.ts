@@ -7,7 +7,7 @@ export interface Reliability extends Ratio {
 }
 
 /**
- * Reliability `1 - downtime / period` (docs/rules.md K11 core network >= 99.9%, 002 art. 23; K12
+ * Reliability `1 - downtime / period` (rule K11 core network >= 99.9%, 002 art. 23; K12
  * backbone >= 99.5% over 24 h x 365 d, 002 art. 24, see `BACKBONE_YEAR_MS`; any period works),
  * as the exact ratio `(periodMs - downtimeMs) / periodMs`. A period of 0 gives `value: null`.
  * The result of `downtime(...)` can be passed straight in.

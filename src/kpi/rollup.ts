@@ -1,7 +1,7 @@
-import { assertArray, assertObject, cmpStr, invalid, makeRatio, monthKey } from "./_internal.js";
-import { addStatus, EMPTY_REASON, stagesOf, type Tally } from "./_tally.js";
+import { assertArray, assertObject, cmpStr, invalid, localMonth, makeRatio } from "./_internal.js";
+import { addStage, addTicket, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, stagesAt, statusCode, unitOf, type ComplianceUnit, type Tally } from "./_tally.js";
 import { describe, toEpochMs } from "../_lib/instant.js";
-import { assertTimeZone, localYearMonth } from "../_lib/zone.js";
+import { assertTimeZone } from "../_lib/zone.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { RollupKey, RollupRow } from "./types.js";
 
@@ -11,39 +11,54 @@ export interface RollupOptions {
   readonly by: readonly RollupKey[];
   /** IANA zone of the ticket's local creation date; required when grouping by month, quarter or year. */
   readonly timeZone?: string;
+  /**
+   * What each row counts: `"stage"` (default, K17) or `"ticket"` (work orders, K9c: a ticket is
+   * met when it has a decided stage and none breached or overdue). Not combinable with `by: ["stage"]`.
+   */
+  readonly unit?: ComplianceUnit;
 }
 
 const KEYS: readonly RollupKey[] = ["assignee", "department", "tier", "service", "stage", "month", "quarter", "year"];
 const TIME_KEYS = new Set<RollupKey>(["month", "quarter", "year"]);
 
 interface Group {
-  values: (string | null)[];
-  tally: Tally;
+  readonly values: (string | null)[];
+  readonly tally: Tally;
   tickets: number;
   lastTicket: number;
 }
 
-function optionalString(v: unknown, path: (string | number)[]): string | null {
+function optionalString(v: unknown, i: number, k: string): string | null {
   if (v === undefined || v === null) return null;
-  if (typeof v !== "string") invalid(`${path.join(".")} must be a string, got ${describe(v)}.`, path);
+  if (typeof v !== "string") invalid(`evaluations[${i}].${k} must be a string, got ${describe(v)}.`, ["evaluations", i, k]);
   return v;
 }
 
+/** Nested maps, one level per `by` key, so grouping needs no composite string key. */
+type Level = Map<string | null, Level | Group>;
+
 /**
  * SLA compliance and overdue rates rolled up per person, department, tier, service, stage and
- * period (docs/rules.md K17, 003 §15: 时效达标率 / 超时率 "per person, department, month, year"), as
+ * period (rule K17, 003 §15: 时效达标率 / 超时率 "per person, department, month, year"), as
  * tidy rows for `console.table` or a plotting library.
  *
  * Every stage of every evaluation is tallied into its group: `met`, `breached`, `overdue` are
- * counted; pending, warning and not-applicable go to `notCounted`. Grouping by `stage` splits a
+ * counted; pending, warning and not-applicable go to `notCounted`; stages whose deadline could not
+ * be computed (status `"unknown"`) are in neither numerator nor denominator and are counted in
+ * `unknown`; stages with a consented renegotiated deadline (W2) are counted in `renegotiated`.
+ * With `unit: "ticket"` the met/breached/overdue/notCounted columns count work orders instead
+ * (K9c, 002 art. 20): met = a decided stage and none breached or overdue, breached = a breached
+ * stage, overdue = an overdue stage and none breached, notCounted = no decided stage. Grouping by `stage` splits a
  * ticket's stages across rows; the other keys take the ticket's value (a missing assignee,
  * department or tier groups as null). Month ("YYYY-MM"), quarter ("YYYY-Qn") and year ("YYYY")
- * bucket by the local date of the ticket's `createdAt` in `options.timeZone`, whatever the host TZ.
+ * bucket by the local date of the ticket's `createdAt` (a Date, epoch ms, or an ISO-8601 string
+ * with an offset, as after a JSON round trip) in `options.timeZone`, whatever the host TZ.
  * Rows are sorted by the `by` keys in order (nulls last), so output is deterministic.
  *
  * @throws SlaKitError `INVALID_INPUT`: an unknown or repeated key (path `["options", "by", k]`),
- *   two time keys, a time key without a valid `timeZone` (path `["options", "timeZone"]`), a
- *   malformed evaluation (path `["evaluations", i, ...]`).
+ *   two time keys, a time key without a valid `timeZone` (path `["options", "timeZone"]`), a bad
+ *   `unit` or `unit: "ticket"` with `by: ["stage"]` (path `["options", "unit"]`), a malformed
+ *   evaluation (path `["evaluations", i, ...]`).
  * @example
  * ```ts
  * import { rollup } from "sla-kit/kpi";
@@ -73,71 +88,88 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
   });
   const timeZone = timeKey === null ? null : assertTimeZone(o.timeZone, "INVALID_INPUT", ["options", "timeZone"]);
   const byStage = by.includes("stage");
-
-  const groups = new Map<string, Group>();
-  const add = (values: (string | null)[], ticket: number, status: string | null): void => {
-    const key = JSON.stringify(values);
-    let g = groups.get(key);
-    if (g === undefined) {
-      g = { values, tally: { met: 0, breached: 0, overdue: 0, notCounted: 0 }, tickets: 0, lastTicket: -1 };
-      groups.set(key, g);
+  const unit = unitOf(o, ["options"]);
+  if (unit === "ticket" && byStage) {
+    invalid('options.unit "ticket" counts whole work orders, so it cannot be combined with by: ["stage"]; use unit "stage" to split by stage.', ["options", "unit"]);
+  }
+  const nKeys = by.length;
+  const root: Level = new Map();
+  const list: Group[] = [];
+  const groupOf = (values: (string | null)[]): Group => {
+    let level = root;
+    for (let k = 0; k < nKeys - 1; k++) {
+      let next = level.get(values[k]!) as Level | undefined;
+      if (next === undefined) level.set(values[k]!, (next = new Map()));
+      level = next;
     }
-    if (g.lastTicket !== ticket) {
-      g.lastTicket = ticket;
+    const last = nKeys === 0 ? null : values[nKeys - 1]!;
+    let g = level.get(last) as Group | undefined;
+    if (g === undefined) {
+      g = { values: values.slice(), tally: emptyTally(), tickets: 0, lastTicket: -1 };
+      level.set(last, g);
+      list.push(g);
+    }
+    return g;
+  };
+  const count = (g: Group, i: number): void => {
+    if (g.lastTicket !== i) {
+      g.lastTicket = i;
       g.tickets++;
     }
-    if (status !== null) addStatus(g.tally, status);
   };
 
-  for (let i = 0; i < evaluations.length; i++) {
-    const path = ["evaluations", i];
-    const stages = stagesOf(evaluations[i], path);
-    const ev = evaluations[i] as unknown as Record<string, unknown>;
-    const base: (string | null)[] = [];
-    let stageSlot = -1;
-    for (const k of by) {
-      switch (k) {
+  const evs = evaluations as readonly unknown[];
+  const values: (string | null)[] = new Array<string | null>(nKeys).fill(null);
+  let stageSlot = -1;
+  for (let i = 0; i < evs.length; i++) {
+    const stages = stagesAt(evs, i, ["evaluations"]);
+    const ev = evs[i] as Record<string, unknown>;
+    for (let k = 0; k < nKeys; k++) {
+      const key = by[k]!;
+      switch (key) {
         case "assignee":
         case "department":
         case "tier":
-          base.push(optionalString(ev[k], [...path, k]));
+          values[k] = optionalString(ev[key], i, key);
           break;
         case "service": {
           const s = ev.service;
-          if (typeof s !== "string") invalid(`evaluations[${i}].service must be a string, got ${describe(s)}.`, [...path, "service"]);
-          base.push(s);
+          if (typeof s !== "string") invalid(`evaluations[${i}].service must be a string, got ${describe(s)}.`, ["evaluations", i, "service"]);
+          values[k] = s;
           break;
         }
         case "stage":
-          stageSlot = base.length;
-          base.push(null);
+          stageSlot = k;
           break;
         default: {
-          const ms = toEpochMs(ev.createdAt, [...path, "createdAt"], "INVALID_INPUT");
-          const { year, month } = localYearMonth(timeZone!, ms);
-          const ym = monthKey(year, month); // "YYYY-MM"
+          const path = ["evaluations", i, "createdAt"];
+          const ms = toEpochMs(ev.createdAt, path, "INVALID_INPUT", { iso: true });
+          const { month, key: ym } = localMonth(timeZone!, ms, path); // "YYYY-MM"
           const y = ym.slice(0, -3);
-          base.push(k === "month" ? ym : k === "quarter" ? `${y}-Q${Math.ceil(month / 3)}` : y);
+          values[k] = key === "month" ? ym : key === "quarter" ? `${y}-Q${Math.ceil(month / 3)}` : y;
         }
       }
     }
     if (!byStage) {
-      add(base, i, null);
-      for (const s of stages) addStatus(groups.get(JSON.stringify(base))!.tally, s.status as string);
+      const g = groupOf(values);
+      count(g, i);
+      if (unit === "ticket") addTicket(g.tally, stages, ["evaluations"], i);
+      else for (let j = 0; j < stages.length; j++) addStage(g.tally, statusCode(stages[j], ["evaluations"], i, j), stages[j]!);
       continue;
     }
     for (let j = 0; j < stages.length; j++) {
+      const code = statusCode(stages[j], ["evaluations"], i, j);
       const name = stages[j]!.stage;
-      if (typeof name !== "string") invalid(`evaluations[${i}].stages[${j}].stage must be a string, got ${describe(name)}.`, [...path, "stages", j, "stage"]);
-      const values = base.slice();
+      if (typeof name !== "string") invalid(`evaluations[${i}].stages[${j}].stage must be a string, got ${describe(name)}.`, ["evaluations", i, "stages", j, "stage"]);
       values[stageSlot] = name;
-      add(values, i, stages[j]!.status as string);
+      const g = groupOf(values);
+      count(g, i);
+      addStage(g.tally, code, stages[j]!);
     }
   }
 
-  const list = [...groups.values()];
   list.sort((a, b) => {
-    for (let k = 0; k < by.length; k++) {
+    for (let k = 0; k < nKeys; k++) {
       const x = a.values[k] ?? null;
       const y = b.values[k] ?? null;
       if (x === y) continue;
@@ -148,21 +180,23 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
     return 0;
   });
 
+  const empty = unit === "ticket" ? EMPTY_TICKET_REASON : EMPTY_REASON;
   return list.map((g) => {
     const row: Record<string, unknown> = {};
-    by.forEach((k, idx) => {
-      row[TIME_KEYS.has(k) ? "period" : k] = g.values[idx] ?? null;
-    });
-    const { met, breached, overdue, notCounted } = g.tally;
+    for (let k = 0; k < nKeys; k++) row[TIME_KEYS.has(by[k]!) ? "period" : by[k]!] = g.values[k] ?? null;
+    const { met, breached, overdue, notCounted, unknown, renegotiated } = g.tally;
     const counted = met + breached + overdue;
+    row.unit = unit;
     row.tickets = g.tickets;
     row.met = met;
     row.breached = breached;
     row.overdue = overdue;
     row.counted = counted;
     row.notCounted = notCounted;
-    const cr = makeRatio(met, counted, EMPTY_REASON); // K17 时效达标率
-    const or = makeRatio(breached + overdue, counted, EMPTY_REASON); // K17 超时率
+    row.unknown = unknown;
+    row.renegotiated = renegotiated;
+    const cr = makeRatio(met, counted, empty); // K17 时效达标率 (K9c per work order)
+    const or = makeRatio(breached + overdue, counted, empty); // K17 超时率
     row.complianceRate = cr;
     row.overdueRate = or;
     row.complianceValue = cr.value;

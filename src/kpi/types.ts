@@ -2,7 +2,7 @@
  * Shared types of the `kpi` domain.
  * @module
  */
-import type { Instant } from "../_lib/instant.js";
+import type { TimeInput } from "../sla/types.js";
 
 /** An exact ratio of two counts; `value` is null (with a `reason`) when the denominator is 0. */
 export interface Ratio {
@@ -21,7 +21,7 @@ export interface KpiTraceStep {
 
 /** Why a KPI result came out as it did: the rule, its source clause, inputs and arithmetic. */
 export interface KpiTrace {
-  /** Rule ID of docs/rules.md (e.g. "K15") or function name. */
+  /** Rule ID (docs/rules.md) (e.g. "K15") or function name. */
   readonly rule: string;
   /** Clause of the source document, e.g. "002 art. 30". */
   readonly sourceRef: string;
@@ -29,20 +29,20 @@ export interface KpiTrace {
   readonly steps: readonly KpiTraceStep[];
 }
 
-/** A device failure for weighted failure counting (docs/rules.md K14-K16). */
+/** A device failure for weighted failure counting (rule K14-K16). */
 export interface Failure {
   /** The failed device. */
   readonly deviceId: string;
-  /** When it failed (instant). */
-  readonly at: Instant;
+  /** When it failed: a Date, epoch ms or an ISO-8601 string with an offset. */
+  readonly at: TimeInput;
   /**
-   * Accepted force-majeure group (one large-area event, e.g. a cut fibre): failures sharing it
-   * count once (K16, docs/rules.md), unless `appealAccepted: false` or `options.acceptedGroups` says
-   * its appeal was not accepted.
+   * Force-majeure group (one large-area event, e.g. a cut fibre): its failures count once per month
+   * (K16) only when its written appeal was accepted (`appealAccepted: true`, or the group listed in
+   * `options.acceptedGroups`); otherwise they count like ordinary failures.
    */
-  readonly group?: string;
-  /** Outcome of the force-majeure appeal of `group` (K16); absent means accepted unless `options.acceptedGroups` omits the group. */
-  readonly appealAccepted?: boolean;
+  readonly group?: string | null;
+  /** Outcome of the written appeal of `group` (K16); absent means not (yet) accepted unless `options.acceptedGroups` lists it. */
+  readonly appealAccepted?: boolean | null;
 }
 
 /** Options of weighted failure counting. */
@@ -52,9 +52,8 @@ export interface WeightedFailuresOptions {
   /** Upper bound of one failure's weight (policy cap on 2^(n-1)); integer >= 1. */
   readonly cap?: number;
   /**
-   * The appeal register (K16): when given, only these groups (and groups with `appealAccepted:
-   * true`) are accepted; the others count like ordinary failures. When absent, every `group` is
-   * accepted unless one of its failures has `appealAccepted: false`.
+   * The register of accepted written appeals (K16): these groups (and groups with
+   * `appealAccepted: true`) count once per month; every other group counts like ordinary failures.
    */
   readonly acceptedGroups?: readonly string[];
 }
@@ -65,8 +64,10 @@ export interface WeightedFailureRow {
   readonly deviceId: string | null;
   /** The force-majeure group named on the failure (accepted or not), or null. */
   readonly group: string | null;
-  /** True for the single row of an accepted force-majeure group (K16). */
+  /** True for the single row of an accepted force-majeure group in a month (K16). */
   readonly forceMajeure: boolean;
+  /** Whether the row's group had an accepted appeal; null when the failure names no group. */
+  readonly appealAccepted: boolean | null;
   /** Local calendar month "YYYY-MM" in `options.timeZone`. */
   readonly month: string;
   /** n-th failure of the device in that month (1 for a force-majeure group). */
@@ -86,13 +87,30 @@ export interface WeightedFailuresBreakdown {
   readonly byMonth: readonly { readonly month: string; readonly total: number }[];
   /** Rows sorted by month, then device/group, then nth. */
   readonly rows: readonly WeightedFailureRow[];
+  /** Each force-majeure group named on a failure, with its appeal outcome (K16). */
+  readonly groups: readonly ForceMajeureGroup[];
   readonly trace: KpiTrace;
+}
+
+/** A force-majeure group of a {@link WeightedFailuresBreakdown} and its appeal (K16, 002 art. 30). */
+export interface ForceMajeureGroup {
+  readonly group: string;
+  /** True when its written appeal was accepted: it counts once per month. */
+  readonly appealAccepted: boolean;
+  /** What decided: an `appealAccepted` flag on a failure, the `acceptedGroups` register, or nothing (not accepted). */
+  readonly decidedBy: "flag" | "register" | "none";
+  /** Failures naming the group. */
+  readonly failures: number;
+  /** Local months "YYYY-MM" its failures fall in (an accepted group counts once in each). */
+  readonly months: readonly string[];
 }
 
 /** An outage interval; `to` null or absent means still ongoing (clipped to the period's end). */
 export interface Outage {
-  readonly from: Instant;
-  readonly to?: Instant | null;
+  readonly from: TimeInput;
+  readonly to?: TimeInput | null;
+  /** What failed; `"group-equipment"` and `"egress"` are outside the core network (K22, 002 art. 23). */
+  readonly cause?: string | null;
 }
 
 /** Rounding modes of {@link formatRatio}. */
@@ -126,9 +144,9 @@ export type KpiKind =
 
 /** One row of {@link kpiDefinitions}. */
 export interface KpiDefinition {
-  /** Unique ID: the docs/rules.md rule ID, with a letter when one rule holds several targets ("K9a"). */
+  /** Unique ID: the rule ID of docs/rules.md, with a letter when one rule holds several targets ("K9a"). */
   readonly id: string;
-  /** The docs/rules.md rule ID ("K9"). */
+  /** The rule ID ("K9"). */
   readonly ruleId: string;
   readonly name: string;
   /** Name in the source document. */
@@ -144,6 +162,11 @@ export interface KpiDefinition {
   readonly target: KpiTarget | null;
   /** Library function that computes it, when there is one. */
   readonly computedBy: string | null;
+  /**
+   * For KPIs counted from ticket evaluations: what one count is. `"ticket"`: a work order (pass
+   * `{ unit: "ticket" }` to `complianceRate`/`rollup`); `"stage"`: a stage of a ticket.
+   */
+  readonly unit?: "ticket" | "stage";
   readonly sourceRef: string;
   /** Interpretation the library takes where the text is ambiguous. */
   readonly note?: string;
@@ -171,6 +194,8 @@ export interface RollupRow {
   readonly stage?: string;
   /** "YYYY-MM", "YYYY-Qn" or "YYYY" of the ticket's local creation date, when grouped by time. */
   readonly period?: string;
+  /** What met/breached/overdue/counted/notCounted count: stages or work orders (`options.unit`). */
+  readonly unit: "stage" | "ticket";
   /** Evaluations (tickets) that contributed stages to the row. */
   readonly tickets: number;
   readonly met: number;
@@ -178,8 +203,12 @@ export interface RollupRow {
   readonly overdue: number;
   /** met + breached + overdue. */
   readonly counted: number;
-  /** Stages pending, warning or not-applicable (not counted). */
+  /** Stages pending, warning or not-applicable (not counted); with unit "ticket", tickets without a decided stage. */
   readonly notCounted: number;
+  /** Stages whose deadline could not be computed (status "unknown"): in neither numerator nor denominator. */
+  readonly unknown: number;
+  /** Stages with a consented renegotiated deadline (W2, 003 §8(2)). */
+  readonly renegotiated: number;
   readonly complianceRate: Ratio;
   readonly overdueRate: Ratio;
   /** `complianceRate.value`, flat for `console.table` and plotting (unrounded; null when nothing counted). */

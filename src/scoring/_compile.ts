@@ -3,7 +3,7 @@
  * @internal
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
-import { cmp, q, sub, type Q } from "./_exact.js";
+import { cmp, q, sub, type Q } from "../_lib/rational.js";
 import type { ScoringRule, StepRounding } from "./types.js";
 
 export interface CompiledStep {

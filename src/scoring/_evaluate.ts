@@ -5,7 +5,7 @@
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
 import type { CompiledRule } from "./_compile.js";
-import { Q0, add, ceil, cmp, div, floor, max, min, mul, q, show, sub, toNumber, type Q } from "./_exact.js";
+import { Q0, add, ceil, cmp, div, floor, max, min, mul, q, show, sub, toNumber, type Q } from "../_lib/rational.js";
 import type { Ratio, RuleTrace, StepTrace } from "./types.js";
 
 export interface ReadValue {

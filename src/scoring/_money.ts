@@ -4,7 +4,7 @@
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
-import { add, div, mul, q, roundInt, type Q } from "./_exact.js";
+import { add, div, mul, q, roundInt, type Q } from "../_lib/rational.js";
 import type { MoneyRounding, Severity } from "./types.js";
 
 export function checkRounding(r: unknown, path: ErrorPath): MoneyRounding {

@@ -1,5 +1,5 @@
 import { SlaKitError } from "../errors.js";
-import { q, roundInt } from "./_exact.js";
+import { q, roundInt } from "../_lib/rational.js";
 import { checkNonNeg, checkRounding, fen, pick, ruleAndInput } from "./_money.js";
 import { penaltyRules, type FenAmount, type PenaltyRole, type PenaltyRule } from "./penaltyRules.js";
 import type { MoneyRounding, Severity } from "./types.js";

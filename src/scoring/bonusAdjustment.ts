@@ -1,7 +1,7 @@
 import { SlaKitError } from "../errors.js";
 import type { Ratio } from "../kpi/types.js";
 import { readValue } from "./_evaluate.js";
-import { Q1, cmp, div, q, show, type Q } from "./_exact.js";
+import { Q1, cmp, div, q, show, type Q } from "../_lib/rational.js";
 import { checkNonNeg, checkRounding, fen, pick, ruleAndInput } from "./_money.js";
 import { bonusRules, type BonusLevel, type BonusRule, type PercentAmount } from "./bonusRules.js";
 import type { MoneyRounding, Severity } from "./types.js";

@@ -1,6 +1,6 @@
 import { SlaKitError } from "../errors.js";
 import { evaluateCompiled, readValue } from "./_evaluate.js";
-import { toNumber } from "./_exact.js";
+import { toNumber } from "../_lib/rational.js";
 import { compiledRule } from "./schema.js";
 import type { Ratio, RuleResult, ScoringRule } from "./types.js";
 

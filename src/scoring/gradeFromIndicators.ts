@@ -2,7 +2,7 @@ import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import type { Ratio } from "../kpi/types.js";
 import { readValue } from "./_evaluate.js";
-import { cmp, div, q, show } from "./_exact.js";
+import { cmp, div, q, show } from "../_lib/rational.js";
 import type { Grade } from "./types.js";
 
 /** One indicator's result: did it meet its standard? */

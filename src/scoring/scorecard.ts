@@ -1,7 +1,7 @@
 import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import { evaluateCompiled, readValue } from "./_evaluate.js";
-import { Q0, add, cmp, mul, q, show, toNumber, type Q } from "./_exact.js";
+import { Q0, add, cmp, mul, q, show, toNumber, type Q } from "../_lib/rational.js";
 import { compiledRule, parseScorecard } from "./schema.js";
 import type { MissingItem, Ratio, ScoredItem, Scorecard, ScorecardResult, ScorecardValues } from "./types.js";
 

@@ -1,7 +1,7 @@
 import { SlaKitError } from "../errors.js";
 import type { Ratio } from "../kpi/types.js";
 import { readValue } from "./_evaluate.js";
-import { cmp, q, show } from "./_exact.js";
+import { cmp, q, show } from "../_lib/rational.js";
 
 /** The three standard levels of 001 §1.3 (docs/rules.md G5), and `below-basic`. */
 export type StandardLevel = "excellent" | "improved" | "basic" | "below-basic";

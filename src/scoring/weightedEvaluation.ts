@@ -1,6 +1,6 @@
 import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
-import { Q0, add, div, mul, q, show, toNumber, type Q } from "./_exact.js";
+import { Q0, add, div, mul, q, show, toNumber, type Q } from "../_lib/rational.js";
 
 /**
  * The evaluators of 000 §2(1) (docs/rules.md G2).

@@ -28,13 +28,17 @@ describe("K15 failureWeight: 1, 2, 4, 8 (002 art. 30)", () => {
     expectError(() => failureWeight(1.5), "INVALID_INPUT", ["n"]);
     expectError(() => failureWeight(Number.NaN), "INVALID_INPUT", ["n"]);
     expectError(() => failureWeight(2, { cap: 0 }), "INVALID_INPUT", ["options", "cap"]);
-    expectError(() => failureWeight(1025), "INVALID_INPUT", ["n"]);
+    expectError(() => failureWeight(2 ** 60), "INVALID_INPUT", ["n"]); // not a safe integer
   });
-  it("K15 docs/rules.md min(2^(n-1), cap): every integer n >= 1 is valid, not only n <= 54", () => {
-    expect(failureWeight(55)).toBe(18014398509481984); // 2^54, an exact power of two
-    expect(failureWeight(60)).toBe(576460752303423488); // 2^59
-    expect(failureWeight(1024)).toBe(2 ** 1023);
-    expect(failureWeight(2 ** 60, { cap: 8 })).toBe(8);
+  it("K15 exact weights: n = 53 is 2^52; n = 54 and 1024 without a cap are OUT_OF_SAFE_RANGE; with a cap any n works", () => {
+    expect(failureWeight(53)).toBe(4503599627370496); // 2^52
+    expect(Number.isSafeInteger(failureWeight(53))).toBe(true);
+    expectError(() => failureWeight(54), "OUT_OF_SAFE_RANGE", ["n"]); // 2^53 > Number.MAX_SAFE_INTEGER
+    expectError(() => failureWeight(1024), "OUT_OF_SAFE_RANGE", ["n"]);
+    expectError(() => failureWeight(1025), "OUT_OF_SAFE_RANGE", ["n"]);
+    expect(failureWeight(54, { cap: 2 ** 52 })).toBe(2 ** 52);
+    expect(failureWeight(1024, { cap: 8 })).toBe(8);
+    expect(failureWeight(2 ** 40, { cap: Number.MAX_SAFE_INTEGER })).toBe(Number.MAX_SAFE_INTEGER);
   });
   it("law: weights double until the cap, and never exceed it", () => {
     fc.assert(
@@ -120,7 +124,7 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     expect(weightedFailures(f, { timeZone: SH })).toBe(1 + 2 + 1);
     expect(weightedFailures(f, { timeZone: SH, acceptedGroups: ["other"] })).toBe(4);
   });
-  it("K16 docs/rules.md ({ deviceId, at, group? }): a bare group is an accepted force-majeure group and advances no count", () => {
+  it("K16 002 art. 30 通过书面申诉: a group label without an accepted appeal counts like ordinary failures", () => {
     const f: Failure[] = [
       { deviceId: "A", at: at("2026-03-01T10:00:00+08:00") },
       { deviceId: "A", at: at("2026-03-02T10:00:00+08:00"), group: "storm" },
@@ -128,14 +132,22 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
       { deviceId: "A", at: at("2026-03-03T10:00:00+08:00") },
     ];
     const b = weightedFailuresBreakdown(f, { timeZone: SH });
-    // A: 1st (1), the group once (1), A's 2nd (2)
-    expect(b.total).toBe(1 + 1 + 2);
-    expect(b.rows.map((r) => [r.deviceId, r.group, r.nth, r.weight])).toEqual([
-      ["A", null, 1, 1],
-      ["A", null, 2, 2],
-      [null, "storm", 1, 1],
+    // A: 1, 2, 4; B: 1 (no appeal accepted: the label changes nothing)
+    expect(b.total).toBe(1 + 2 + 4 + 1);
+    expect(b.rows.map((r) => [r.deviceId, r.group, r.appealAccepted, r.nth, r.weight])).toEqual([
+      ["A", null, null, 1, 1],
+      ["A", "storm", false, 2, 2],
+      ["A", null, null, 3, 4],
+      ["B", "storm", false, 1, 1],
     ]);
-    expect(weightedFailures(f, { timeZone: SH })).toBe(4);
+    expect(b.groups).toEqual([{ group: "storm", appealAccepted: false, decidedBy: "none", failures: 2, months: ["2026-03"] }]);
+    // the same failures with the appeal accepted: A 1, the storm once, A 2
+    expect(weightedFailures(f, { timeZone: SH, acceptedGroups: ["storm"] })).toBe(1 + 1 + 2);
+  });
+  it("K16: ten failures of a group without an accepted appeal are ten failures (not one)", () => {
+    const f: Failure[] = Array.from({ length: 10 }, (_, k) => ({ deviceId: `d${k}`, at: at("2026-03-02T10:00:00+08:00"), group: "fibre" }));
+    expect(weightedFailures(f, { timeZone: SH })).toBe(10);
+    expect(weightedFailures(f.map((x, k) => (k === 0 ? { ...x, appealAccepted: true } : x)), { timeZone: SH })).toBe(1);
   });
   it("K16: an appeal register (options.acceptedGroups) without the group makes it count normally", () => {
     const f: Failure[] = [
@@ -164,14 +176,35 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     expect(b.total).toBe(1 + 1 + 2);
     expect(b.rows.filter((r) => r.deviceId === "a").map((r) => r.nth)).toEqual([1, 2]);
   });
-  it("K16 (docs/rules.md): a group spanning two months counts in the month of its first failure", () => {
+  it("K16: an accepted group counts once per local month (a label reused in a later month counts there too)", () => {
     const f: Failure[] = [
       { deviceId: "b", at: at("2026-04-01T01:00:00+08:00"), group: "storm", appealAccepted: true },
       { deviceId: "a", at: at("2026-03-31T23:00:00+08:00"), group: "storm" },
+      { deviceId: "c", at: at("2026-05-20T01:00:00+08:00"), group: "storm" },
     ];
     const b = weightedFailuresBreakdown(f, { timeZone: SH });
-    expect(b.byMonth).toEqual([{ month: "2026-03", total: 1 }]);
-    expect(b.rows[0]!.at.toISOString()).toBe("2026-03-31T15:00:00.000Z");
+    expect(b.byMonth).toEqual([
+      { month: "2026-03", total: 1 },
+      { month: "2026-04", total: 1 },
+      { month: "2026-05", total: 1 },
+    ]);
+    expect(b.rows.map((r) => [r.month, r.group, r.forceMajeure, r.indices])).toEqual([
+      ["2026-03", "storm", true, [1]],
+      ["2026-04", "storm", true, [0]],
+      ["2026-05", "storm", true, [2]],
+    ]);
+    expect(b.groups).toEqual([{ group: "storm", appealAccepted: true, decidedBy: "flag", failures: 3, months: ["2026-03", "2026-04", "2026-05"] }]);
+  });
+  it("K15 exact sums: 53 failures of one device in a month total 2^53 - 1; the 54th is OUT_OF_SAFE_RANGE unless capped", () => {
+    const fs = (n: number): Failure[] => Array.from({ length: n }, (_, k) => ({ deviceId: "x", at: Date.UTC(2026, 2, 1) + k * 60_000 }));
+    expect(weightedFailures(fs(53), { timeZone: "UTC" })).toBe(Number.MAX_SAFE_INTEGER);
+    expectError(() => weightedFailures(fs(54), { timeZone: "UTC" }), "OUT_OF_SAFE_RANGE", ["failures"]);
+    expectError(() => weightedFailuresBreakdown(fs(54), { timeZone: "UTC" }), "OUT_OF_SAFE_RANGE", ["failures", 53]);
+    expectError(() => weightedFailures(fs(1024), { timeZone: "UTC" }), "OUT_OF_SAFE_RANGE", ["failures"]);
+    expect(weightedFailures(fs(1024), { timeZone: "UTC", cap: 8 })).toBe(1 + 2 + 4 + 8 * 1021);
+    const b = weightedFailuresBreakdown(fs(1024), { timeZone: "UTC", cap: 8 });
+    expect(b.total).toBe(8175);
+    expect(b.trace.steps[0]!.detail).toContain("capped at 8");
   });
   it("K16: conflicting appeal flags in one group are an error", () => {
     const f: Failure[] = [
@@ -266,7 +299,7 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
         const none = weightedFailures(fs, { timeZone: tz, acceptedGroups: [] });
         const one = weightedFailures(fs, { timeZone: tz, acceptedGroups: ["g1"] });
         const both = weightedFailures(fs, { timeZone: tz, acceptedGroups: ["g1", "g2"] });
-        expect(weightedFailures(fs, { timeZone: tz })).toBe(both); // bare groups are accepted (docs/rules.md)
+        expect(weightedFailures(fs, { timeZone: tz })).toBe(none); // a bare group is not an accepted appeal
         return both <= one && one <= none;
       }),
     );

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { add, div, floor, mul, q, roundInt, show, sub, toNumber } from "../../src/scoring/_exact.js";
+import { add, div, floor, mul, q, roundInt, show, sub, toNumber } from "../../src/_lib/rational.js";
 
 describe("exact rationals (internal)", () => {
   it("reads the shortest decimal text exactly", () => {

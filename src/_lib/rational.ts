@@ -1,8 +1,12 @@
 /**
- * Exact rational arithmetic on BigInt for the scoring domain. Every decimal number is read from
- * its shortest decimal text (`String(x)`), so 0.7 is exactly 7/10, not the binary float.
+ * The one exact-rational calculator of sla-kit (kpi and scoring both use it, the way dinero.js keeps
+ * one calculator under every operation). BigInt rationals in lowest terms; every decimal number is
+ * read from its shortest decimal text (`String(x)`), so 0.7 is exactly 7/10, not the binary float.
+ * Results leave as numbers only through {@link toNumber} (nearest double), {@link toFiniteNumber}
+ * or {@link toSafeInteger} (which refuse what a number cannot hold).
  * @internal
  */
+import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
 
 /** A rational n/d with d > 0, kept in lowest terms. */
 export interface Q {
@@ -45,6 +49,11 @@ function pow10(k: number): bigint {
     POW10[k] = p;
   }
   return p;
+}
+
+/** n/d from integers (d must not be 0). */
+export function frac(n: bigint | number, d: bigint | number = 1n): Q {
+  return make(BigInt(n), BigInt(d));
 }
 
 /** Exact rational of a finite number, from its shortest decimal text. Caller checks finiteness. */
@@ -159,4 +168,28 @@ export function show(a: Q): string {
   const neg = scaled < ZERO_BI;
   const digits = (neg ? -scaled : scaled).toString().padStart(places + 1, "0");
   return `${neg ? "-" : ""}${digits.slice(0, -places)}.${digits.slice(-places)}`;
+}
+
+/** The nearest double of a, or `code` (path) when it is beyond the largest finite number. */
+export function toFiniteNumber(a: Q, code: ErrorCode, path: ErrorPath, what: string): number {
+  const x = toNumber(a);
+  if (!Number.isFinite(x)) {
+    throw new SlaKitError(code, `${what} is ${show(a).length > 40 ? `about ${a.n < ZERO_BI ? "-" : ""}10^${magnitude(a)}` : show(a)}, beyond the largest finite number: use smaller inputs.`, { path });
+  }
+  return x;
+}
+
+/** The integer a as a number, or `code` (path) when a is not a safe integer (|a| > 2^53 - 1). */
+export function toSafeInteger(a: bigint, code: ErrorCode, path: ErrorPath, what: string): number {
+  if (a > MAX_SAFE || a < -MAX_SAFE) {
+    throw new SlaKitError(code, `${what} is ${a.toString().length > 30 ? `about 10^${a.toString().length - 1}` : a.toString()}, beyond Number.MAX_SAFE_INTEGER (2^53 - 1): an exact amount cannot be returned as a number.`, { path });
+  }
+  return Number(a);
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function magnitude(a: Q): number {
+  const an = a.n < ZERO_BI ? -a.n : a.n;
+  return an.toString().length - a.d.toString().length;
 }
