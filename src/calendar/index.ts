@@ -20,3 +20,5 @@ export { nextOpening } from "./nextOpening.js";
 export { addBusinessTime } from "./addBusinessTime.js";
 export { businessTimeBetween } from "./businessTimeBetween.js";
 export { addBusinessDays } from "./addBusinessDays.js";
+export { fromZonedTime } from "./fromZonedTime.js";
+export type { FromZonedTimeOptions } from "./fromZonedTime.js";
