@@ -12,6 +12,7 @@ export default defineConfig([
       "kpi/index": "src/kpi/index.ts",
       "scoring/index": "src/scoring/index.ts",
       "golden/index": "src/golden/index.ts",
+      "table/index": "src/table/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -42,6 +42,9 @@ export const ErrorCode = {
   OUT_OF_SAFE_RANGE: "OUT_OF_SAFE_RANGE",
   // golden
   INVALID_CASE_FILE: "INVALID_CASE_FILE",
+  // table
+  INVALID_MAPPING: "INVALID_MAPPING",
+  INVALID_ROW: "INVALID_ROW",
 } as const;
 
 /** One of the stable error codes of {@link ErrorCode}. */

@@ -2,7 +2,7 @@
  * sla-kit: service-level rules as data plus pure functions.
  *
  * The root entry re-exports every domain; import a sub-path (`sla-kit/calendar`, `sla-kit/sla`,
- * `sla-kit/kpi`, `sla-kit/scoring`, `sla-kit/golden`) to load only what you use.
+ * `sla-kit/kpi`, `sla-kit/scoring`, `sla-kit/golden`, `sla-kit/table`) to load only what you use.
  * @module
  */
 export * from "./errors.js";
@@ -11,3 +11,4 @@ export * from "./sla/index.js";
 export * from "./kpi/index.js";
 export * from "./scoring/index.js";
 export * from "./golden/index.js";
+export * from "./table/index.js";

@@ -10,6 +10,7 @@ import * as sla from "../../src/sla/index.js";
 import * as kpi from "../../src/kpi/index.js";
 import * as scoring from "../../src/scoring/index.js";
 import * as golden from "../../src/golden/index.js";
+import * as table from "../../src/table/index.js";
 
 const modules: Record<string, Record<string, unknown>> = {
   "sla-kit": root,
@@ -18,6 +19,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "sla-kit/kpi": kpi,
   "sla-kit/scoring": scoring,
   "sla-kit/golden": golden,
+  "sla-kit/table": table,
 };
 
 describe("public contract (test/smoke/contract.json)", () => {

@@ -32,6 +32,7 @@ const ENTRIES: Record<string, string> = {
   "./kpi": "kpi/index",
   "./scoring": "scoring/index",
   "./golden": "golden/index",
+  "./table": "table/index",
 };
 
 describe("package.json", () => {
@@ -42,7 +43,7 @@ describe("package.json", () => {
     expect(pkg.engines?.node).toBe(">=20");
   });
 
-  it("exports exactly the six entries and ./package.json", () => {
+  it("exports exactly the seven entries and ./package.json", () => {
     expect(Object.keys(pkg.exports).sort()).toEqual([...Object.keys(ENTRIES), "./package.json"].sort());
     expect(pkg.exports["./package.json"]).toBe("./package.json");
   });

@@ -9,6 +9,7 @@ const mods = {
   "sla-kit/kpi": require("sla-kit/kpi"),
   "sla-kit/scoring": require("sla-kit/scoring"),
   "sla-kit/golden": require("sla-kit/golden"),
+  "sla-kit/table": require("sla-kit/table"),
 };
 for (const spec of Object.keys(mods)) {
   if (!require.resolve(spec).endsWith(".cjs")) {

@@ -7,7 +7,8 @@ import * as sla from "sla-kit/sla";
 import * as kpi from "sla-kit/kpi";
 import * as scoring from "sla-kit/scoring";
 import * as golden from "sla-kit/golden";
+import * as table from "sla-kit/table";
 import { runChecks } from "./checks.mjs";
 
 const label = typeof Deno === "undefined" ? "esm" : "deno";
-runChecks({ "sla-kit": root, "sla-kit/calendar": calendar, "sla-kit/sla": sla, "sla-kit/kpi": kpi, "sla-kit/scoring": scoring, "sla-kit/golden": golden }, label);
+runChecks({ "sla-kit": root, "sla-kit/calendar": calendar, "sla-kit/sla": sla, "sla-kit/kpi": kpi, "sla-kit/scoring": scoring, "sla-kit/golden": golden, "sla-kit/table": table }, label);

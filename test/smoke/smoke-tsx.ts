@@ -9,6 +9,7 @@ import * as sla from "sla-kit/sla";
 import * as kpi from "sla-kit/kpi";
 import * as scoring from "sla-kit/scoring";
 import * as golden from "sla-kit/golden";
+import * as table from "sla-kit/table";
 import { runChecks } from "./checks.mjs";
 
 const mods: Record<string, Record<string, unknown>> = {
@@ -18,6 +19,7 @@ const mods: Record<string, Record<string, unknown>> = {
   "sla-kit/kpi": kpi,
   "sla-kit/scoring": scoring,
   "sla-kit/golden": golden,
+  "sla-kit/table": table,
 };
 const isError = (e: unknown): e is SlaKitError => root.isSlaKitError(e);
 if (isError(new Error("plain"))) throw new Error("isSlaKitError accepted a plain Error");

@@ -1,0 +1,97 @@
+import { SlaKitError } from "../errors.js";
+import { describe } from "../_lib/instant.js";
+import type { TicketEvaluation } from "../sla/types.js";
+import type { TableTicket, TidyRow } from "./types.js";
+
+/** Options of {@link flattenEvaluations}. */
+export interface FlattenEvaluationsOptions {
+  /**
+   * How times come out: `"date"` (Date objects, default; what Observable Plot and Arrow expect),
+   * `"iso"` (ISO-8601 UTC texts, for CSV and JSON) or `"ms"` (epoch milliseconds, for Polars).
+   */
+  readonly times?: "date" | "iso" | "ms";
+  /**
+   * The tickets the evaluations came from (from `ticketsFromRows`): their row number and extra
+   * facts (`channel`, ...) are joined by ticket id, one column per fact.
+   */
+  readonly tickets?: readonly TableTicket[];
+}
+
+/**
+ * One plain row per ticket-stage: the ticket's facts, the stage, its status, anchor, warning,
+ * deadline and done times, allowed / elapsed / remaining / paused milliseconds, the target row
+ * (`rowId`, `targetRow`, `sourceRef`) and the policy (id, version, hash). Every row has the same
+ * columns (missing facts are `null`), so the result goes straight into Observable Plot, Apache
+ * Arrow (`tableFromJSON`), Polars (`pl.DataFrame(rows)`), `console.table` or a CSV writer.
+ * The evaluations are not changed.
+ *
+ * @throws SlaKitError `INVALID_ARGUMENT`: evaluations that are not an array of ticket
+ *   evaluations (path `["evaluations", i]`), an unknown `times`.
+ * @example
+ * ```ts
+ * import { flattenEvaluations } from "sla-kit/table";
+ * import { evaluateTicket, robotIntegration2026 } from "sla-kit/sla";
+ *
+ * const ev = evaluateTicket(robotIntegration2026, {
+ *   id: "T-1", service: "fault", tier: "core", urgency: "urgent", assignee: "li",
+ *   createdAt: "2026-03-02T09:00:00+08:00",
+ *   events: [{ type: "done", stage: "response", at: "2026-03-02T09:20:00+08:00" }],
+ * }, { asOf: new Date("2026-03-02T12:00:00+08:00") });
+ * const rows = flattenEvaluations([ev], { times: "iso" });
+ * console.log(rows.map((r) => `${r.stage} ${r.status} ${r.dueAt}`).join("; "));
+ * // response breached 2026-03-02T01:15:00.000Z; handling overdue 2026-03-02T02:00:00.000Z; resolution pending 2026-03-02T05:00:00.000Z
+ * console.log(rows[0]!.assignee, rows[0]!.sourceRef, rows[0]!.policyHash); // li 003 §6(2) fnv1a64:b083f56945cf4931
+ * ```
+ */
+export function flattenEvaluations(evaluations: readonly TicketEvaluation[], options: FlattenEvaluationsOptions = {}): TidyRow[] {
+  if (!Array.isArray(evaluations)) throw new SlaKitError("INVALID_ARGUMENT", `evaluations must be an array of evaluateTicket results, got ${describe(evaluations)}.`, { path: ["evaluations"] });
+  const mode = options.times ?? "date";
+  if (mode !== "date" && mode !== "iso" && mode !== "ms") throw new SlaKitError("INVALID_ARGUMENT", `options.times must be "date", "iso" or "ms", got ${describe(mode)}.`, { path: ["options", "times"] });
+  const time = (d: Date | null | undefined): Date | string | number | null => (d == null ? null : mode === "iso" ? d.toISOString() : mode === "ms" ? d.getTime() : d);
+  const byId = new Map<string, TableTicket>();
+  for (const t of options.tickets ?? []) byId.set(t.id, t);
+  const factNames = [...new Set([...byId.values()].flatMap((t) => Object.keys(t.facts ?? {})))].sort();
+  const out: TidyRow[] = [];
+  evaluations.forEach((ev, i) => {
+    if (ev === null || typeof ev !== "object" || !Array.isArray(ev.stages) || !(ev.createdAt instanceof Date) || typeof ev.policy !== "object") {
+      throw new SlaKitError("INVALID_ARGUMENT", `evaluations[${i}] is not an evaluateTicket result (it needs ticketId, createdAt, policy and stages).`, { path: ["evaluations", i] });
+    }
+    const t = byId.get(ev.ticketId);
+    for (const s of ev.stages) {
+      const row: Record<string, unknown> = {
+        ticketId: ev.ticketId,
+        row: t?.row ?? null,
+        service: ev.service,
+        tier: ev.tier ?? null,
+        urgency: ev.urgency ?? null,
+        location: ev.location ?? null,
+        assignee: ev.assignee ?? null,
+        department: ev.department ?? null,
+      };
+      for (const f of factNames) row[f] = t?.facts[f] ?? null;
+      Object.assign(row, {
+        createdAt: time(ev.createdAt),
+        asOf: time(ev.asOf),
+        stage: s.stage,
+        status: s.status,
+        anchorAt: time(s.anchorAt),
+        warnAt: time(s.warnAt),
+        dueAt: time(s.dueAt),
+        doneAt: time(s.doneAt),
+        allowedMs: s.allowedMs,
+        elapsedMs: s.elapsedMs,
+        remainingMs: s.remainingMs,
+        pausedMs: s.pausedMs,
+        fractionUsed: s.fractionUsed,
+        rowId: s.trace.rowId,
+        targetRow: s.trace.row,
+        sourceRef: s.trace.sourceRef,
+        policyId: ev.policy.id,
+        policyVersion: ev.policy.version,
+        policyHash: ev.policy.hash,
+      });
+      out.push(row as TidyRow);
+    }
+  });
+  return out;
+}
