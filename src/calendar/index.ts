@@ -8,6 +8,8 @@ export type { ChinaWorkCalendarOptions } from "./chinaWorkCalendar.js";
 export type { ChinaHolidayYear } from "./data/index.js";
 export { calendarSpecSchema, chinaHolidayYearSchema, parseCalendarSpec } from "./schema.js";
 export { parseChinaHolidayYear } from "./parseChinaHolidayYear.js";
+export { parseChinaHolidayNotice } from "./parseChinaHolidayNotice.js";
+export type { ParseChinaHolidayNoticeOptions } from "./parseChinaHolidayNotice.js";
 export { coverage } from "./coverage.js";
 export { firstAssumedDate } from "./firstAssumedDate.js";
 export { defineCalendar } from "./defineCalendar.js";

@@ -47,6 +47,7 @@ Commands:
   explain <policy> --ticket <file> --as-of <instant>
                                    evaluate one ticket and show the whole trace
   schema <kind>                    print a JSON Schema (policy, cases, calendar, rule, scorecard)
+  calendar import-notice <file|->  read a State Council holiday notice into a year of data (JSON)
 
 A policy is a built-in name (robotIntegration2026, cableOperatorNorms) or a JSON/YAML file.
 Run 'sla-kit <command> --help' for a command's options.

@@ -2,8 +2,9 @@
 import { isSlaKitError } from "../errors.js";
 import { UsageError } from "./io.js";
 import { check, diff, explain, schema, usage, validate, type Io } from "./commands.js";
+import { calendar } from "./calendarCommand.js";
 
-const commands: Record<string, (args: readonly string[], io: Io) => Promise<number>> = { check, diff, validate, explain, schema };
+const commands: Record<string, (args: readonly string[], io: Io) => Promise<number>> = { check, diff, validate, explain, schema, calendar };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
