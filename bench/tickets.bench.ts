@@ -1,0 +1,159 @@
+/**
+ * Ticket benchmark: `evaluateTicket` and the KPI fold over its results, against what a user would
+ * write by hand (date-fns + a holiday Set; a plain loop), on the same deterministic synthetic
+ * tickets (bench/_tickets.ts), reported as ratios (machines differ; never asserted in tests).
+ *
+ * Run with `npm run bench` (all benches) or `npm run bench:tickets`. Sizes:
+ *   BENCH_TICKETS  tickets per timed pass (default 10000; the streamed run uses it too, e.g. 1000000)
+ *   BENCH_KEEP     cap of materialised results (default min(BENCH_TICKETS, 100000))
+ * `--expose-gc` (npm run bench passes it) gives the bytes per kept result.
+ *
+ * First it checks that the baseline agrees with sla-kit on every generated ticket (status, dueAt,
+ * warnAt of every stage) and exits 1 when it does not: a ratio against a wrong baseline means nothing.
+ */
+import { performance } from "node:perf_hooks";
+import { complianceRate, rollup } from "../src/kpi/index.js";
+import { evaluateTicket, type Policy, type TicketEvaluation } from "../src/sla/index.js";
+import { baselineEvaluate, baselineTable } from "./_baseline.js";
+import { sampleTickets, type Sample } from "./_tickets.js";
+
+if (process.env.TZ !== "UTC") {
+  console.error("run with TZ=UTC (npm run bench does)");
+  process.exit(1);
+}
+
+const N = Number(process.env.BENCH_TICKETS ?? 10_000);
+const KEEP = Math.min(N, Number(process.env.BENCH_KEEP ?? 100_000));
+const gc = (globalThis as { gc?: () => void }).gc;
+const samples = sampleTickets(1, Math.min(N, KEEP));
+const tables = new Map<Policy, ReturnType<typeof baselineTable>>();
+const tableOf = (p: Policy) => tables.get(p) ?? tables.set(p, baselineTable(p)).get(p)!;
+
+// --- 1. agreement: the baseline must compute what sla-kit computes --------------------------------
+{
+  let bad = 0;
+  const stageCounts = new Map<string, number>();
+  for (const { policy, ticket, asOf } of samples) {
+    const a = evaluateTicket(policy, ticket, { asOf }).stages;
+    const b = baselineEvaluate(policy, tableOf(policy), ticket, asOf);
+    for (let j = 0; j < Math.max(a.length, b.length); j++) {
+      const x = a[j];
+      const y = b[j];
+      stageCounts.set(x?.status ?? "?", (stageCounts.get(x?.status ?? "?") ?? 0) + 1);
+      const same = x && y && x.stage === y.stage && x.status === y.status && (x.dueAt?.getTime() ?? null) === y.dueAt && (x.warnAt?.getTime() ?? null) === y.warnAt;
+      if (!same && bad++ < 5) {
+        console.error(`DISAGREE ${ticket.id} stage ${j}:`, { slaKit: x && { stage: x.stage, status: x.status, dueAt: x.dueAt, warnAt: x.warnAt }, baseline: y && { ...y, dueAt: y.dueAt && new Date(y.dueAt), warnAt: y.warnAt && new Date(y.warnAt) } }, JSON.stringify(ticket), new Date(asOf));
+      }
+    }
+  }
+  if (bad > 0) {
+    console.error(`the baseline disagrees with sla-kit on ${bad} stages: fix bench/_baseline.ts (or sla-kit) before reading any ratio`);
+    process.exit(1);
+  }
+  const mix = [...stageCounts].sort((p, q) => q[1] - p[1]).map(([s, n]) => `${s} ${n}`).join(", ");
+  console.log(`baseline agrees with sla-kit on all ${samples.length} tickets (stages: ${mix})`);
+}
+
+// --- 2. timings ---------------------------------------------------------------------------------
+let sink = 0;
+/** Best of `reps` runs of `fn` (ms). */
+function best(reps: number, fn: () => void): number {
+  let min = Infinity;
+  for (let k = 0; k < reps; k++) {
+    const t0 = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+const each = (list: readonly Sample[], f: (s: Sample) => void) => () => {
+  for (let i = 0; i < list.length; i++) f(list[i]!);
+};
+const warm = samples.slice(0, 2000);
+const baseline = (s: Sample) => {
+  sink += baselineEvaluate(s.policy, tableOf(s.policy), s.ticket, s.asOf).length;
+};
+const discard = (s: Sample) => {
+  sink += evaluateTicket(s.policy, s.ticket, { asOf: s.asOf }).stages.length;
+};
+for (const f of [baseline, discard]) each(warm, f)();
+
+const rows: { task: string; "µs per ticket": number; "vs baseline": string; note: string }[] = [];
+const tBase = best(3, each(samples, baseline));
+const perTicket = (ms: number, n = samples.length) => +((ms * 1000) / n).toFixed(2);
+const vs = (ms: number) => `${(tBase / ms).toFixed(2)}x`;
+rows.push({ task: "baseline: date-fns + holiday Set", "µs per ticket": perTicket(tBase), "vs baseline": "1.00x", note: "statuses, dueAt, warnAt" });
+const tDiscard = best(3, each(samples, discard));
+rows.push({ task: "evaluateTicket, results discarded", "µs per ticket": perTicket(tDiscard), "vs baseline": vs(tDiscard), note: "" });
+
+// kept results: time to build them all, and the bytes each one holds
+let kept: TicketEvaluation[] = [];
+gc?.();
+const heap0 = process.memoryUsage().heapUsed;
+const tKeep = best(1, () => {
+  kept = new Array<TicketEvaluation>(samples.length);
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i]!;
+    kept[i] = evaluateTicket(s.policy, s.ticket, { asOf: s.asOf });
+  }
+});
+gc?.();
+const bytesPerResult = gc ? Math.round((process.memoryUsage().heapUsed - heap0) / kept.length) : null;
+rows.push({ task: "evaluateTicket, results kept", "µs per ticket": perTicket(tKeep), "vs baseline": vs(tKeep), note: bytesPerResult === null ? "bytes: run with --expose-gc" : `${bytesPerResult} bytes per kept result` });
+
+// complianceRate and rollup over the kept results vs a hand-written loop
+const handCompliance = () => {
+  let met = 0;
+  let decided = 0;
+  for (const e of kept) {
+    for (const s of e.stages) {
+      if (s.status === "met") met++;
+      if (s.status === "met" || s.status === "breached" || s.status === "overdue") decided++;
+    }
+  }
+  sink += met / decided;
+};
+const libCompliance = () => void (sink += complianceRate(kept).value ?? 0);
+const SH = 8 * 3_600_000;
+const handRollup = () => {
+  const groups = new Map<string, { met: number; decided: number }>();
+  for (const e of kept) {
+    const d = new Date(e.createdAt.getTime() + SH);
+    const key = `${e.assignee}|${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { met: 0, decided: 0 }));
+    for (const s of e.stages) {
+      if (s.status === "met") g.met++;
+      if (s.status === "met" || s.status === "breached" || s.status === "overdue") g.decided++;
+    }
+  }
+  sink += groups.size;
+};
+const libRollup = () => void (sink += rollup(kept, { by: ["assignee", "month"], timeZone: "Asia/Shanghai" }).length);
+for (const f of [handCompliance, libCompliance, handRollup, libRollup]) f();
+const tHandC = best(3, handCompliance);
+const tLibC = best(3, libCompliance);
+const tHandR = best(3, handRollup);
+const tLibR = best(3, libRollup);
+const within = (lib: number, hand: number) => `${(lib / hand).toFixed(2)}x the hand loop's time (goal <= 1.5x)`;
+rows.push({ task: `complianceRate over ${kept.length} results`, "µs per ticket": perTicket(tLibC), "vs baseline": "", note: within(tLibC, tHandC) });
+rows.push({ task: "  hand-written compliance loop", "µs per ticket": perTicket(tHandC), "vs baseline": "", note: "" });
+rows.push({ task: "rollup by assignee, month", "µs per ticket": perTicket(tLibR), "vs baseline": "", note: within(tLibR, tHandR) });
+rows.push({ task: "  hand-written rollup loop", "µs per ticket": perTicket(tHandR), "vs baseline": "", note: "" });
+kept = [];
+
+// a policy passed as plain JSON (never parsed) vs the parsed policy
+const jsonOf = new Map<Policy, Policy>();
+const plain = (p: Policy) => jsonOf.get(p) ?? jsonOf.set(p, JSON.parse(JSON.stringify(p)) as Policy).get(p)!;
+const fewer = samples.slice(0, Math.min(samples.length, 200));
+const asJson = (s: Sample) => {
+  sink += evaluateTicket(plain(s.policy), s.ticket, { asOf: s.asOf }).stages.length;
+};
+asJson(fewer[0]!);
+const tJson = best(3, each(fewer, asJson));
+const tParsed = best(3, each(fewer, discard));
+rows.push({ task: "evaluateTicket, policy as plain JSON", "µs per ticket": perTicket(tJson, fewer.length), "vs baseline": vs((tJson * samples.length) / fewer.length), note: `${(tJson / tParsed).toFixed(1)}x the parsed policy's time (goal ~1x)` });
+
+console.log(`\n${samples.length} synthetic tickets (seed 1), both built-in policies, best of 3 (TZ=UTC, node ${process.version})`);
+console.table(rows);
+if (sink === 42) console.log("");
