@@ -1,21 +1,20 @@
-/** The `sla-kit` sub-commands. Each returns the exit code; output goes through `out`/`err`. */
-import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+/** The `sla-kit` sub-commands. Each returns the exit code (0, 1 or 2); output goes through `out`/`err`. */
+import { isDeepStrictEqual, parseArgs } from "node:util";
 import { glob } from "tinyglobby";
+import { parse as parseYaml } from "yaml";
+import { parseIsoInstant } from "../_lib/instant.js";
+import { isValidTimeZone, utcMs, wallToInstant } from "../_lib/zone.js";
 import { isSlaKitError } from "../errors.js";
-import {
-  diffPolicies,
-  parseCaseFile,
-  runCaseFile,
-  updateCaseFile,
-  type CaseFile,
-  type GoldenCase,
-} from "../golden/index.js";
-import { evaluateTicket, validatePolicy, type Ticket } from "../sla/index.js";
-import { jsonSchemas, schemaText } from "./schemas.js";
-import { UsageError, fileError, loadFile, loadPolicy, readJsonOrYaml, writeStructured } from "./io.js";
+import { diffPolicies, parseCaseFile, runCaseFile, updateCaseFile, type CaseFile, type GoldenCase } from "../golden/index.js";
+import { didYouMean } from "../golden/_suggest.js";
+import { evaluateTicket, validatePolicy, type Policy, type Ticket } from "../sla/index.js";
+import { coverage, type CoverageInput } from "./coverage.js";
+import { groupFindings } from "./findings.js";
+import { humanize } from "./humanize.js";
+import { DEFAULT_MAX_BYTES, UsageError, fileError, inlineCalendarFiles, limits, loadFile, loadPolicy, readJsonOrYaml, writeAtomic, type Loaded } from "./io.js";
 import * as report from "./reporters.js";
-import { bold, dim, green, red, yellow } from "./style.js";
+import { jsonSchemas, schemaText } from "./schemas.js";
+import { documentUpdates, spliceUpdates } from "./update.js";
 
 export interface Io {
   out(text: string): void;
@@ -26,13 +25,36 @@ type ParseOptions = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-function parse(args: readonly string[], options: ParseOptions, usage: string): { values: Values; positionals: string[] } {
+const MAX_BYTES_HELP = `  --max-bytes <n>         refuse input files larger than n bytes (default ${DEFAULT_MAX_BYTES}, 64 MiB)`;
+
+/** Parses a command's arguments; unknown flags get a "did you mean". Sets the input size limit. */
+export function parse(args: readonly string[], options: ParseOptions, usage: string): { values: Values; positionals: string[] } {
+  const all: ParseOptions = { ...options, help: { type: "boolean", short: "h" }, "max-bytes": { type: "string" } };
+  let r;
   try {
-    const r = parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-    return { values: r.values as Values, positionals: r.positionals };
+    r = parseArgs({ args: [...args], options: all, allowPositionals: true, strict: true });
   } catch (e) {
+    const flag = /option '(-{1,2}[^']+)'/.exec((e as Error).message)?.[1];
+    if (flag !== undefined && /^Unknown option/.test((e as Error).message)) {
+      const hint = flag.startsWith("--") ? didYouMean(flag.slice(2).split("=")[0]!, Object.keys(all)).replace(/"([^"]+)"\?$/, '"--$1"?') : "";
+      throw new UsageError(`Unknown option ${flag}.${hint}\n\n${usage}`);
+    }
     throw new UsageError(`${(e as Error).message}\n\n${usage}`);
   }
+  const values = r.values as Values;
+  limits.maxBytes = DEFAULT_MAX_BYTES;
+  if (values["max-bytes"] !== undefined) {
+    const n = Number(values["max-bytes"]);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--max-bytes takes a whole number of bytes > 0, got ${JSON.stringify(values["max-bytes"])}.`);
+    limits.maxBytes = n;
+  }
+  return { values, positionals: r.positionals };
+}
+
+function oneOf(flag: string, value: unknown, allowed: readonly string[]): string {
+  const v = String(value);
+  if (!allowed.includes(v)) throw new UsageError(`Unknown ${flag} ${JSON.stringify(v)}.${didYouMean(v, allowed)} Use ${allowed.join(", ")}.`);
+  return v;
 }
 
 export const usage = {
@@ -55,27 +77,40 @@ Exit codes: 0 ok, 1 a case failed / a finding or flip was reported, 2 usage erro
   check: `Usage: sla-kit check <files or globs...> [options]
 
 Runs every case of each golden file and prints a summary.
-  --reporter <pretty|json|junit>  output format (default pretty)
-  --output <file>                 write the report to a file instead of stdout
-  --filter <text>                 run only cases whose id contains <text>
-  --update                        write the actual results as the new expectations
-  --verbose                       list passing cases too (pretty reporter)
-Exit: 0 all pass, 1 any case failed, 2 usage error or malformed file.`,
+  --reporter <pretty|json|junit|github>  output format (default pretty; github: workflow annotations)
+  --output <file>         write the report to a file instead of stdout
+  --filter <text>         run only cases whose id contains <text>
+  --update                rewrite the expectations of failing cases (like vitest -u), keeping the file's layout
+  --coverage              list the target rows (and scoring rules, KPI targets) no case exercised
+  --min-coverage <pct>    exit 1 when coverage is below pct percent (implies --coverage)
+  --verbose               list passing cases too (pretty reporter)
+${MAX_BYTES_HELP}
+Exit: 0 all pass, 1 any case failed (after --update: a case it could not fix) or coverage too low,
+2 usage error or malformed file.`,
   diff: `Usage: sla-kit diff <old-policy> <new-policy> [--cases <files or globs>...] [options]
 
 Lists the target rows that changed, table by table, and replays the cases under both versions.
   --cases <glob>          golden case files to replay (repeatable)
   --tickets <file>        a JSON/YAML array of tickets to replay (needs --as-of)
-  --as-of <instant>       the instant to evaluate tickets at
+  --as-of <instant>       the instant to evaluate tickets at: ISO-8601 with an offset, or "now"
+  --time-zone <zone>      read an --as-of without offset as a local time of this IANA zone
   --reporter <pretty|json>
-  --fail-on <flip|change> exit 1 when an outcome flips (flip) or any target changed (change)`,
-  validate: `Usage: sla-kit validate <policy> [--reporter pretty|json]
+  --fail-on <flip|change> exit 1 when an outcome flips (flip) or anything changed (change);
+                          either way exit 1 when a replayed case errored
+${MAX_BYTES_HELP}`,
+  validate: `Usage: sla-kit validate <policy> [--reporter pretty|json] [--max-findings <n>]
 
-Prints validatePolicy findings. Exit 1 if any finding has severity "error".`,
+Prints validatePolicy findings with file:line:column and the row's id; one mistake's cascade is
+folded into its root cause; identical findings are grouped.
+  --max-findings <n>      show the first n groups (default 50), then a count and a summary by kind
+${MAX_BYTES_HELP}
+Exit 1 if any finding has severity "error".`,
   explain: `Usage: sla-kit explain <policy> --ticket <file> --as-of <instant> [--time-zone <zone>] [--reporter pretty|json]
 
 Evaluates one ticket (JSON or YAML) and prints every stage with its deadline, status and trace.
-  --time-zone <zone>  show deadlines as local times of an IANA zone (default: UTC instants)`,
+  --as-of <instant>   ISO-8601 with an offset, or "now" (without offset only with --time-zone)
+  --time-zone <zone>  show every instant, trace steps included, as local times of an IANA zone
+${MAX_BYTES_HELP}`,
   schema: `Usage: sla-kit schema <policy|cases|calendar|rule|scorecard>
 
 Prints the JSON Schema of a policy file, a golden case file, a calendar spec, a scoring rule or a scorecard.`,
@@ -93,50 +128,137 @@ async function expand(patterns: readonly string[]): Promise<string[]> {
   return files;
 }
 
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+
+/**
+ * An `--as-of` value: ISO-8601 with an offset, "now", or (with `timeZone`) a local date or
+ * date-time read in that zone. Anything else is a usage error with the fix.
+ */
+export function parseAsOf(text: string, timeZone: string | undefined, flag = "--as-of"): Date {
+  if (text === "now") return new Date();
+  const ms = parseIsoInstant(text);
+  if (Number.isFinite(ms)) return new Date(ms);
+  const m = LOCAL.exec(text);
+  if (m !== null) {
+    if (timeZone === undefined) {
+      throw new UsageError(`${flag} ${JSON.stringify(text)} has no offset, so it would mean a different instant on every machine: write ${JSON.stringify(`${m[4] === undefined ? `${text}T00:00:00` : text.replace(" ", "T")}+08:00`)} (or Z for UTC), or name the zone to read it in with --time-zone Asia/Shanghai.`);
+    }
+    const n = (i: number) => Number(m[i] ?? 0);
+    const [y, mo, d] = [n(1), n(2), n(3)];
+    const wall = utcMs(y, mo, d, n(4), n(5), n(6)) + Number((m[7] ?? "").padEnd(3, "0"));
+    if (mo < 1 || mo > 12 || new Date(wall).getUTCDate() !== d || n(4) > 23 || n(5) > 59 || n(6) > 59) throw new UsageError(`${flag} ${JSON.stringify(text)} is not a real date and time.`);
+    return new Date(wallToInstant(timeZone, wall));
+  }
+  throw new UsageError(`${flag} ${JSON.stringify(text)} is not an instant: write e.g. 2024-05-06T12:00:00+08:00 (ISO-8601 with an offset) or "now".`);
+}
+
+function timeZoneOf(values: Values): string | undefined {
+  const tz = values["time-zone"];
+  if (tz === undefined) return undefined;
+  if (!isValidTimeZone(String(tz))) throw new UsageError(`--time-zone ${JSON.stringify(tz)} is not an IANA time zone (e.g. Asia/Shanghai).`);
+  return String(tz);
+}
+
+/** A case file, validated; mistakes in it are malformed-file errors (exit 2) with file:line. */
+function loadCaseFile(file: string): { loaded: Loaded; parsed: CaseFile } {
+  const loaded = loadFile(file);
+  try {
+    return { loaded, parsed: parseCaseFile(loaded.data) };
+  } catch (e) {
+    return fileError(loaded, e, "case file");
+  }
+}
+
+/** Rewrites the failing expectations of one file; returns the cases it changed, with what changed. */
+function updateFile(file: string, loaded: Loaded, parsed: CaseFile, result: ReturnType<typeof runCaseFile>): { id: string; changes: string[] }[] {
+  const updated = updateCaseFile(parsed, result);
+  const changedIds = updated.cases.filter((c, i) => c !== parsed.cases[i]).map((c) => c.id);
+  if (changedIds.length === 0) return [];
+  const reparse = (text: string): unknown => (loaded.format === "json" ? JSON.parse(text) : parseYaml(text));
+  const same = (text: string) => {
+    try {
+      return isDeepStrictEqual(JSON.parse(JSON.stringify(parseCaseFile(reparse(text)))), JSON.parse(JSON.stringify(updated)));
+    } catch {
+      return false;
+    }
+  };
+  let text: string | undefined;
+  try {
+    text = spliceUpdates(loaded, parsed, updated);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || !same(text)) text = documentUpdates(loaded, updated);
+  if (!same(text)) throw new UsageError(`${file}: could not rewrite the expectations without changing other data; the file was left as it was. Update it by hand.`);
+  writeAtomic(file, text);
+  const byId = new Map(result.results.map((r) => [r.id, r]));
+  return changedIds.map((id) => ({ id, changes: (byId.get(id)?.mismatches ?? []).filter((m) => m.path[0] !== "rule").map((m) => m.message) }));
+}
+
 export async function check(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     reporter: { type: "string", default: "pretty" },
     output: { type: "string" },
     filter: { type: "string" },
     update: { type: "boolean", default: false },
+    coverage: { type: "boolean", default: false },
+    "min-coverage": { type: "string" },
     verbose: { type: "boolean", default: false },
   }, usage.check);
   if (values.help) return io.out(usage.check), 0;
-  const reporter = String(values.reporter);
-  if (!["pretty", "json", "junit"].includes(reporter)) throw new UsageError(`Unknown reporter ${JSON.stringify(reporter)}: use pretty, json or junit.`);
+  const reporter = oneOf("reporter", values.reporter, ["pretty", "json", "junit", "github"]);
+  let minCoverage: number | undefined;
+  if (values["min-coverage"] !== undefined) {
+    minCoverage = Number(values["min-coverage"]);
+    if (!Number.isFinite(minCoverage) || minCoverage < 0 || minCoverage > 100) throw new UsageError(`--min-coverage takes a percentage from 0 to 100, got ${JSON.stringify(values["min-coverage"])}.`);
+  }
   if (positionals.length === 0) throw new UsageError(`Give at least one case file.\n\n${usage.check}`);
   const files = await expand(positionals);
   const checked: report.CheckedFile[] = [];
+  const covInputs: CoverageInput[] = [];
   for (const file of files) {
-    const loaded = loadFile(file);
-    let parsed: CaseFile;
-    try {
-      parsed = parseCaseFile(loaded.data);
-    } catch (e) {
-      return fileError(loaded, e, "case file");
-    }
-    const builtin = parsed.policy === undefined ? undefined : loadPolicy(parsed.policy, file);
-    let result;
-    try {
-      result = runCaseFile(parsed, { ...(builtin ? { policy: builtin } : {}), ...(values.filter ? { filter: String(values.filter) } : {}) });
-    } catch (e) {
-      return fileError(loaded, e, "case file");
-    }
+    const { loaded, parsed } = loadCaseFile(file);
+    const policy = parsed.policy === undefined ? undefined : loadPolicy(parsed.policy, file);
+    const run = (f: CaseFile) => {
+      try {
+        return runCaseFile(f, { ...(policy ? { policy } : {}), ...(values.filter ? { filter: String(values.filter) } : {}) });
+      } catch (e) {
+        return fileError(loaded, e, "case file");
+      }
+    };
+    let result = run(parsed);
+    let updated: { id: string; changes: string[] }[] | undefined;
     if (values.update) {
-      writeStructured(file, updateCaseFile(parsed, result), loaded.format);
-      io.err(`${file}: updated ${result.results.length} case(s)`);
+      updated = updateFile(file, loaded, parsed, result);
+      if (updated.length > 0) result = run(loadCaseFile(file).parsed);
     }
-    checked.push({ file, result });
+    checked.push({ file, result, lines: report.caseLines(parsed, (p) => loaded.lineOf(p)), ...(updated ? { updated } : {}) });
+    covInputs.push({ file: parsed, result, policy });
   }
-  const text = reporter === "json" ? report.json(checked) : reporter === "junit" ? report.junit(checked) : report.pretty(checked, Boolean(values.verbose));
-  if (values.output) writeFileSync(String(values.output), `${text}\n`);
-  else io.out(text);
-  const failed = checked.reduce((n, f) => n + f.result.failed, 0);
+  const cov = values.coverage || minCoverage !== undefined ? coverage(covInputs) : undefined;
+  let text = reporter === "json" ? report.json(checked, cov) : reporter === "junit" ? report.junit(checked) : reporter === "github" ? report.github(checked) : report.pretty(checked, Boolean(values.verbose));
+  if (cov && reporter === "pretty") text = `${text}\n${report.coverageText(cov)}`;
   if (values.output) {
-    const passed = checked.reduce((n, f) => n + f.result.passed, 0);
-    io.err(`${passed} passed, ${failed} failed`);
+    writeAtomic(String(values.output), `${text}\n`);
+    io.err(report.summary(checked));
+    if (cov && reporter !== "pretty") io.err(report.coverageText(cov));
+  } else {
+    io.out(text);
+    if (cov && reporter !== "pretty" && reporter !== "json") io.err(report.coverageText(cov));
   }
-  return values.update ? 0 : failed > 0 ? 1 : 0;
+  const failed = checked.reduce((n, f) => n + f.result.failed, 0);
+  if (failed > 0) return 1;
+  if (cov && minCoverage !== undefined && cov.percent < minCoverage) {
+    io.err(`Coverage ${cov.percent.toFixed(1)}% is below --min-coverage ${minCoverage}%.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Names of the policy calendars whose data differs between two versions. */
+function calendarChanges(a: Policy, b: Policy): string[] {
+  const names = new Set([...Object.keys(a.calendars), ...Object.keys(b.calendars)]);
+  return [...names].filter((n) => !isDeepStrictEqual(Object.hasOwn(a.calendars, n) ? a.calendars[n] : undefined, Object.hasOwn(b.calendars, n) ? b.calendars[n] : undefined));
 }
 
 export async function diff(args: readonly string[], io: Io): Promise<number> {
@@ -144,79 +266,65 @@ export async function diff(args: readonly string[], io: Io): Promise<number> {
     cases: { type: "string", multiple: true },
     tickets: { type: "string" },
     "as-of": { type: "string" },
+    "time-zone": { type: "string" },
     reporter: { type: "string", default: "pretty" },
     "fail-on": { type: "string" },
   }, usage.diff);
   if (values.help) return io.out(usage.diff), 0;
   if (positionals.length !== 2) throw new UsageError(`Give the old and the new policy.\n\n${usage.diff}`);
-  const failOn = values["fail-on"];
-  if (failOn !== undefined && failOn !== "flip" && failOn !== "change") throw new UsageError(`--fail-on takes "flip" or "change".`);
+  const failOn = values["fail-on"] === undefined ? undefined : oneOf("--fail-on", values["fail-on"], ["flip", "change"]);
+  const reporter = oneOf("reporter", values.reporter, ["pretty", "json"]);
+  const timeZone = timeZoneOf(values);
+  const asOf = values["as-of"] === undefined ? undefined : parseAsOf(String(values["as-of"]), timeZone);
   const [oldRef, newRef] = positionals as [string, string];
   const oldP = loadPolicy(oldRef);
   const newP = loadPolicy(newRef);
   const cases: GoldenCase[] = [];
   for (const file of await expand((values.cases as string[] | undefined) ?? [])) {
-    const loaded = loadFile(file);
-    try {
-      cases.push(...parseCaseFile(loaded.data).cases.map((c) => ({ ...c, id: `${file}#${c.id}` })));
-    } catch (e) {
-      return fileError(loaded, e, "case file");
-    }
+    cases.push(...loadCaseFile(file).parsed.cases.map((c) => ({ ...c, id: `${file}#${c.id}` })));
   }
   if (values.tickets !== undefined) {
-    if (values["as-of"] === undefined) throw new UsageError("--tickets needs --as-of <instant>.");
+    if (asOf === undefined) throw new UsageError("--tickets needs --as-of <instant> (ISO-8601 with an offset, or \"now\").");
     const tickets = readJsonOrYaml(String(values.tickets), "tickets");
     if (!Array.isArray(tickets)) throw new UsageError(`${values.tickets}: expected an array of tickets.`);
-    tickets.forEach((t, i) => cases.push({ id: `${values.tickets}#${(t as { id?: string }).id ?? i}`, kind: "evaluateTicket", asOf: String(values["as-of"]), input: { ticket: t } }));
+    tickets.forEach((t, i) => {
+      const id = (t as { id?: unknown } | null)?.id;
+      cases.push({ id: `${values.tickets}#${typeof id === "string" || typeof id === "number" ? id : i}`, kind: "evaluateTicket", asOf: asOf.toISOString(), input: { ticket: t } });
+    });
   }
   const d = diffPolicies(oldP, newP, cases);
   const changes = Object.values(d.targets).reduce((n, t) => n + t.length, 0);
-  if (values.reporter === "json") io.out(JSON.stringify(d, null, 2));
-  else {
-    const lines = [
-      `${bold("old")} ${d.old.id}@${d.old.version} ${dim(d.old.hash)}`,
-      `${bold("new")} ${d.new.id}@${d.new.version} ${dim(d.new.hash)}`,
-      "",
-      bold(`Targets: ${changes} row(s) changed`),
-    ];
-    for (const [service, rows] of Object.entries(d.targets)) {
-      lines.push(`  ${bold(service)}`);
-      for (const r of rows) {
-        const dims = [r.tier, r.urgency, r.location].filter(Boolean).join("/");
-        const what = Object.entries(r.fields).map(([f, v]) => `${f} ${JSON.stringify(v.old)} -> ${JSON.stringify(v.new)}`).join(", ");
-        lines.push(`    ${r.change === "added" ? green("+") : r.change === "removed" ? red("-") : yellow("~")} ${r.stage}${dims ? ` [${dims}]` : ""}: ${what}`);
-      }
-    }
-    lines.push("", bold(`Outcomes: ${d.flips.length} change(s) over ${d.casesReplayed} case(s)`));
-    for (const f of d.flips) lines.push(`  ${f.caseId}${f.stage ? ` ${f.stage}` : ""}: ${f.field} ${JSON.stringify(f.old)} -> ${JSON.stringify(f.new)}`);
-    for (const [k, n] of Object.entries(d.counts)) lines.push(`  ${k}: ${n}`);
-    io.out(lines.join("\n"));
-  }
+  const calendars = calendarChanges(oldP, newP);
+  if (reporter === "json") io.out(JSON.stringify({ ...d, calendars, ...(asOf ? { asOf: asOf.toISOString() } : {}) }, null, 2));
+  else io.out(report.diffText(d, changes, calendars));
+  if (failOn !== undefined && d.errored.length > 0) return 1;
   const flips = d.flips.filter((f) => f.field === "status" || f.field === "error").length;
   if (failOn === "flip" && flips > 0) return 1;
-  if (failOn === "change" && (changes > 0 || d.flips.length > 0)) return 1;
+  if (failOn === "change" && (changes > 0 || calendars.length > 0 || d.flips.length > 0)) return 1;
   return 0;
 }
 
 export async function validate(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { reporter: { type: "string", default: "pretty" } }, usage.validate);
+  const { values, positionals } = parse(args, { reporter: { type: "string", default: "pretty" }, "max-findings": { type: "string", default: "50" } }, usage.validate);
   if (values.help) return io.out(usage.validate), 0;
   if (positionals.length !== 1) throw new UsageError(`Give one policy.\n\n${usage.validate}`);
+  const reporter = oneOf("reporter", values.reporter, ["pretty", "json"]);
+  const max = Number(values["max-findings"]);
+  if (!Number.isSafeInteger(max) || max < 1) throw new UsageError(`--max-findings takes a whole number >= 1, got ${JSON.stringify(values["max-findings"])}.`);
   const ref = positionals[0]!;
+  const loaded = /\.(json|ya?ml)$/i.test(ref) ? loadFile(ref) : undefined;
   let issues;
   try {
-    const loaded = /\.(json|ya?ml)$/i.test(ref) ? loadFile(ref) : undefined;
-    issues = validatePolicy(loaded ? loaded.data : loadPolicy(ref));
+    issues = validatePolicy(loaded ? inlineCalendarFiles(loaded.data, ref) : loadPolicy(ref));
   } catch (e) {
-    if (isSlaKitError(e)) throw new UsageError(`${ref}: ${e.code} at ${e.path.join(".") || "top level"}: ${e.message}`);
+    if (isSlaKitError(e) && loaded) return fileError(loaded, e, "policy");
     throw e;
   }
   const errors = issues.filter((i) => i.severity === "error").length;
-  if (values.reporter === "json") io.out(JSON.stringify(issues, null, 2));
-  else {
-    for (const i of issues) io.out(`${i.severity === "error" ? red("error") : yellow("warning")} ${i.code} at ${i.path.join(".")}: ${i.message}`);
-    io.out(`${errors} error(s), ${issues.length - errors} warning(s)`);
-  }
+  const groups = groupFindings(issues, loaded);
+  if (reporter === "json") {
+    io.out(JSON.stringify({ errors, warnings: issues.length - errors, groups: groups.slice(0, max), groupsOmitted: Math.max(0, groups.length - max), findings: issues.slice(0, max * 10), findingsOmitted: Math.max(0, issues.length - max * 10) }, null, 2));
+  } else io.out(report.validateText(groups, issues, max));
   return errors > 0 ? 1 : 0;
 }
 
@@ -224,10 +332,11 @@ export async function explain(args: readonly string[], io: Io): Promise<number> 
   const { values, positionals } = parse(args, { ticket: { type: "string" }, "as-of": { type: "string" }, "time-zone": { type: "string" }, reporter: { type: "string", default: "pretty" } }, usage.explain);
   if (values.help) return io.out(usage.explain), 0;
   if (positionals.length !== 1 || values.ticket === undefined || values["as-of"] === undefined) throw new UsageError(usage.explain);
+  const reporter = oneOf("reporter", values.reporter, ["pretty", "json"]);
+  const timeZone = timeZoneOf(values);
+  const asOf = parseAsOf(String(values["as-of"]), timeZone);
   const policy = loadPolicy(positionals[0]!);
-  const asOf = new Date(String(values["as-of"]));
-  if (!Number.isFinite(asOf.getTime())) throw new UsageError(`--as-of ${JSON.stringify(values["as-of"])} is not an instant: write e.g. 2024-05-06T12:00:00+08:00.`);
-  const show = instantFormat(values["time-zone"] === undefined ? undefined : String(values["time-zone"]));
+  const show = instantFormat(timeZone);
   const loaded = loadFile(String(values.ticket));
   let ev;
   try {
@@ -235,31 +344,14 @@ export async function explain(args: readonly string[], io: Io): Promise<number> 
   } catch (e) {
     return fileError(loaded, e, "ticket");
   }
-  if (values.reporter === "json") {
-    io.out(JSON.stringify(ev, null, 2));
-    return 0;
-  }
-  const lines = [bold(`Ticket ${ev.ticketId}`) + ` ${ev.service} ${[ev.tier, ev.urgency, ev.location].filter(Boolean).join("/")}`,
-    dim(`policy ${ev.policy.id}@${ev.policy.version} ${ev.policy.hash}, as of ${show(ev.asOf)}`)];
-  for (const s of ev.stages) {
-    const colour = s.status === "met" ? green : s.status === "breached" || s.status === "overdue" ? red : s.status === "warning" ? yellow : dim;
-    lines.push("", `${bold(s.stage)}  ${colour(s.status)}  due ${s.dueAt ? show(s.dueAt) : "-"}${s.doneAt ? `  done ${show(s.doneAt)}` : ""}${s.fractionUsed !== null ? `  used ${(s.fractionUsed * 100).toFixed(1)}%` : ""}`);
-    lines.push(dim(`  rule ${s.trace.sourceRef ?? "-"} (row ${s.trace.row ?? "-"}), within ${JSON.stringify(s.trace.within)} on ${s.trace.clock ?? "-"}, from ${s.trace.anchor}`));
-    for (const step of s.trace.steps) lines.push(`  - ${step.step}${step.detail ? `: ${step.detail}` : ""}`);
-  }
-  io.out(lines.join("\n"));
+  io.out(reporter === "json" ? JSON.stringify(ev, null, 2) : report.explainText(ev, show));
   return 0;
 }
 
 /** Instants as ISO UTC, or as "YYYY-MM-DD HH:mm:ss <zone>" local times of an IANA zone. */
 function instantFormat(timeZone: string | undefined): (d: Date) => string {
   if (timeZone === undefined) return (d) => d.toISOString();
-  let f: Intl.DateTimeFormat;
-  try {
-    f = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" });
-  } catch {
-    throw new UsageError(`--time-zone ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Asia/Shanghai).`);
-  }
+  const f = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "medium" });
   return (d) => `${f.format(d)} ${timeZone}`;
 }
 
@@ -267,7 +359,9 @@ export async function schema(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {}, usage.schema);
   if (values.help) return io.out(usage.schema), 0;
   const kind = positionals[0];
-  if (kind === undefined || jsonSchemas[kind] === undefined) throw new UsageError(`Give a schema kind: ${Object.keys(jsonSchemas).join(", ")}.\n\n${usage.schema}`);
+  if (kind === undefined || !Object.hasOwn(jsonSchemas, kind)) throw new UsageError(`Give a schema kind: ${Object.keys(jsonSchemas).join(", ")}.${kind === undefined ? "" : didYouMean(kind, Object.keys(jsonSchemas))}\n\n${usage.schema}`);
   io.out(schemaText(kind).trimEnd());
   return 0;
 }
+
+export { humanize };

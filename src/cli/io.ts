@@ -1,80 +1,244 @@
-/** File reading for the CLI: JSON or YAML, with line numbers for errors. */
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { LineCounter, isNode, parseDocument, stringify } from "yaml";
+/** File reading and writing for the CLI: bounded, strict UTF-8, JSON or YAML, line numbers for errors, atomic writes. */
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { LineCounter, isNode, parseDocument, type Document } from "yaml";
 import { SlaKitError, isSlaKitError } from "../errors.js";
 import { builtinPolicies } from "../golden/index.js";
 import { parsePolicy, type Policy } from "../sla/index.js";
+import { humanize } from "./humanize.js";
 
-/** A user error: printed without a stack trace, exits with `exitCode`. */
+/** A user error: printed without a stack trace, exits with `exitCode` (2: usage error or malformed file). */
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(message: string, readonly exitCode: 1 | 2 = 2) {
     super(message);
   }
 }
 
+/** The default of `--max-bytes`: input files larger than this are refused (64 MiB). */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** How reading is bounded (set once per command from `--max-bytes`). */
+export const limits = { maxBytes: DEFAULT_MAX_BYTES };
+
 export interface Loaded {
   readonly file: string;
+  readonly text: string;
   readonly data: unknown;
   readonly format: "json" | "yaml";
+  /** Line and column (1-based) of the node at a path, when it can be found. */
+  positionOf(path: readonly (string | number)[]): { line: number; col: number } | undefined;
   /** Line (1-based) of the node at a path, when it can be found. */
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /** The source text of a scalar at a path (e.g. `1.0` where the parsed value is the number 1). */
+  sourceOf(path: readonly (string | number)[]): string | undefined;
 }
 
-/** Reads a JSON or YAML file; malformed files throw UsageError (exit 2) with file:line. */
-export function loadFile(file: string): Loaded {
-  let text: string;
+/** Reads a file's bytes: refuses non-regular files (/dev/zero, directories, FIFOs) and files over the limit. */
+function readBounded(file: string): Buffer {
+  let fd: number;
   try {
-    text = readFileSync(file, "utf8");
+    fd = openSync(file, "r");
   } catch (e) {
     throw new UsageError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    const line = err.linePos?.[0];
-    throw new UsageError(`${file}${line ? `:${line.line}:${line.col}` : ""}: malformed ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UsageError(`${file}: not a regular file (a device, directory or pipe); give a JSON or YAML file.`);
+    if (st.size > limits.maxBytes) throw new UsageError(`${file}: ${st.size} bytes is over the input limit of ${limits.maxBytes} bytes; raise it with --max-bytes <n> if the file is meant to be this large.`);
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
   }
-  const data: unknown = doc.toJS();
+}
+
+/** Decodes strict UTF-8; an invalid byte is an error naming its offset (never silently replaced). */
+export function decodeUtf8(file: string, buf: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(buf);
+  } catch {
+    throw new UsageError(`${file}: not valid UTF-8 at byte offset ${firstInvalidUtf8(buf)}; save the file as UTF-8.`);
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || (x & 0xc0) !== 0x80) return i;
+    }
+    // overlong 3/4-byte forms, surrogates and code points past U+10FFFF
+    if ((c === 0xe0 && b[i + 1]! < 0xa0) || (c === 0xed && b[i + 1]! > 0x9f) || (c === 0xf0 && b[i + 1]! < 0x90) || (c === 0xf4 && b[i + 1]! > 0x8f)) return i;
+    i += n + 1;
+  }
+  return b.length;
+}
+
+const isJson = (file: string) => /\.json$/i.test(file);
+
+/** Line:column of a character offset in a text. */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) [line, start] = [line + 1, i + 1];
+  return { line, col: offset - start + 1 };
+}
+
+/**
+ * Reads a JSON (`.json`, with `JSON.parse`) or YAML file; unreadable, oversized, non-UTF-8 and
+ * malformed files throw UsageError (exit 2) naming file:line:column.
+ */
+export function loadFile(file: string): Loaded {
+  const text = decodeUtf8(file, readBounded(file)).replace(/^\uFEFF/, "");
+  const format = isJson(file) ? "json" : "yaml";
+  let data: unknown;
+  let doc: Document | undefined;
+  const lc = new LineCounter();
+  const document = (): Document => (doc ??= parseDocument(text, { lineCounter: lc, uniqueKeys: false }));
+  if (format === "json") {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      const m = /position (\d+)/.exec((e as Error).message);
+      const at = m ? lineCol(text, Number(m[1])) : undefined;
+      throw new UsageError(`${file}${at ? `:${at.line}:${at.col}` : ""}: malformed JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/s, "")}.`);
+    }
+  } else {
+    const d = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
+    doc = d;
+    const err = d.errors[0];
+    if (err !== undefined) {
+      const pos = err.linePos?.[0];
+      throw new UsageError(`${file}${pos ? `:${pos.line}:${pos.col}` : ""}: malformed YAML: ${err.message.split("\n")[0]}`);
+    }
+    try {
+      data = d.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      throw new UsageError(`${file}: malformed YAML: ${(e as Error).message} (aliases expand to too much data).`);
+    }
+  }
+  const nodeAt = (path: readonly (string | number)[]) => {
+    const node = document().getIn(path, true);
+    return isNode(node) ? node : undefined;
+  };
   return {
     file,
+    text,
     data,
-    format: /\.json$/i.test(file) ? "json" : "yaml",
+    format,
+    positionOf(path) {
+      const range = nodeAt(path)?.range;
+      if (!range) return undefined;
+      document();
+      const p = lc.linePos(range[0]);
+      return { line: p.line, col: p.col };
+    },
     lineOf(path) {
-      const node = doc.getIn(path, true);
-      const range = isNode(node) ? node.range : undefined;
-      return range ? lc.linePos(range[0]).line : undefined;
+      return this.positionOf(path)?.line;
+    },
+    sourceOf(path) {
+      const n = nodeAt(path) as { source?: unknown } | undefined;
+      return typeof n?.source === "string" ? n.source : undefined;
     },
   };
 }
 
-/** Re-throws a SlaKitError about a loaded file as a UsageError naming file, line and path. */
+/** file:line:col of the deepest part of `path` that has a position. */
+export function locate(loaded: Loaded, path: readonly (string | number)[]): string {
+  for (let n = path.length; n >= 0; n--) {
+    const p = loaded.positionOf(path.slice(0, n));
+    if (p !== undefined) return `${loaded.file}:${p.line}:${p.col}`;
+  }
+  return loaded.file;
+}
+
+/** Re-throws a SlaKitError about a loaded file as a UsageError naming file, line, path and the fix. */
 export function fileError(loaded: Loaded, e: unknown, what: string): never {
   if (isSlaKitError(e)) {
-    // find the deepest path that has a line
-    let line: number | undefined;
-    for (let n = e.path.length; n >= 0 && line === undefined; n--) line = loaded.lineOf(e.path.slice(0, n));
-    throw new UsageError(`${loaded.file}${line ? `:${line}` : ""}: invalid ${what} (${e.code}) at ${e.path.length ? e.path.join(".") : "top level"}: ${e.message}`);
+    throw new UsageError(`${locate(loaded, e.path)}: invalid ${what} (${e.code}) at ${e.path.length ? e.path.join(".") : "top level"}: ${humanize(e, loaded)}`);
   }
   throw e;
 }
 
+/**
+ * Reads the files a policy's calendars name (`calendars.<name>.years: ["./china-2027.json"]`),
+ * relative to the policy file, and puts their JSON in place, so the pure library gets objects.
+ */
+export function inlineCalendarFiles(data: unknown, policyFile: string): unknown {
+  const cals = (data as { calendars?: unknown } | null)?.calendars;
+  if (cals === null || typeof cals !== "object" || Array.isArray(cals)) return data;
+  const out: Record<string, unknown> = {};
+  for (const [name, cal] of Object.entries(cals)) {
+    const years = (cal as { years?: unknown } | null)?.years;
+    if (!Array.isArray(years) || !years.some((y) => typeof y === "string")) {
+      Object.defineProperty(out, name, { value: cal, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
+    const inlined = years.map((y: unknown) => {
+      if (typeof y !== "string") return y;
+      const loaded = loadFile(resolve(dirname(policyFile), y));
+      return loaded.data;
+    });
+    Object.defineProperty(out, name, { value: { ...(cal as object), years: inlined.flat() }, enumerable: true, writable: true, configurable: true });
+  }
+  return { ...(data as object), calendars: out };
+}
+
 /** A policy from a built-in name or a file path (relative to `base` when given). */
 export function loadPolicy(ref: string, base?: string): Policy {
-  const builtin = builtinPolicies[ref];
-  if (builtin !== undefined) return builtin;
+  if (Object.hasOwn(builtinPolicies, ref)) return builtinPolicies[ref]!;
   const file = base === undefined ? ref : resolve(dirname(base), ref);
   const loaded = loadFile(file);
   try {
-    return parsePolicy(loaded.data);
+    return parsePolicy(inlineCalendarFiles(loaded.data, file));
   } catch (e) {
     return fileError(loaded, e, "policy");
   }
 }
 
-export function writeStructured(file: string, data: unknown, format: "json" | "yaml"): void {
-  writeFileSync(file, format === "json" ? `${JSON.stringify(data, null, 2)}\n` : stringify(data, { lineWidth: 0 }));
+/** File operations `writeAtomic` uses (a test swaps in a failing one). */
+export interface WriteFs {
+  writeFileSync(file: string, text: string, options: { flag: string; mode?: number }): void;
+  renameSync(from: string, to: string): void;
+}
+
+const nodeFs: WriteFs = { writeFileSync: (f, t, o) => writeFileSync(f, t, o), renameSync };
+
+/**
+ * Writes `text` to a temporary file in the same directory and renames it over `file`: a failure
+ * (full disk, size limit, no permission) leaves the original file as it was.
+ */
+export function writeAtomic(file: string, text: string, fs: WriteFs = nodeFs): void {
+  let mode: number | undefined;
+  try {
+    mode = statSync(file).mode & 0o777;
+  } catch {
+    // a new file
+  }
+  if (mode !== undefined && (mode & 0o222) === 0) throw new UsageError(`${file}: the file is read-only; make it writable (chmod u+w) to update it.`);
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text, { flag: "wx", ...(mode === undefined ? {} : { mode }) });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the directory itself is not there or not writable: nothing was left behind
+    }
+    throw new UsageError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file was left as it was.`);
+  }
 }
 
 export function readJsonOrYaml(file: string, what: string): unknown {

@@ -1,10 +1,18 @@
-/** Entry of the `sla-kit` command, testable in-process: `run(argv, io)` returns the exit code. */
+/** Entry of the `sla-kit` command, testable in-process: `run(argv, io)` returns the exit code (0, 1 or 2). */
 import { isSlaKitError } from "../errors.js";
-import { UsageError } from "./io.js";
-import { check, diff, explain, schema, usage, validate, type Io } from "./commands.js";
+import { didYouMean } from "../golden/_suggest.js";
+import { check, diff, explain, humanize, schema, usage, validate, type Io } from "./commands.js";
 import { calendar } from "./calendarCommand.js";
+import { UsageError } from "./io.js";
 
-const commands: Record<string, (args: readonly string[], io: Io) => Promise<number>> = { check, diff, validate, explain, schema, calendar };
+const commands = new Map<string, (args: readonly string[], io: Io) => Promise<number>>([
+  ["check", check],
+  ["diff", diff],
+  ["validate", validate],
+  ["explain", explain],
+  ["schema", schema],
+  ["calendar", calendar],
+]);
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,9 +24,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.out(typeof __SLA_KIT_VERSION__ === "string" ? __SLA_KIT_VERSION__ : "dev");
     return 0;
   }
-  const cmd = commands[command];
+  const cmd = commands.get(command);
   if (cmd === undefined) {
-    io.err(`Unknown command ${JSON.stringify(command)}.\n\n${usage.main}`);
+    io.err(`Unknown command ${JSON.stringify(command)}.${didYouMean(command, commands.keys())}\n\n${usage.main}`);
     return 2;
   }
   try {
@@ -29,7 +37,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return e.exitCode;
     }
     if (isSlaKitError(e)) {
-      io.err(`${e.code}${e.path.length ? ` at ${e.path.join(".")}` : ""}: ${e.message}`);
+      io.err(`${e.code}${e.path.length ? ` at ${e.path.join(".")}` : ""}: ${humanize(e)}`);
       return 2;
     }
     throw e;

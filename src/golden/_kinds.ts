@@ -3,6 +3,7 @@
  * @internal
  */
 import { SlaKitError } from "../errors.js";
+import { parseIsoInstant } from "../_lib/instant.js";
 import * as calendar from "../calendar/index.js";
 import * as kpi from "../kpi/index.js";
 import * as scoring from "../scoring/index.js";
@@ -30,7 +31,12 @@ function needAsOf(ctx: KindContext, input: Input): unknown {
   if (asOf === undefined) {
     throw new SlaKitError("INVALID_CASE_FILE", `This case evaluates tickets: give it "asOf" (an ISO-8601 instant with offset).`, { path: ["cases", ctx.caseIndex, "asOf"] });
   }
-  return asOf instanceof Date ? asOf : new Date(String(asOf));
+  if (asOf instanceof Date) return asOf;
+  const ms = typeof asOf === "string" ? parseIsoInstant(asOf) : Number.NaN;
+  if (!Number.isFinite(ms)) {
+    throw new SlaKitError("INVALID_CASE_FILE", `"asOf" ${JSON.stringify(asOf)} is not an ISO-8601 instant with an offset: write e.g. "2024-05-06T12:00:00+08:00" (an instant without offset would be read in the host's zone).`, { path: ["cases", ctx.caseIndex, "asOf"] });
+  }
+  return new Date(ms);
 }
 
 const builtinCalendars: Readonly<Record<string, () => calendar.Calendar>> = {
@@ -95,59 +101,72 @@ const f = (fn: (...a: never[]) => unknown, ...names: string[]): Call => (input) 
 /** A function whose single argument is the whole input object. */
 const whole = (fn: (a: never) => unknown): Call => (input) => fn(input as never);
 
-export const kinds: Readonly<Record<string, Call>> = {
+/** What a kind needs from the case file (`policy`, the case's `asOf`), the input names it reads, and the call. */
+export interface KindSpec {
+  readonly needs: readonly ("policy" | "asOf")[];
+  /** The names `input` may hold. */
+  readonly inputs: readonly string[];
+  readonly call: Call;
+}
+
+const k = (inputs: readonly string[], call: Call, needs: KindSpec["needs"] = []): KindSpec => ({ needs, inputs, call });
+const fk = (fn: (...a: never[]) => unknown, ...names: string[]): KindSpec => k(names, f(fn, ...names));
+const EVALS = ["evaluations", "tickets", "asOf"] as const;
+
+/** The case kinds by name (a Map: `valueOf` or `__proto__` are not kinds). */
+export const kindTable: ReadonlyMap<string, KindSpec> = new Map<string, KindSpec>([
   // sla
-  dueAt: (i, ctx) => sla.dueAt(needPolicy(ctx, "dueAt"), i["query"] as sla.TargetQuery, i["anchor"] as Date),
-  findTarget: (i, ctx) => sla.findTarget(needPolicy(ctx, "findTarget"), i["query"] as sla.TargetQuery),
-  evaluateTicket: (i, ctx) =>
+  ["dueAt", k(["query", "anchor"], (i, ctx) => sla.dueAt(needPolicy(ctx, "dueAt"), i["query"] as sla.TargetQuery, i["anchor"] as Date), ["policy"])],
+  ["findTarget", k(["query"], (i, ctx) => sla.findTarget(needPolicy(ctx, "findTarget"), i["query"] as sla.TargetQuery), ["policy"])],
+  ["evaluateTicket", k(["ticket", "options"], (i, ctx) =>
     sla.evaluateTicket(needPolicy(ctx, "evaluateTicket"), i["ticket"] as sla.Ticket, {
       ...(i["options"] as object | undefined),
       asOf: needAsOf(ctx, i) as Date,
-    }),
-  validatePolicy: (_i, ctx) => sla.validatePolicy(needPolicy(ctx, "validatePolicy")),
+    }), ["policy", "asOf"])],
+  ["validatePolicy", k([], (_i, ctx) => sla.validatePolicy(needPolicy(ctx, "validatePolicy")), ["policy"])],
   // calendar
-  addBusinessDays: (i) => calendar.addBusinessDays(calendarOf(i["calendar"]), i["start"] as Date, i["n"] as number),
-  addBusinessTime: (i) => calendar.addBusinessTime(calendarOf(i["calendar"]), i["start"] as Date, i["ms"] as number),
-  businessTimeBetween: (i) => calendar.businessTimeBetween(calendarOf(i["calendar"]), i["from"] as Date, i["to"] as Date),
-  isBusinessDay: (i) => calendar.isBusinessDay(calendarOf(i["calendar"]), i["day"] as string),
-  isOpenAt: (i) => calendar.isOpenAt(calendarOf(i["calendar"]), i["at"] as Date),
-  nextOpening: (i) => calendar.nextOpening(calendarOf(i["calendar"]), i["at"] as Date),
+  ["addBusinessDays", k(["calendar", "start", "n"], (i) => calendar.addBusinessDays(calendarOf(i["calendar"]), i["start"] as Date, i["n"] as number))],
+  ["addBusinessTime", k(["calendar", "start", "ms"], (i) => calendar.addBusinessTime(calendarOf(i["calendar"]), i["start"] as Date, i["ms"] as number))],
+  ["businessTimeBetween", k(["calendar", "from", "to"], (i) => calendar.businessTimeBetween(calendarOf(i["calendar"]), i["from"] as Date, i["to"] as Date))],
+  ["isBusinessDay", k(["calendar", "day"], (i) => calendar.isBusinessDay(calendarOf(i["calendar"]), i["day"] as string))],
+  ["isOpenAt", k(["calendar", "at"], (i) => calendar.isOpenAt(calendarOf(i["calendar"]), i["at"] as Date))],
+  ["nextOpening", k(["calendar", "at"], (i) => calendar.nextOpening(calendarOf(i["calendar"]), i["at"] as Date))],
   // kpi
-  ratio: f(kpi.ratio, "numerator", "denominator"),
-  rate: f(kpi.rate, "part", "whole"),
-  combineRatios: f(kpi.combineRatios, "ratios"),
-  failureWeight: f(kpi.failureWeight, "n", "options"),
-  weightedFailures: f(kpi.weightedFailures, "failures", "options"),
-  weightedFailuresBreakdown: f(kpi.weightedFailuresBreakdown as (...a: never[]) => unknown, "failures", "options"),
-  aggregationFailureRate: f(kpi.aggregationFailureRate, "failures", "options"),
-  reliability: whole(kpi.reliability),
-  downtime: f(kpi.downtime, "outages", "period", "options"),
-  outagePer100Hours: whole(kpi.outagePer100Hours),
-  complianceRate: (i, ctx) => kpi.complianceRate(evaluationsOf(i, ctx), i["options"] as kpi.ComplianceOptions | undefined),
-  overdueRate: (i, ctx) => kpi.overdueRate(evaluationsOf(i, ctx), i["options"] as kpi.ComplianceOptions | undefined),
-  rollup: (i, ctx) => kpi.rollup(evaluationsOf(i, ctx), i["options"] as kpi.RollupOptions),
-  checkTarget: f(kpi.checkTarget, "kpi", "value"),
-  meanRating: f(kpi.meanRating, "ratings"),
-  signalQuality: f(kpi.signalQuality, "measurements", "limits"),
+  ["ratio", fk(kpi.ratio, "numerator", "denominator")],
+  ["rate", fk(kpi.rate, "part", "whole")],
+  ["combineRatios", fk(kpi.combineRatios, "ratios")],
+  ["failureWeight", fk(kpi.failureWeight, "n", "options")],
+  ["weightedFailures", fk(kpi.weightedFailures, "failures", "options")],
+  ["weightedFailuresBreakdown", fk(kpi.weightedFailuresBreakdown as (...a: never[]) => unknown, "failures", "options")],
+  ["aggregationFailureRate", fk(kpi.aggregationFailureRate, "failures", "options")],
+  ["reliability", k(["downtimeMs", "periodMs"], whole(kpi.reliability))],
+  ["downtime", fk(kpi.downtime, "outages", "period", "options")],
+  ["outagePer100Hours", k(["downtimeMs", "operationMs"], whole(kpi.outagePer100Hours))],
+  ["complianceRate", k([...EVALS, "options"], (i, ctx) => kpi.complianceRate(evaluationsOf(i, ctx), i["options"] as kpi.ComplianceOptions | undefined))],
+  ["overdueRate", k([...EVALS, "options"], (i, ctx) => kpi.overdueRate(evaluationsOf(i, ctx), i["options"] as kpi.ComplianceOptions | undefined))],
+  ["rollup", k([...EVALS, "options"], (i, ctx) => kpi.rollup(evaluationsOf(i, ctx), i["options"] as kpi.RollupOptions))],
+  ["checkTarget", fk(kpi.checkTarget, "kpi", "value")],
+  ["meanRating", fk(kpi.meanRating, "ratings")],
+  ["signalQuality", fk(kpi.signalQuality, "measurements", "limits")],
   // scoring
-  evaluateRule: f(scoring.evaluateRule, "rule", "value"),
-  scorecard: (i) => scoring.scorecard(cardOf(i["card"]), i["values"] as scoring.ScorecardValues),
-  assessPenalty: f(scoring.assessPenalty, "ruleId", "input"),
-  bonusAdjustment: f(scoring.bonusAdjustment, "ruleId", "input"),
-  gradeFromIndicators: f(scoring.gradeFromIndicators, "results", "options"),
-  gradeDistribution: f(scoring.gradeDistribution, "records"),
-  retrainingFlags: f(scoring.retrainingFlags, "history", "options"),
-  standardLevel: f(scoring.standardLevel, "value", "standard"),
-  weightedEvaluation: f(scoring.weightedEvaluation, "scores", "weights"),
-};
+  ["evaluateRule", fk(scoring.evaluateRule, "rule", "value")],
+  ["scorecard", k(["card", "values"], (i) => scoring.scorecard(cardOf(i["card"]), i["values"] as scoring.ScorecardValues))],
+  ["assessPenalty", fk(scoring.assessPenalty, "ruleId", "input")],
+  ["bonusAdjustment", fk(scoring.bonusAdjustment, "ruleId", "input")],
+  ["gradeFromIndicators", fk(scoring.gradeFromIndicators, "results", "options")],
+  ["gradeDistribution", fk(scoring.gradeDistribution, "records")],
+  ["retrainingFlags", fk(scoring.retrainingFlags, "history", "options")],
+  ["standardLevel", fk(scoring.standardLevel, "value", "standard")],
+  ["weightedEvaluation", fk(scoring.weightedEvaluation, "scores", "weights")],
+]);
 
-/** The kinds that need the file's policy. */
-export const policyKinds: ReadonlySet<string> = new Set(["dueAt", "findTarget", "evaluateTicket", "validatePolicy"]);
+/** The kinds that need the file's policy, derived from the table. */
+export const policyKinds: ReadonlySet<string> = new Set([...kindTable].filter(([, s]) => s.needs.includes("policy")).map(([n]) => n));
 
 /** Rules a call fired that its result does not carry (a `dueAt` returns a bare Date). */
-export const ruleHints: Readonly<Record<string, (input: Input, ctx: KindContext) => string[]>> = {
-  dueAt: (i, ctx) => {
+export const ruleHints: ReadonlyMap<string, (input: Input, ctx: KindContext) => string[]> = new Map([
+  ["dueAt", (i: Input, ctx: KindContext) => {
     const t = sla.findTarget(needPolicy(ctx, "dueAt"), i["query"] as sla.TargetQuery);
     return [t.sourceRef, ...(t.id === undefined ? [] : [t.id])];
-  },
-};
+  }],
+]);

@@ -1,4 +1,4 @@
-import { kinds } from "./_kinds.js";
+import { kindTable } from "./_kinds.js";
 
 /**
  * The `kind`s a golden case may name, i.e. the functions the runner can call.
@@ -9,4 +9,4 @@ import { kinds } from "./_kinds.js";
  * console.log(caseKinds.includes("evaluateTicket")); // true
  * ```
  */
-export const caseKinds: readonly string[] = Object.keys(kinds);
+export const caseKinds: readonly string[] = [...kindTable.keys()];

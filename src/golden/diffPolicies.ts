@@ -1,5 +1,9 @@
 import type { Policy, TargetRow } from "../sla/index.js";
+import { describe } from "../_lib/instant.js";
+import { SlaKitError } from "../errors.js";
+import { checkPolicyArg } from "./_args.js";
 import { runCase } from "./runCase.js";
+import { parseCase } from "./schema.js";
 import type { GoldenCase } from "./types.js";
 
 /** A target row that differs between two policy versions. */
@@ -21,6 +25,17 @@ export interface OutcomeFlip {
   readonly field: "status" | "dueAt" | "result" | "error" | "points" | "total";
   readonly old: unknown;
   readonly new: unknown;
+  /** For a stage whose status is `unknown` on either side: why its deadline could not be computed (the new side's error first). */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** A replayed case that threw under either version: it says nothing about the change and must be looked at. */
+export interface ErroredCase {
+  readonly caseId: string;
+  /** The error under the old policy, or null when the case ran. */
+  readonly old: { readonly code: string; readonly message: string } | null;
+  /** The error under the new policy, or null when the case ran. */
+  readonly new: { readonly code: string; readonly message: string } | null;
 }
 
 /** The result of {@link diffPolicies}. */
@@ -29,7 +44,10 @@ export interface PolicyDiff {
   readonly new: { readonly id: string; readonly version: string; readonly hash: string };
   /** Target changes grouped by service (one table per service). */
   readonly targets: Readonly<Record<string, readonly TargetChange[]>>;
+  /** Changed outcomes: status and error flips first, then moved deadlines, then other results. */
   readonly flips: readonly OutcomeFlip[];
+  /** Cases that threw under either version (an error on both sides is not "no change"). */
+  readonly errored: readonly ErroredCase[];
   /** Counts of status transitions, e.g. `{ "met -> breached": 2 }`, plus other changed outcomes. */
   readonly counts: Readonly<Record<string, number>>;
   readonly casesReplayed: number;
@@ -49,11 +67,13 @@ function same(a: unknown, b: unknown): boolean {
 function targetChanges(a: Policy, b: Policy): Record<string, TargetChange[]> {
   const oldRows = new Map(a.targets.map((r) => [rowKey(r), r]));
   const newRows = new Map(b.targets.map((r) => [rowKey(r), r]));
-  const out: Record<string, TargetChange[]> = {};
+  const out = new Map<string, TargetChange[]>();
   const push = (r: TargetRow, change: TargetChange["change"], fields: TargetChange["fields"]) => {
     const dims: Record<string, string> = {};
     for (const d of DIMS) if (r[d] !== undefined) dims[d] = r[d]!;
-    (out[r.service] ??= []).push({ service: r.service, stage: r.stage, ...dims, change, fields });
+    const list = out.get(r.service) ?? [];
+    out.set(r.service, list);
+    list.push({ service: r.service, stage: r.stage, ...dims, change, fields });
   };
   for (const [k, r] of oldRows) {
     const n = newRows.get(k);
@@ -66,7 +86,7 @@ function targetChanges(a: Policy, b: Policy): Record<string, TargetChange[]> {
     if (Object.keys(fields).length > 0) push(r, "changed", fields);
   }
   for (const [k, n] of newRows) if (!oldRows.has(k)) push(n, "added", Object.fromEntries(FIELDS.map((f) => [f, { old: null, new: n[f] ?? null }])));
-  return out;
+  return Object.fromEntries(out);
 }
 
 type Plain = Record<string, unknown> | null;
@@ -88,7 +108,10 @@ function outcomes(caseId: string, a: unknown, b: unknown, flips: OutcomeFlip[]):
         flips.push({ caseId, stage, field: "status", old: x["status"], new: "absent" });
         continue;
       }
-      if (x["status"] !== y["status"]) flips.push({ caseId, stage, field: "status", old: x["status"], new: y["status"] });
+      if (x["status"] !== y["status"]) {
+        const err = (y["error"] ?? x["error"]) as { code: string; message: string } | undefined;
+        flips.push({ caseId, stage, field: "status", old: x["status"], new: y["status"], ...(err ? { error: { code: err.code, message: err.message } } : {}) });
+      }
       if (x["dueAt"] !== y["dueAt"]) flips.push({ caseId, stage, field: "dueAt", old: x["dueAt"], new: y["dueAt"] });
     }
     return;
@@ -107,7 +130,8 @@ function outcomes(caseId: string, a: unknown, b: unknown, flips: OutcomeFlip[]):
 /**
  * Compares two versions of a policy: which target rows changed (table by table, i.e. per
  * service), and which outcomes of the given golden cases flip when they are replayed under each
- * version (met -> breached, new deadlines, errors). Content hashes identify both versions.
+ * version (met -> breached, new deadlines, errors; status flips first). Cases that throw under either
+ * version are listed in `errored`. Content hashes identify both versions.
  *
  * @example
  * ```ts
@@ -123,18 +147,29 @@ function outcomes(caseId: string, a: unknown, b: unknown, flips: OutcomeFlip[]):
  * ```
  */
 export function diffPolicies(oldPolicy: Policy, newPolicy: Policy, cases: readonly GoldenCase[] = []): PolicyDiff {
+  checkPolicyArg(oldPolicy, ["oldPolicy"]);
+  checkPolicyArg(newPolicy, ["newPolicy"]);
+  if (!Array.isArray(cases)) throw new SlaKitError("INVALID_ARGUMENT", `cases must be an array of golden cases, got ${describe(cases)}.`, { path: ["cases"] });
   const flips: OutcomeFlip[] = [];
+  const errored: ErroredCase[] = [];
   for (const [i, c] of cases.entries()) {
-    const { expect: _e, expectRule: _r, expectError: _x, ...bare } = c;
-    const a = runCase(bare, { policy: oldPolicy, index: i }).actual;
-    const b = runCase(bare, { policy: newPolicy, index: i }).actual;
-    outcomes(c.id, a, b, flips);
+    const parsed = parseCase(c, i);
+    const { expect: _e, expectRule: _r, expectError: _x, ...bare } = parsed;
+    const ra = runCase(bare, { policy: oldPolicy, index: i });
+    const rb = runCase(bare, { policy: newPolicy, index: i });
+    if (ra.error !== undefined || rb.error !== undefined) {
+      const e = (r: typeof ra) => (r.error === undefined ? null : { code: r.error.code, message: r.error.message });
+      errored.push({ caseId: parsed.id, old: e(ra), new: e(rb) });
+    }
+    outcomes(parsed.id, ra.actual, rb.actual, flips);
   }
-  const counts: Record<string, number> = {};
+  const rank = (f: OutcomeFlip) => (f.field === "status" || f.field === "error" ? 0 : f.field === "dueAt" ? 1 : 2);
+  flips.sort((x, y) => rank(x) - rank(y));
+  const counts = new Map<string, number>();
   for (const f of flips) {
     const k = f.field === "status" || f.field === "error" ? `${String(f.old)} -> ${String(f.new)}` : `${f.field} changed`;
-    counts[k] = (counts[k] ?? 0) + 1;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const id = (p: Policy) => ({ id: p.id, version: p.version, hash: p.hash });
-  return { old: id(oldPolicy), new: id(newPolicy), targets: targetChanges(oldPolicy, newPolicy), flips, counts, casesReplayed: cases.length };
+  return { old: id(oldPolicy), new: id(newPolicy), targets: targetChanges(oldPolicy, newPolicy), flips, errored, counts: Object.fromEntries(counts), casesReplayed: cases.length };
 }

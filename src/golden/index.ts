@@ -9,6 +9,6 @@ export { matchExpected } from "./matchExpected.js";
 export { runCase, type RunCaseOptions } from "./runCase.js";
 export { runCaseFile, type RunCaseFileOptions } from "./runCaseFile.js";
 export { updateCaseFile } from "./updateCaseFile.js";
-export { diffPolicies, type OutcomeFlip, type PolicyDiff, type TargetChange } from "./diffPolicies.js";
+export { diffPolicies, type ErroredCase, type OutcomeFlip, type PolicyDiff, type TargetChange } from "./diffPolicies.js";
 export { builtinPolicies } from "./builtinPolicies.js";
 export { caseKinds } from "./caseKinds.js";

@@ -1,4 +1,6 @@
 import { isIsoInstant } from "./_plain.js";
+import { checkTolerance } from "./_args.js";
+import { assertDepth } from "./_suggest.js";
 import type { Mismatch, Tolerance } from "./types.js";
 
 type Path = (string | number)[];
@@ -26,15 +28,23 @@ const KEYS = ["stage", "id"] as const;
  * ```
  */
 export function matchExpected(expected: unknown, actual: unknown, tolerance: Tolerance = {}): Mismatch[] {
+  checkTolerance(tolerance, ["tolerance"]);
+  assertDepth(expected, ["expected"], "INVALID_ARGUMENT", "The expected value");
+  assertDepth(actual, ["actual"], "INVALID_ARGUMENT", "The actual value");
   const out: Mismatch[] = [];
   walk(expected, actual, [], { points: tolerance.points ?? 1e-9, ms: tolerance.ms ?? 0 }, out);
   return out;
 }
 
 function show(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString() : "Invalid Date";
   if (v === undefined) return "nothing";
-  const s = JSON.stringify(v);
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(typeof v);
+  } catch {
+    s = typeof v === "bigint" ? `${String(v)}n` : `a ${typeof v}`;
+  }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
@@ -67,7 +77,7 @@ function walk(exp: unknown, act: unknown, path: Path, tol: { points: number; ms:
     if (isIsoInstant(exp)) {
       const a = instantOf(act);
       const e = Date.parse(exp);
-      if (a === undefined || !(Math.abs(a - e) <= tol.ms)) fail(out, path, exp, act instanceof Date ? act.toISOString() : act, "compared as instants");
+      if (a === undefined || !(Math.abs(a - e) <= tol.ms)) fail(out, path, exp, act instanceof Date && Number.isFinite(act.getTime()) ? act.toISOString() : act, "compared as instants");
       return;
     }
     if (act !== exp) fail(out, path, exp, act);
@@ -96,7 +106,7 @@ function walk(exp: unknown, act: unknown, path: Path, tol: { points: number; ms:
   }
   if (typeof exp === "object") {
     if (act === null || typeof act !== "object" || act instanceof Date) return fail(out, path, exp, act, "expected an object");
-    for (const [k, x] of Object.entries(exp as Record<string, unknown>)) walk(x, (act as Record<string, unknown>)[k], [...path, k], tol, out);
+    for (const [k, x] of Object.entries(exp as Record<string, unknown>)) walk(x, Object.hasOwn(act, k) ? (act as Record<string, unknown>)[k] : undefined, [...path, k], tol, out);
     return;
   }
   if (exp !== act) fail(out, path, exp, act);

@@ -1,7 +1,10 @@
 import { SlaKitError, isSlaKitError } from "../errors.js";
+import { describe } from "../_lib/instant.js";
 import type { Policy } from "../sla/index.js";
 import { collectRules, reviveInstants, toPlain } from "./_plain.js";
-import { kinds, ruleHints } from "./_kinds.js";
+import { kindTable, ruleHints } from "./_kinds.js";
+import { checkPolicyArg, checkTolerance } from "./_args.js";
+import { parseCase } from "./schema.js";
 import { matchExpected } from "./matchExpected.js";
 import type { CaseResult, GoldenCase, Mismatch, Tolerance } from "./types.js";
 
@@ -30,12 +33,14 @@ export interface RunCaseOptions {
  * console.log(r.status); // pass
  * ```
  */
-export function runCase(c: GoldenCase, options: RunCaseOptions = {}): CaseResult {
+export function runCase(input: GoldenCase, options: RunCaseOptions = {}): CaseResult {
+  if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", `runCase options must be an object ({ policy?, tolerance?, index? }), got ${describe(options)}.`, { path: ["options"] });
   const index = options.index ?? 0;
-  const call = kinds[c.kind];
-  if (call === undefined) {
-    throw new SlaKitError("INVALID_CASE_FILE", `Unknown case kind ${JSON.stringify(c.kind)} in case ${JSON.stringify(c.id)}: use one of ${Object.keys(kinds).join(", ")}.`, { path: ["cases", index, "kind"] });
-  }
+  if (!Number.isSafeInteger(index) || index < 0) throw new SlaKitError("INVALID_ARGUMENT", `options.index must be a whole number >= 0, got ${describe(index)}.`, { path: ["options", "index"] });
+  if (options.policy !== undefined) checkPolicyArg(options.policy, ["options", "policy"]);
+  if (options.tolerance !== undefined) checkTolerance(options.tolerance, ["options", "tolerance"]);
+  const c = parseCase(input, index);
+  const call = kindTable.get(c.kind)!.call;
   const tolerance: Tolerance = { ...options.tolerance, ...c.tolerance };
   let value: unknown;
   let error: CaseResult["error"];
@@ -49,7 +54,7 @@ export function runCase(c: GoldenCase, options: RunCaseOptions = {}): CaseResult
   }
   const actual = error === undefined ? toPlain(value) : { error };
   const rules = error === undefined ? [...collectRules(actual)] : [];
-  const hint = ruleHints[c.kind];
+  const hint = ruleHints.get(c.kind);
   if (error === undefined && hint !== undefined) {
     for (const r of hint(reviveInstants(c.input) as Record<string, unknown>, { policy: options.policy, asOf: c.asOf, caseIndex: index })) if (!rules.includes(r)) rules.push(r);
   }

@@ -1,4 +1,6 @@
 import { SlaKitError } from "../errors.js";
+import { describe } from "../_lib/instant.js";
+import { checkPolicyArg } from "./_args.js";
 import type { Policy } from "../sla/index.js";
 import { policyKinds } from "./_kinds.js";
 import { builtinPolicies } from "./builtinPolicies.js";
@@ -32,9 +34,14 @@ export interface RunCaseFileOptions {
  */
 export function runCaseFile(input: CaseFile | unknown, options: RunCaseFileOptions = {}): FileResult {
   const file = parseCaseFile(input);
+  if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", `runCaseFile options must be an object ({ policy?, filter? }), got ${describe(options)}.`, { path: ["options"] });
+  if (options.policy !== undefined) checkPolicyArg(options.policy, ["options", "policy"]);
+  if (options.filter !== undefined && typeof options.filter !== "string" && !(options.filter instanceof RegExp)) {
+    throw new SlaKitError("INVALID_ARGUMENT", `options.filter must be a string or a RegExp, got ${describe(options.filter)}.`, { path: ["options", "filter"] });
+  }
   let policy = options.policy;
   if (policy === undefined && file.policy !== undefined) {
-    policy = builtinPolicies[file.policy];
+    policy = Object.hasOwn(builtinPolicies, file.policy) ? builtinPolicies[file.policy] : undefined;
     if (policy === undefined) {
       throw new SlaKitError("INVALID_CASE_FILE", `Policy ${JSON.stringify(file.policy)} is not built in (${Object.keys(builtinPolicies).join(", ")}): pass the loaded policy in options.policy.`, { path: ["policy"] });
     }

@@ -1,4 +1,8 @@
-import type { CaseFile, FileResult, GoldenCase } from "./types.js";
+import { describe } from "../_lib/instant.js";
+import { SlaKitError } from "../errors.js";
+import { isIsoInstant } from "./_plain.js";
+import { parseCaseFile } from "./schema.js";
+import type { CaseFile, FileResult, GoldenCase, Mismatch } from "./types.js";
 
 const KEYS = ["stage", "id"] as const;
 
@@ -15,6 +19,9 @@ function withoutTraces(v: unknown): unknown {
 
 /** The actual value, cut to the shape of the old expectation (so a subset stays a subset). */
 function project(shape: unknown, actual: unknown): unknown {
+  if (typeof shape === "string" && isIsoInstant(shape) && typeof actual === "string" && isIsoInstant(actual)) {
+    return Date.parse(shape) === Date.parse(actual) ? shape : instantLike(Date.parse(actual), shape);
+  }
   if (shape === null || typeof shape !== "object") return actual === undefined ? null : actual;
   if (Array.isArray(shape)) {
     if (!Array.isArray(actual)) return withoutTraces(actual);
@@ -27,15 +34,35 @@ function project(shape: unknown, actual: unknown): unknown {
   }
   if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return withoutTraces(actual);
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(shape)) out[k] = project((shape as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k]);
+  for (const k of Object.keys(shape)) out[k] = project((shape as Record<string, unknown>)[k], Object.hasOwn(actual, k) ? (actual as Record<string, unknown>)[k] : undefined);
   return out;
 }
 
 /**
- * A copy of a case file whose expectations are the actual results (for `sla-kit check --update`,
- * after a reviewed policy change). Existing expectations keep their shape: only the keys they
- * name are rewritten; a case without `expect` gets the whole result without traces; a case that
- * now throws gets `expectError`. Cases that were not run (filtered out) are left as they are.
+ * The instant `ms` written the way `sample` is: same offset ("Z", "+08:00" or "+0800"), seconds and
+ * fraction only when the sample has them or the instant needs them.
+ */
+function instantLike(ms: number, sample: string): string {
+  const m = /(Z|[+-]\d{2}:?\d{2})$/i.exec(sample)!;
+  const off = m[1]!;
+  const minutes = /^z$/i.test(off) ? 0 : (off[0] === "-" ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(-2)));
+  const local = new Date(ms + minutes * 60_000).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  const hasSeconds = /T\d{2}:\d{2}:\d{2}/.test(sample);
+  const hasFraction = /T\d{2}:\d{2}:\d{2}\./.test(sample);
+  let text = local.slice(0, 16);
+  if (hasSeconds || local.slice(16, 23) !== ":00.000") text += local.slice(16, 19);
+  if (hasFraction || local.slice(19, 23) !== ".000") text += local.slice(19, 23);
+  return text + off;
+}
+
+/**
+ * A copy of a case file whose failing expectations are the actual results (for
+ * `sla-kit check --update`, after a reviewed policy change), as `vitest -u` does for snapshots:
+ * only cases that failed change; passing and filtered-out cases are left exactly as they are.
+ * An `expect` keeps its shape (only the keys it names are rewritten) and its instants keep the
+ * offset the author wrote; a case that now throws gets `expectError`, one that expected an error
+ * and now returns gets the whole result (without traces). A failing `expectRule` is not rewritten:
+ * the case keeps failing until a person decides.
  *
  * @example
  * ```ts
@@ -44,18 +71,25 @@ function project(shape: unknown, actual: unknown): unknown {
  *   input: { query: { service: "fault", tier: "core", urgency: "urgent", stage: "response" }, anchor: "2024-05-06T10:00:00+08:00" },
  *   expect: "2024-05-06T11:00:00+08:00" }] };
  * const updated = updateCaseFile(file, runCaseFile(file));
- * console.log(updated.cases[0]?.expect); // 2024-05-06T02:15:00.000Z
+ * console.log(updated.cases[0]?.expect); // 2024-05-06T10:15:00+08:00
  * ```
  */
 export function updateCaseFile(file: CaseFile, result: FileResult): CaseFile {
-  const byId = new Map(result.results.map((r) => [r.id, r]));
+  const parsed = parseCaseFile(file);
+  const r0 = result as Partial<FileResult> | null;
+  if (r0 === null || typeof r0 !== "object" || !Array.isArray(r0.results) || !r0.results.every((r) => r !== null && typeof r === "object" && typeof r.id === "string")) {
+    throw new SlaKitError("INVALID_ARGUMENT", `updateCaseFile needs the result of runCaseFile for this file, got ${describe(result)}.`, { path: ["result"] });
+  }
+  const byId = new Map(r0.results.map((r) => [r.id, r]));
   return {
-    ...file,
-    cases: file.cases.map((c): GoldenCase => {
+    ...parsed,
+    cases: parsed.cases.map((c, i): GoldenCase => {
       const r = byId.get(c.id);
-      if (r === undefined) return c;
+      // untouched cases are the caller's own objects
+      if (r === undefined || r.status !== "fail" || !r.mismatches.some((m: Mismatch) => m.path[0] !== "rule")) return file.cases[i]!;
       const { expect: _e, expectError: _x, ...rest } = c;
       if (r.error !== undefined) return { ...rest, expectError: r.error.code };
+      if (c.expect === undefined && c.expectError === undefined) return file.cases[i]!;
       return { ...rest, expect: c.expect === undefined ? withoutTraces(r.actual) : project(c.expect, r.actual) };
     }),
   };

@@ -96,7 +96,7 @@ describe("sla-kit check", () => {
     const schema = file("schema.yaml", "policy: robotIntegration2026\ncases:\n  - id: x\n    kind: dueAt\n    inputs: {}\n");
     const s = await cli("check", schema);
     expect(s.code).toBe(2);
-    expect(s.err).toMatch(/schema\.yaml:3: invalid case file \(INVALID_CASE_FILE\)/);
+    expect(s.err).toMatch(/schema\.yaml:3:\d+: invalid case file \(INVALID_CASE_FILE\)/);
     const kind = file("kind.json", JSON.stringify({ cases: [{ id: "x", kind: "nope", input: {} }] }, null, 2));
     const k = await cli("check", kind);
     expect(k.code).toBe(2);

@@ -135,7 +135,7 @@ describe("updateCaseFile", () => {
       ],
     };
     const updated = updateCaseFile(file, runCaseFile(file));
-    expect(updated.cases[0]?.expect).toBe("2024-05-06T02:15:00.000Z");
+    expect(updated.cases[0]?.expect).toBe("2024-05-06T10:15:00+08:00");
     expect(updated.cases[1]?.expect).toEqual({ stages: [{ stage: "response", status: "met" }] });
     expect(updated.cases[2]).toMatchObject({ expectError: "UNKNOWN_VALUE" });
     expect(updated.cases[2]?.expect).toBeUndefined();
