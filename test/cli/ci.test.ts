@@ -2,29 +2,16 @@
  * Issue 16 (CI): the command never says "no change" when it failed, `--update` rewrites only what
  * changed, case-file mistakes are malformed files, findings and errors people can act on.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseAsOf } from "../../src/cli/commands.js";
 import { duration } from "../../src/cli/reporters.js";
-import { run } from "../../src/cli/run.js";
+import { cli, scratch } from "./_cli.js";
 import { robotIntegration2026 } from "../../src/sla/index.js";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(join(tmpdir(), "sla-kit-ci-"));
-const file = (name: string, text: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = scratch("sla-kit-ci-");
 
 const CASES = `# Golden cases for the fault table.
 # Reviewer note: keep the offsets as written.

@@ -1,24 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { run } from "../../src/cli/run.js";
+import { cli, scratch } from "./_cli.js";
 import { robotIntegration2026 } from "../../src/sla/index.js";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(join(tmpdir(), "sla-kit-cli-"));
-const file = (name: string, text: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = scratch("sla-kit-cli-");
 
 const passingCases = `policy: robotIntegration2026
 cases:
@@ -100,7 +87,7 @@ describe("sla-kit check", () => {
     const kind = file("kind.json", JSON.stringify({ cases: [{ id: "x", kind: "nope", input: {} }] }, null, 2));
     const k = await cli("check", kind);
     expect(k.code).toBe(2);
-    expect(k.err).toMatch(/kind\.json:\d+: .*Unknown case kind "nope"/);
+    expect(k.err).toMatch(/kind\.json:\d+:\d+: .*Unknown case kind "nope"/);
   });
   it("exits 2 on usage errors: no files, unknown reporter, unknown option, missing file", async () => {
     expect((await cli("check")).code).toBe(2);

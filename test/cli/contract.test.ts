@@ -4,27 +4,14 @@
  * same answers under every host time zone (the command run as a subprocess under two TZ values).
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { writeAtomic, type WriteFs } from "../../src/cli/io.js";
-import { run } from "../../src/cli/run.js";
+import { cli, scratch } from "./_cli.js";
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
-
-const dir = mkdtempSync(join(tmpdir(), "sla-kit-contract-"));
-const file = (name: string, text: string | Uint8Array) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = scratch("sla-kit-contract-");
 
 const CASE = `policy: robotIntegration2026
 cases:
