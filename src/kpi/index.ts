@@ -37,6 +37,7 @@ export { BACKBONE_YEAR_MS, HUNDRED_HOURS_MS } from "./constants.js";
 export { complianceRate } from "./complianceRate.js";
 export type { ComplianceOptions, ComplianceUnit } from "./_tally.js";
 export { overdueRate } from "./overdueRate.js";
+export { causeRecordedRate } from "./causeRecordedRate.js";
 export { rollup, type RollupOptions } from "./rollup.js";
 export { kpiDefinitions } from "./kpiDefinitions.js";
 export { checkTarget } from "./checkTarget.js";

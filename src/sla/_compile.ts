@@ -7,10 +7,10 @@
 import type { Calendar } from "../calendar/index.js";
 import { SlaKitError } from "../errors.js";
 import { policyHash } from "./_hash.js";
-import { CREATED, DIMENSIONS, referenceIssues, stageName } from "./_references.js";
+import { CREATED, DIMENSIONS, referenceIssues } from "./_references.js";
 import { toTarget } from "./_targets.js";
 import { schemaParsePolicyOrThrow } from "./schema.js";
-import type { Dimension, Policy, PolicyJson, ServiceDef, Target } from "./types.js";
+import type { Dimension, PauseReason, Policy, PolicyJson, ServiceDef, StageDef, Target } from "./types.js";
 
 export { CREATED, DIMENSIONS };
 
@@ -18,6 +18,8 @@ export interface CompiledStage {
   readonly name: string;
   readonly index: number;
   readonly when: Partial<Record<Dimension, ReadonlySet<string>>> | null;
+  /** The stage allows a `not-applicable` event (with this clause). */
+  readonly notApplicable: StageDef["notApplicable"] | null;
 }
 
 export interface CompiledService {
@@ -46,6 +48,8 @@ export interface CompiledPolicy {
   readonly timeZone: string;
   readonly effectiveFrom: EffectiveBound | null;
   readonly effectiveTo: EffectiveBound | null;
+  /** Declared pause reasons by name. */
+  readonly pauseReasons: ReadonlyMap<string, PauseReason>;
 }
 
 const compiledByPolicy = new WeakMap<object, CompiledPolicy>();
@@ -73,16 +77,18 @@ export function compile(json: PolicyJson): CompiledPolicy {
   const policy = data as Policy;
   Object.defineProperty(policy, "hash", { value: hash, enumerable: false, writable: false, configurable: false });
   deepFreeze(data);
-  const dimValues = { tier: json.dimensions.tier ?? [], urgency: json.dimensions.urgency ?? [], location: json.dimensions.location ?? [] };
-  const dimSets = { tier: new Set(dimValues.tier), urgency: new Set(dimValues.urgency), location: new Set(dimValues.location) };
+  const dimValues = { tier: json.dimensions.tier ?? [], urgency: json.dimensions.urgency ?? [], location: json.dimensions.location ?? [], channel: json.dimensions.channel ?? [] };
+  const dimSets = { tier: new Set(dimValues.tier), urgency: new Set(dimValues.urgency), location: new Set(dimValues.location), channel: new Set(dimValues.channel) };
   const targets: Target[] = data.targets.map((row, index) => Object.freeze(toTarget(row, index)));
   const services = new Map<string, CompiledService>();
   for (const [name, def] of Object.entries(data.services)) {
     const stages: CompiledStage[] = def.stages.map((s, index) => {
-      if (typeof s === "string" || !s.when) return { name: stageName(s), index, when: null };
+      if (typeof s === "string") return { name: s, index, when: null, notApplicable: null };
+      const notApplicable = s.notApplicable ?? null;
+      if (!s.when) return { name: s.name, index, when: null, notApplicable };
       const when: Partial<Record<Dimension, ReadonlySet<string>>> = {};
       for (const d of DIMENSIONS) if (s.when[d]) when[d] = new Set(s.when[d]);
-      return { name: s.name, index, when };
+      return { name: s.name, index, when, notApplicable };
     });
     const values: Partial<Record<Dimension, ReadonlySet<string>>> = {};
     for (const d of DIMENSIONS) if (def.values?.[d]) values[d] = new Set(def.values[d]);
@@ -112,6 +118,7 @@ export function compile(json: PolicyJson): CompiledPolicy {
     timeZone: data.timeZone ?? "UTC",
     effectiveFrom: parseBound(data.effectiveFrom),
     effectiveTo: parseBound(data.effectiveTo),
+    pauseReasons: new Map(Object.entries(data.pauseReasons ?? {})),
   };
   compiledByPolicy.set(policy, compiled);
   return compiled;

@@ -4,9 +4,9 @@
  * @internal
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
-import type { CompiledService } from "./_compile.js";
+import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { toInstantMs } from "./_time.js";
-import type { Ticket } from "./types.js";
+import type { PauseReason, Ticket } from "./types.js";
 
 interface At {
   /** Index of the event in `ticket.events`. */
@@ -15,11 +15,17 @@ interface At {
   readonly ms: number;
 }
 export type DoneRead = At & { readonly type: "done"; readonly stage: string; readonly rings: number | undefined };
-export type PauseRead = At & { readonly type: "pause" | "resume"; readonly reason: string | undefined };
+export type PauseRead = At & { readonly type: "pause"; readonly reason: string; readonly rule: PauseReason };
+export type ResumeRead = At & { readonly type: "resume" };
 export type AgreedRead = At & { readonly type: "agreed-deadline"; readonly stage: string; readonly dueMs: number; readonly consent: string };
 export type RemoteResolvedRead = At & { readonly type: "remote-resolved" };
+export type NotApplicableRead = At & { readonly type: "not-applicable"; readonly stage: string; readonly reason: string };
+export type ClosedRead = At & { readonly type: "closed"; readonly reason: string | undefined };
+export type CauseRead = At & { readonly type: "cause"; readonly stage: string | undefined; readonly cause: string; readonly remedy: string; readonly objective: boolean };
 /** A ticket event as read: the `TicketEvent` union with instants in epoch ms and its index. */
-export type ReadEvent = DoneRead | PauseRead | AgreedRead | RemoteResolvedRead;
+export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteResolvedRead | NotApplicableRead | ClosedRead | CauseRead;
+
+const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed or cause";
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -28,7 +34,22 @@ export function badEvent(message: string, path: ErrorPath): never {
   throw new SlaKitError("INVALID_EVENT", message, { path });
 }
 
-function stageOf(svc: CompiledService, ev: Record<string, unknown>, i: number, type: "done" | "agreed-deadline"): string {
+/** A non-empty text field of an event. */
+function text(ev: Record<string, unknown>, key: string, i: number, what: string): string {
+  const v = ev[key];
+  if (typeof v !== "string" || v.trim() === "") badEvent(`Event ${i} (${String(ev.type)}) needs "${key}": ${what}.`, ["events", i, key]);
+  return v;
+}
+
+function consentOf(ev: Record<string, unknown>, i: number, why: string): string {
+  const consent = ev.consent;
+  if (typeof consent !== "string" || consent.trim() === "") {
+    throw new SlaKitError("CONSENT_REQUIRED", `Event ${i}: ${why}; set "consent" to the record (e.g. who agreed and how).`, { path: ["events", i, "consent"] });
+  }
+  return consent;
+}
+
+function stageOf(svc: CompiledService, ev: Record<string, unknown>, i: number, type: string): string {
   const path: ErrorPath = ["events", i, "stage"];
   const stage = ev.stage;
   if (typeof stage !== "string") badEvent(`Event ${i} (${type}) needs a "stage".`, path);
@@ -39,8 +60,22 @@ function stageOf(svc: CompiledService, ev: Record<string, unknown>, i: number, t
   return stage;
 }
 
+/** The declared reason of a pause event (INVALID_EVENT when the policy does not declare it). */
+function pauseRule(c: CompiledPolicy, ev: Record<string, unknown>, i: number): { reason: string; rule: PauseReason } {
+  const declared = [...c.pauseReasons.keys()];
+  const reason = ev.reason;
+  const rule = typeof reason === "string" ? c.pauseReasons.get(reason) : undefined;
+  if (typeof reason !== "string" || rule === undefined) {
+    const fix = declared.length
+      ? `use one of ${declared.map((d) => JSON.stringify(d)).join(", ")}`
+      : `policy "${c.policy.id}" declares no pause reasons, so its clocks never stop (003 has no pause: renegotiate the deadline with an agreed-deadline event, W2); a desk that allows pauses declares them in policy.pauseReasons`;
+    badEvent(`Event ${i}: pause reason ${JSON.stringify(reason)} is not allowed: ${fix}.`, ["events", i, "reason"]);
+  }
+  return { reason, rule };
+}
+
 /** One event, checked on its own. */
-function readEvent(svc: CompiledService, e: unknown, i: number): ReadEvent {
+function readEvent(c: CompiledPolicy, svc: CompiledService, e: unknown, i: number): ReadEvent {
   const path: ErrorPath = ["events", i];
   if (e === null || typeof e !== "object") badEvent(`Event ${i} must be an object with a "type".`, path);
   const ev = e as Record<string, unknown>;
@@ -55,32 +90,47 @@ function readEvent(svc: CompiledService, e: unknown, i: number): ReadEvent {
     }
     case "agreed-deadline": {
       const stage = stageOf(svc, ev, i, type);
-      const consent = ev.consent;
-      if (typeof consent !== "string" || consent.trim() === "") {
-        throw new SlaKitError("CONSENT_REQUIRED", `Event ${i}: an agreed deadline counts only with the customer's recorded consent (003 §8(2)); set "consent" to the record (e.g. who agreed and how).`, {
-          path: [...path, "consent"],
-        });
-      }
+      const consent = consentOf(ev, i, "an agreed deadline counts only with the customer's recorded consent (003 §8(2))");
       return { i, ms, type, stage, consent, dueMs: toInstantMs(ev.dueAt, [...path, "dueAt"], "INVALID_EVENT") };
     }
-    case "pause":
+    case "pause": {
+      const { reason, rule } = pauseRule(c, ev, i);
+      if (rule.needsConsent === true) consentOf(ev, i, `a pause for "${reason}" counts only with the customer's recorded consent`);
+      return { i, ms, type, reason, rule };
+    }
     case "resume":
-      return { i, ms, type, reason: typeof ev.reason === "string" ? ev.reason : undefined };
+      return { i, ms, type };
     case "remote-resolved":
       return { i, ms, type };
+    case "not-applicable": {
+      const stage = stageOf(svc, ev, i, type);
+      if (svc.byName.get(stage)?.notApplicable == null) {
+        badEvent(`Event ${i}: stage "${stage}" of service "${svc.name}" cannot be marked not-applicable: the policy does not allow it for this stage (StageDef.notApplicable).`, [...path, "stage"]);
+      }
+      return { i, ms, type, stage, reason: text(ev, "reason", i, "why the stage is not needed") };
+    }
+    case "closed":
+      return { i, ms, type, reason: typeof ev.reason === "string" ? ev.reason : undefined };
+    case "cause": {
+      const stage = ev.stage === undefined ? undefined : stageOf(svc, ev, i, type);
+      const objective = ev.objective;
+      if (objective !== undefined && typeof objective !== "boolean") badEvent(`Event ${i}: "objective" must be true or false.`, [...path, "objective"]);
+      return { i, ms, type, stage, cause: text(ev, "cause", i, "the cause analysis (003 §9)"), remedy: text(ev, "remedy", i, "the remedy taken (003 §9)"), objective: objective === true };
+    }
     default:
-      return badEvent(`Event ${i} has unknown type ${JSON.stringify(type)}; use done, pause, resume, agreed-deadline or remote-resolved.`, [...path, "type"]);
+      return badEvent(`Event ${i} has unknown type ${JSON.stringify(type)}; use ${EVENT_TYPES}.`, [...path, "type"]);
   }
 }
 
 /** Validates, normalises and stably sorts the events; checks the sequence rules. */
-export function readEvents(svc: CompiledService, ticket: Ticket, createdMs: number): ReadEvent[] {
+export function readEvents(c: CompiledPolicy, svc: CompiledService, ticket: Ticket, createdMs: number): ReadEvent[] {
   const raw: unknown = ticket.events;
   if (!Array.isArray(raw)) throw new SlaKitError("INVALID_ARGUMENT", "ticket.events must be an array (use [] when nothing happened yet).", { path: ["events"] });
-  const out = raw.map((e: unknown, i: number) => readEvent(svc, e, i));
+  const out = raw.map((e: unknown, i: number) => readEvent(c, svc, e, i));
   out.sort((a, b) => a.ms - b.ms || a.i - b.i);
   let paused = false;
   const done = new Set<string>();
+  let closed: number | null = null;
   for (const e of out) {
     const path: ErrorPath = ["events", e.i];
     if (e.ms < createdMs) badEvent(`Event ${e.i} (${e.type} at ${iso(e.ms)}) is before the ticket was created (${iso(createdMs)}).`, [...path, "at"]);
@@ -93,6 +143,9 @@ export function readEvents(svc: CompiledService, ticket: Ticket, createdMs: numb
     } else if (e.type === "done") {
       if (done.has(e.stage)) badEvent(`Event ${e.i}: stage "${e.stage}" is done twice; keep one done event per stage.`, [...path, "stage"]);
       done.add(e.stage);
+    } else if (e.type === "closed") {
+      if (closed !== null) badEvent(`Event ${e.i}: the ticket is closed twice (first by event ${closed}); keep one closed event.`, path);
+      closed = e.i;
     }
   }
   return out;

@@ -11,7 +11,7 @@ import { isoDurationMs, withinKind } from "./_targets.js";
 import type { Dimension, PolicyIssue, PolicyJson } from "./types.js";
 
 /** The matrix dimensions, in a fixed order. */
-export const DIMENSIONS: readonly Dimension[] = ["tier", "urgency", "location"];
+export const DIMENSIONS: readonly Dimension[] = ["tier", "urgency", "location", "channel"];
 /** Anchor name of ticket creation (the default anchor). */
 export const CREATED = "created";
 
@@ -129,6 +129,13 @@ export function referenceIssues(json: PolicyJson): { issues: PolicyIssue[]; cale
     } else if (!calendars.has(row.clock)) badRows.add(i);
     if (issues.length > before) badRows.add(i);
   });
+  const allStages = new Set<string>();
+  for (const def of Object.values(json.services)) for (const st of def.stages) allStages.add(stageName(st));
+  for (const [reason, pr] of Object.entries(json.pauseReasons ?? {})) {
+    pr.stops.forEach((st, i) => {
+      if (!allStages.has(st)) err("UNKNOWN_STAGE", ["pauseReasons", reason, "stops", i], `Pause reason "${reason}" stops "${st}", which is not a stage of any service.`);
+    });
+  }
   // anchor cycles: stage -> anchor, per service and row (any row's anchor counts)
   for (const svc of Object.keys(json.services)) {
     const edges = new Map<string, Set<string>>();

@@ -8,8 +8,9 @@ import type { CompiledPolicy, CompiledService, CompiledStage } from "./_compile.
 import { badEvent, iso } from "./_events.js";
 import { clockOf, lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
+import type { AgreedRead } from "./_events.js";
 import type { Timeline } from "./_timeline.js";
-import type { StageEvaluation, StageStatus, Target, TicketFacts, TraceStep } from "./types.js";
+import type { RejectedAgreement, StageEvaluation, StageStatus, Target, TicketFacts, TraceStep } from "./types.js";
 
 let utcClock: Calendar | undefined;
 
@@ -52,17 +53,21 @@ function outsideWhen(cs: CompiledStage, facts: TicketFacts): string | null {
   return out;
 }
 
-/** Open time of the clock during which the ticket was paused, between `from` and `to`. */
-function pausedBetween(cal: Calendar, tl: Timeline, from: number, to: number, steps: TraceStep[]): number {
+/** Open time of the clock during which the ticket was paused for reasons that stop this stage, between `from` and `to`. */
+function pausedBetween(cal: Calendar, tl: Timeline, stage: string, from: number, to: number, steps: TraceStep[] | null): number {
   let pausedMs = 0;
-  for (const [ps, pe] of tl.pauses) {
-    const s = ps > from ? ps : from;
-    const e = pe < to ? pe : to;
+  for (const span of tl.pauses) {
+    if (!span.rule.stops.includes(stage)) continue;
+    const s = span.from > from ? span.from : from;
+    const e = span.to < to ? span.to : to;
     if (e <= s) continue;
-    const p = businessTimeBetween(cal, s, e);
+    let p = businessTimeBetween(cal, s, e);
     if (p <= 0) continue;
+    const cap = span.rule.maxMs;
+    const capped = cap !== undefined && p > cap;
+    if (capped) p = cap;
     pausedMs += p;
-    steps.push({ step: "pause", detail: `paused ${iso(s)} to ${iso(e)}: ${p} ms of open time`, value: p });
+    steps?.push({ step: "pause", detail: `paused (${span.reason}) ${iso(s)} to ${iso(e)}: ${p} ms of open time${capped ? ` (capped at maxMs ${cap})` : ""}`, value: p });
   }
   return pausedMs;
 }
@@ -81,19 +86,69 @@ function computedDue(t: Target & { kind: "duration" | "businessDays" }, cal: Cal
   return { dueMs, allowed };
 }
 
+/**
+ * Agreements of a stage in time order (W2, S9; 003 §6(3), §8(2)): one counts only when recorded
+ * while the stage is open, at or before the deadline in force at that moment, with `dueAt` after
+ * `at`. Returns the last one that counts and the rejected ones with their reasons.
+ */
+function judgeAgreements(
+  list: readonly AgreedRead[],
+  doneMs: number | null,
+  inForceAt: (ms: number) => number,
+  steps: TraceStep[],
+): { accepted: AgreedRead | undefined; rejected: RejectedAgreement[] } {
+  let accepted: AgreedRead | undefined;
+  const rejected: RejectedAgreement[] = [];
+  for (const ag of list) {
+    const inForce = accepted === undefined ? inForceAt(ag.ms) : accepted.dueMs;
+    let reason: string | null = null;
+    if (ag.dueMs <= ag.ms) reason = `the agreed deadline ${iso(ag.dueMs)} is not after the agreement (${iso(ag.ms)}): a backdated agreement cannot rewrite the past`;
+    else if (doneMs !== null && ag.ms >= doneMs) reason = `recorded at ${iso(ag.ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance (003 §6(3))`;
+    else if (ag.ms > inForce) reason = `recorded at ${iso(ag.ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known (003 §8(2))`;
+    if (reason === null) {
+      accepted = ag;
+      continue;
+    }
+    rejected.push({ event: ag.i, at: new Date(ag.ms), dueAt: new Date(ag.dueMs), consent: ag.consent, reason });
+    steps.push({ step: "agreement-rejected", detail: `agreement of event ${ag.i} changes nothing: ${reason}`, value: ag.i });
+  }
+  return { accepted, rejected };
+}
+
+/** W3 (003 §9): the cause recorded for a missed stage, or `needsCause`. */
+function causeOf(tl: Timeline, stage: string, steps: TraceStep[]): Pick<StageNumbers, "cause" | "needsCause"> {
+  const ev = tl.causes.find((e) => e.stage === stage) ?? tl.causes.find((e) => e.stage === undefined);
+  if (ev === undefined) {
+    steps.push({ step: "cause", detail: "missed with no cause analysis and remedy recorded (W3, 003 §9): record a cause event" });
+    return { needsCause: true };
+  }
+  steps.push({ step: "cause", detail: `cause recorded at ${iso(ev.ms)}${ev.objective ? " (objective)" : ""}: ${ev.cause}; remedy: ${ev.remedy} (W3, 003 §9)` });
+  return { cause: { at: new Date(ev.ms), cause: ev.cause, remedy: ev.remedy, objective: ev.objective, event: ev.i } };
+}
+
+/** When the stage's anchor happened, as known at `asOf` (a stage the close completes counts as done then). */
+function anchorTime(ctx: StageContext, anchorName: string): { ms: number | null; byClose: boolean } {
+  const { svc, tl } = ctx;
+  if (anchorName === CREATED) return { ms: tl.createdMs, byClose: false };
+  const d = tl.done.get(anchorName);
+  if (d !== undefined && (tl.closedAt === null || d.ms <= tl.closedAt)) return { ms: d.ms, byClose: false };
+  if (tl.closedAt !== null && svc.byName.has(anchorName)) return { ms: tl.closedAt, byClose: true };
+  return { ms: d?.ms ?? null, byClose: false };
+}
+
 /** Evaluates one stage of the ticket. */
 export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvaluation {
   const { c, svc, facts, tl } = ctx;
   const steps: TraceStep[] = [];
   const done = tl.done.get(cs.name);
-  const doneMs = done ? done.ms : null;
+  let doneMs = done ? done.ms : null;
   const base = emptyNumbers(cs.name, doneMs);
   // stage restricted to some dimension values ("when")
   const out = outsideWhen(cs, facts);
   if (out !== null) {
     return { ...base, status: "not-applicable", trace: { row: null, rowId: null, sourceRef: null, within: null, clock: null, anchor: CREATED, steps: [{ step: "not-applicable", detail: `stage "${cs.name}" does not apply to ${out}` }] } };
   }
-  const q = { service: svc.name, stage: cs.name, tier: facts.tier, urgency: facts.urgency, location: facts.location };
+  const q = { service: svc.name, stage: cs.name, tier: facts.tier, urgency: facts.urgency, location: facts.location, channel: facts.channel };
   const t = lookupStage(c, svc, cs.name, q, []);
   const anchorName = t.anchor ?? CREATED;
   const result = (status: StageStatus, extra?: Partial<StageNumbers>): StageEvaluation => ({
@@ -106,10 +161,10 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
   // a stage is done only after its anchor (checked on all events, whatever asOf)
   const done0 = tl.doneAll.get(cs.name);
   if (anchorName !== CREATED && done0 !== undefined) {
-    const a0 = tl.doneAll.get(anchorName);
-    if (a0 === undefined || done0.ms < a0.ms) {
+    const a0 = tl.doneAll.get(anchorName)?.ms ?? (tl.closedAt !== null && svc.byName.has(anchorName) ? tl.closedAt : undefined);
+    if (a0 === undefined || done0.ms < a0) {
       badEvent(
-        `Stage "${cs.name}" is done (${iso(done0.ms)}) ${a0 === undefined ? "but its anchor" : "before its anchor"} "${anchorName}" ${a0 === undefined ? "is never done" : `(${iso(a0.ms)})`}; record the anchor's done event first.`,
+        `Stage "${cs.name}" is done (${iso(done0.ms)}) ${a0 === undefined ? "but its anchor" : "before its anchor"} "${anchorName}" ${a0 === undefined ? "is never done" : `(${iso(a0)})`}; record the anchor's done event first.`,
         ["events", done0.i, "at"],
       );
     }
@@ -120,65 +175,115 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
     steps.push({ step: "remote-resolved", detail: `resolved remotely at ${iso(tl.remoteAt)}: on-site stages do not apply (003 §6(2))${doneMs === null ? "" : `; the stage was done at ${iso(doneMs)}`}` });
     return result("not-applicable");
   }
+  const waiver = tl.notApplicable.get(cs.name);
+  /** A not-applicable event counts when recorded while the stage is open and not past `dueMs`. */
+  const waived = (dueMs: number | null): boolean => {
+    if (waiver === undefined) return false;
+    const by = cs.notApplicable?.sourceRef ?? "";
+    if ((doneMs === null || waiver.ms < doneMs) && (dueMs === null || waiver.ms <= dueMs)) {
+      steps.push({ step: "not-applicable", detail: `recorded not needed at ${iso(waiver.ms)}: ${waiver.reason} (${by})`, value: waiver.i });
+      return true;
+    }
+    steps.push({ step: "not-applicable-rejected", detail: `event ${waiver.i} (not needed: ${waiver.reason}) changes nothing: recorded at ${iso(waiver.ms)}, ${doneMs !== null && waiver.ms >= doneMs ? "after the stage was done" : "after its deadline had passed"}`, value: waiver.i });
+    return false;
+  };
   if (t.kind === "rings") {
     if (done?.rings === undefined) {
+      waived(null);
       steps.push({ step: "rings", detail: done ? "done event carries no rings count: cannot be judged" : "no answered call recorded" });
       return result("not-applicable");
     }
     steps.push({ step: "rings", detail: `answered after ${done.rings} rings, limit ${t.within.rings}`, value: done.rings });
     return result(done.rings <= t.within.rings ? "met" : "breached");
   }
-  const anchorMs = anchorName === CREATED ? tl.createdMs : (tl.done.get(anchorName)?.ms ?? null);
+  const anchor = anchorTime(ctx, anchorName);
+  const anchorMs = anchor.ms;
   if (anchorMs === null) {
+    if (tl.closedAt !== null) {
+      steps.push({ step: "closed", detail: `the ticket was closed at ${iso(tl.closedAt)} before anchor "${anchorName}" happened: the stage never started` });
+      return result("not-applicable");
+    }
+    if (waived(null)) return result("not-applicable");
     steps.push({ step: "anchor", detail: `anchor "${anchorName}" has not happened yet: the deadline is not running` });
     return result("pending");
   }
-  steps.push({ step: "anchor", detail: `${anchorName} at ${iso(anchorMs)}`, value: iso(anchorMs) });
+  steps.push({ step: "anchor", detail: `${anchorName} at ${iso(anchorMs)}${anchor.byClose ? " (completed by the close)" : ""}`, value: iso(anchorMs) });
+  // closing settles a stage still open whose anchor happened before the close by its own event
+  if (doneMs === null && tl.closedAt !== null && !anchor.byClose) {
+    doneMs = tl.closedAt;
+    base.doneAt = new Date(doneMs);
+    steps.push({ step: "closed", detail: `the ticket was closed at ${iso(doneMs)} with this stage open: it counts as completed then (docs/sla.md "Closing a ticket")`, value: iso(doneMs) });
+  }
   const cal = clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
   const endMs = doneMs ?? tl.asOfMs;
-  const ag = tl.agreed.get(cs.name);
-  if (t.kind === "agreed" && ag === undefined) {
-    steps.push({ step: "agreed", detail: "no fixed limit: the deadline must be agreed with the customer in advance and recorded as an agreed-deadline event (003 §6(3))" });
-    return result(doneMs === null ? "pending" : "not-applicable", { anchorAt: new Date(anchorMs) });
-  }
-  if (ag !== undefined && ag.dueMs < anchorMs) {
-    badEvent(`Event ${ag.i}: the agreed deadline ${iso(ag.dueMs)} of stage "${cs.name}" is before its anchor "${anchorName}" (${iso(anchorMs)}).`, ["events", ag.i, "dueAt"]);
+  const agreements = tl.agreements.get(cs.name) ?? [];
+  for (const ag of agreements) {
+    if (ag.dueMs < anchorMs) badEvent(`Event ${ag.i}: the agreed deadline ${iso(ag.dueMs)} of stage "${cs.name}" is before its anchor "${anchorName}" (${iso(anchorMs)}).`, ["events", ag.i, "dueAt"]);
   }
   let dueMs: number;
   let warnMs: number;
   let allowed: number;
   let pausedMs = 0;
-  let originalDueAt: Date | undefined;
+  const extra: Partial<StageNumbers> = { anchorAt: new Date(anchorMs) };
   if (t.kind !== "agreed") {
-    ({ dueMs, allowed } = computedDue(t, cal, anchorMs, steps));
+    let computed: number;
+    ({ dueMs: computed, allowed } = computedDue(t, cal, anchorMs, steps));
+    dueMs = computed;
     warnMs = addBusinessTime(cal, anchorMs, Math.round(c.warnAt * allowed)).getTime();
     steps.push({ step: "warn", detail: `${iso(anchorMs)} + ${c.warnAt} x ${allowed} ms = ${iso(warnMs)} (W1)`, value: iso(warnMs) });
-    // pauses stop the clock of every open stage (anchored, not done; overdue included): the
-    // paused open time moves the deadline and the warning later (docs/sla.md)
-    pausedMs = pausedBetween(cal, tl, anchorMs, endMs, steps);
+    // a pause stops the clock of the open stages its reason names (overdue ones too): the paused
+    // open time moves the deadline and the warning later (docs/sla.md "Pauses")
+    pausedMs = pausedBetween(cal, tl, cs.name, anchorMs, endMs, steps);
     if (pausedMs > 0) {
       warnMs = addBusinessTime(cal, warnMs, pausedMs).getTime();
       dueMs = addBusinessTime(cal, dueMs, pausedMs).getTime();
       steps.push({ step: "paused", detail: `${pausedMs} ms paused in all: warning moves to ${iso(warnMs)}, due to ${iso(dueMs)}`, value: pausedMs });
     }
+    const inForceAt = (ms: number): number => {
+      const p = pausedBetween(cal, tl, cs.name, anchorMs, Math.min(endMs, ms), null);
+      return p > 0 ? addBusinessTime(cal, computed, p).getTime() : computed;
+    };
+    const { accepted: ag, rejected } = judgeAgreements(agreements, doneMs, inForceAt, steps);
+    if (rejected.length) extra.rejectedAgreements = rejected;
     if (ag !== undefined) {
-      originalDueAt = new Date(dueMs);
+      extra.originalDueAt = new Date(dueMs);
+      extra.renegotiated = true;
+      steps.push({ step: "agreed-deadline", detail: `deadline renegotiated with consent at ${iso(ag.ms)}: ${iso(ag.dueMs)} replaces ${iso(dueMs)} (W2, 003 §8(2))`, value: iso(ag.dueMs) });
       dueMs = ag.dueMs;
       pausedMs = 0;
       allowed = businessTimeBetween(cal, anchorMs, dueMs);
       warnMs = addBusinessTime(cal, anchorMs, Math.max(0, Math.round(c.warnAt * allowed))).getTime();
-      steps.push({ step: "agreed-deadline", detail: `deadline renegotiated with consent at ${iso(ag.ms)}: ${iso(dueMs)} replaces ${iso(originalDueAt.getTime())} (W2, 003 §8(2))`, value: iso(dueMs) });
     }
   } else {
-    // agreed row with an agreed-deadline event (S9)
-    const a = ag as NonNullable<typeof ag>;
-    dueMs = a.dueMs;
+    // S9: the deadline is agreed with the customer in advance (003 §6(3))
+    const { accepted: ag, rejected } = judgeAgreements(agreements, doneMs, () => Number.POSITIVE_INFINITY, steps);
+    if (rejected.length) extra.rejectedAgreements = rejected;
+    if (ag === undefined) {
+      if (doneMs === null) {
+        if (waived(null)) return result("not-applicable", extra);
+        steps.push({ step: "agreed", detail: "no fixed limit: the deadline must be agreed with the customer in advance and recorded as an agreed-deadline event (003 §6(3))" });
+        return result("pending", extra);
+      }
+      steps.push({ step: "agreed", detail: `done at ${iso(doneMs)} with no deadline agreed with the customer before completion: breached (003 §6(3) requires the limit to be agreed in advance)` });
+      return result("breached", { ...extra, ...causeOf(tl, cs.name, steps) });
+    }
+    dueMs = ag.dueMs;
     allowed = businessTimeBetween(cal, anchorMs, dueMs);
     warnMs = addBusinessTime(cal, anchorMs, Math.max(0, Math.round(c.warnAt * allowed))).getTime();
-    steps.push({ step: "agreed-deadline", detail: `deadline agreed with the customer at ${iso(a.ms)}: ${iso(dueMs)} (003 §6(3))`, value: iso(dueMs) });
+    steps.push({ step: "agreed-deadline", detail: `deadline agreed with the customer at ${iso(ag.ms)}: ${iso(dueMs)} (003 §6(3))`, value: iso(dueMs) });
   }
   const elapsedRaw = endMs > anchorMs ? businessTimeBetween(cal, anchorMs, endMs) - pausedMs : 0;
   const elapsed = elapsedRaw > 0 ? elapsedRaw : 0;
+  Object.assign(extra, {
+    dueAt: new Date(dueMs),
+    warnAt: new Date(warnMs),
+    allowedMs: allowed,
+    elapsedMs: elapsed,
+    remainingMs: allowed - elapsed,
+    fractionUsed: allowed > 0 ? elapsed / allowed : null,
+    pausedMs,
+  });
+  if (waived(dueMs)) return result("not-applicable", extra);
   let status: StageStatus;
   if (doneMs !== null) status = doneMs <= dueMs ? "met" : "breached";
   else if (tl.asOfMs > dueMs) status = "overdue";
@@ -189,16 +294,6 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
     detail: doneMs !== null ? `done ${iso(doneMs)} ${status === "met" ? "<=" : ">"} due ${iso(dueMs)}` : `asOf ${iso(tl.asOfMs)}: warn ${iso(warnMs)}, due ${iso(dueMs)} -> ${status}`,
     value: status,
   });
-  const extra: Partial<StageNumbers> = {
-    anchorAt: new Date(anchorMs),
-    dueAt: new Date(dueMs),
-    warnAt: new Date(warnMs),
-    allowedMs: allowed,
-    elapsedMs: elapsed,
-    remainingMs: allowed - elapsed,
-    fractionUsed: allowed > 0 ? elapsed / allowed : null,
-    pausedMs,
-  };
-  if (originalDueAt !== undefined) extra.originalDueAt = originalDueAt;
+  if (status === "breached" || status === "overdue") Object.assign(extra, causeOf(tl, cs.name, steps));
   return result(status, extra);
 }

@@ -1,12 +1,18 @@
 /**
  * The timeline of a ticket: what its events say at `asOf` (done times, agreements, pauses,
- * remote resolution). Private to `sla`.
+ * remote resolution, stages waived, the close, causes). Private to `sla`.
  * @internal
  */
-import type { AgreedRead, DoneRead, ReadEvent } from "./_events.js";
+import type { AgreedRead, CauseRead, DoneRead, NotApplicableRead, ReadEvent } from "./_events.js";
+import type { PauseReason } from "./types.js";
 
-/** A pause as [start, end) in epoch ms; an open pause ends at `asOf`. */
-export type PauseSpan = readonly [number, number];
+/** A pause as [start, end) in epoch ms (an open pause ends at `asOf`) with its declared reason. */
+export interface PauseSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly reason: string;
+  readonly rule: PauseReason;
+}
 
 export interface Timeline {
   readonly createdMs: number;
@@ -15,11 +21,17 @@ export interface Timeline {
   readonly doneAll: ReadonlyMap<string, DoneRead>;
   /** Done events known at `asOf`. */
   readonly done: ReadonlyMap<string, DoneRead>;
-  /** The agreement of each stage known at `asOf` (the last one recorded). */
-  readonly agreed: ReadonlyMap<string, AgreedRead>;
+  /** Agreements of each stage known at `asOf`, in time order. */
+  readonly agreements: ReadonlyMap<string, readonly AgreedRead[]>;
   readonly pauses: readonly PauseSpan[];
   /** First `remote-resolved` known at `asOf`, or null. */
   readonly remoteAt: number | null;
+  /** First `not-applicable` event of each stage known at `asOf`. */
+  readonly notApplicable: ReadonlyMap<string, NotApplicableRead>;
+  /** The `closed` event's instant when known at `asOf`, else null. */
+  readonly closedAt: number | null;
+  /** Cause events known at `asOf`, in time order. */
+  readonly causes: readonly CauseRead[];
 }
 
 /** Builds the timeline from sorted events. */
@@ -27,31 +39,46 @@ export function buildTimeline(events: readonly ReadEvent[], createdMs: number, a
   const doneAll = new Map<string, DoneRead>();
   for (const e of events) if (e.type === "done") doneAll.set(e.stage, e);
   const done = new Map<string, DoneRead>();
-  const agreed = new Map<string, AgreedRead>();
+  const agreements = new Map<string, AgreedRead[]>();
+  const notApplicable = new Map<string, NotApplicableRead>();
+  const causes: CauseRead[] = [];
   const pauses: PauseSpan[] = [];
-  let pauseStart = -1;
+  let open: { from: number; reason: string; rule: PauseReason } | null = null;
   let remoteAt: number | null = null;
+  let closedAt: number | null = null;
   for (const e of events) {
     if (e.ms > asOfMs) break;
     switch (e.type) {
       case "done":
         done.set(e.stage, e);
         break;
-      case "agreed-deadline":
-        agreed.set(e.stage, e);
+      case "agreed-deadline": {
+        const list = agreements.get(e.stage);
+        if (list) list.push(e);
+        else agreements.set(e.stage, [e]);
         break;
+      }
       case "pause":
-        pauseStart = e.ms;
+        open = { from: e.ms, reason: e.reason, rule: e.rule };
         break;
       case "resume":
-        pauses.push([pauseStart, e.ms]);
-        pauseStart = -1;
+        if (open) pauses.push({ ...open, to: e.ms });
+        open = null;
         break;
       case "remote-resolved":
         remoteAt ??= e.ms;
         break;
+      case "not-applicable":
+        if (!notApplicable.has(e.stage)) notApplicable.set(e.stage, e);
+        break;
+      case "closed":
+        closedAt = e.ms;
+        break;
+      case "cause":
+        causes.push(e);
+        break;
     }
   }
-  if (pauseStart >= 0) pauses.push([pauseStart, asOfMs]);
-  return { createdMs, asOfMs, doneAll, done, agreed, pauses, remoteAt };
+  if (open) pauses.push({ ...open, to: asOfMs });
+  return { createdMs, asOfMs, doneAll, done, agreements, pauses, remoteAt, notApplicable, closedAt, causes };
 }

@@ -65,7 +65,7 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
       { path: ["createdAt"] },
     );
   }
-  const tl = buildTimeline(readEvents(svc, ticket, createdMs), createdMs, asOf);
+  const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
   const ctx = { c, svc, facts: ticket, tl };
   const stages = svc.stages.map((cs) => evaluateStage(ctx, cs));
   const result: {

@@ -8,9 +8,9 @@ import type { PolicyJson } from "./types.js";
 
 const name = z.string().min(1);
 const hours = z.array(z.string()).readonly();
-const dimension = z.enum(["tier", "urgency", "location"]);
+const dimension = z.enum(["tier", "urgency", "location", "channel"]);
 const dimValues = z
-  .object({ tier: z.array(name).readonly(), urgency: z.array(name).readonly(), location: z.array(name).readonly() })
+  .object({ tier: z.array(name).readonly(), urgency: z.array(name).readonly(), location: z.array(name).readonly(), channel: z.array(name).readonly() })
   .partial()
   .strict();
 
@@ -45,7 +45,27 @@ const within = z.union([
   z.object({ agreed: z.literal(true) }).strict(),
 ]);
 
-const stageDef = z.union([name, z.object({ name, description: z.string().optional(), when: dimValues.optional() }).strict()]);
+const stageDef = z.union([
+  name,
+  z
+    .object({
+      name,
+      description: z.string().optional(),
+      when: dimValues.optional(),
+      notApplicable: z.object({ sourceRef: name, description: z.string().optional() }).strict().optional(),
+    })
+    .strict(),
+]);
+
+const pauseReason = z
+  .object({
+    description: z.string().optional(),
+    stops: z.array(name).min(1).readonly(),
+    maxMs: z.number().int().min(0).optional(),
+    needsConsent: z.boolean().optional(),
+    sourceRef: name.optional(),
+  })
+  .strict();
 
 const serviceDef = z
   .object({
@@ -65,6 +85,7 @@ const targetRow = z
     tier: name.optional(),
     urgency: name.optional(),
     location: name.optional(),
+    channel: name.optional(),
     stage: name,
     within,
     clock: name.optional(),
@@ -106,6 +127,7 @@ export const policySchema = z
     dimensions: dimValues,
     services: z.record(name, serviceDef),
     targets: z.array(targetRow).readonly(),
+    pauseReasons: z.record(name, pauseReason).optional(),
     /** Ignored on input (recomputed); accepted so a stringified policy with a hash parses. */
     hash: z.string().optional(),
   })
@@ -138,7 +160,7 @@ export type SchemaResult =
 function reservedKeys(input: unknown): { path: ErrorPath; message: string }[] {
   const out: { path: ErrorPath; message: string }[] = [];
   if (input === null || typeof input !== "object") return out;
-  for (const key of ["services", "calendars"] as const) {
+  for (const key of ["services", "calendars", "pauseReasons"] as const) {
     const rec: unknown = (input as Record<string, unknown>)[key];
     if (rec !== null && typeof rec === "object" && Object.prototype.hasOwnProperty.call(rec, "__proto__")) {
       out.push({ path: [key, "__proto__"], message: `"__proto__" is reserved and cannot name an entry of ${key}; rename it` });

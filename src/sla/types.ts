@@ -47,9 +47,41 @@ export interface StageEvaluation {
   readonly fractionUsed: number | null;
   /** Open time on the stage's clock during which the ticket was paused. */
   readonly pausedMs: number;
+  /**
+   * True when a consented agreement made in time moved this stage's computed deadline (W2,
+   * 003 §8(2)); the computed one is `originalDueAt`. Absent otherwise. Roll-ups count these.
+   */
+  readonly renegotiated?: true;
+  /** Agreements that changed nothing: recorded after the stage was done or its deadline passed, or backdated. */
+  readonly rejectedAgreements?: readonly RejectedAgreement[];
+  /** W3 (003 §9): a breached or overdue stage with no `cause` event recorded for it. */
+  readonly needsCause?: true;
+  /** W3 (003 §9): the cause analysis and remedy recorded for this stage (or for the whole ticket). */
+  readonly cause?: StageCause;
   /** Why the stage is `"unknown"`: the code and message of the error that stopped it. */
   readonly error?: { readonly code: string; readonly message: string };
   readonly trace: StageTrace;
+}
+
+/** An `agreed-deadline` event that changed nothing, and why (003 §6(3), §8(2)). */
+export interface RejectedAgreement {
+  /** Index of the event in `ticket.events`. */
+  readonly event: number;
+  readonly at: Date;
+  readonly dueAt: Date;
+  readonly consent: string;
+  readonly reason: string;
+}
+
+/** The cause analysis and remedy of a missed stage (W3, 003 §9). */
+export interface StageCause {
+  readonly at: Date;
+  readonly cause: string;
+  readonly remedy: string;
+  /** The cause was objective (weather, traffic: 003 §8(2)). */
+  readonly objective: boolean;
+  /** Index of the event in `ticket.events`. */
+  readonly event: number;
 }
 
 /** What a ticket says about itself: its service, matrix dimensions and who handles it. */
@@ -58,6 +90,8 @@ export interface TicketFacts {
   readonly tier?: string;
   readonly urgency?: string;
   readonly location?: string;
+  /** How the customer reached the desk (003 §6(1): `phone` or `online`); stages may apply to one channel only. */
+  readonly channel?: string;
   /** Who handles the ticket; passed through to evaluations for roll-ups (K17). */
   readonly assignee?: string;
   readonly department?: string;
@@ -77,7 +111,7 @@ export interface TicketEvaluation extends TicketFacts {
 // ---------------------------------------------------------------------------------------------
 
 /** The matrix dimensions a target row may constrain. */
-export type Dimension = "tier" | "urgency" | "location";
+export type Dimension = "tier" | "urgency" | "location" | "channel";
 
 /** How long a stage may take: an ISO-8601 duration on the row's clock, business days, rings, or agreed per ticket. */
 export type Within =
@@ -96,8 +130,30 @@ export type PolicyCalendar =
 export interface StageDef {
   readonly name: string;
   readonly description?: string;
-  /** The stage exists only for these values (e.g. `departure` only for `location: ["other-city"]`). */
+  /**
+   * The stage applies only to tickets with these values (e.g. `departure` only for
+   * `location: ["other-city"]`, `online-response` only for `channel: ["online"]`); a ticket with
+   * another value gets `not-applicable`. A ticket without the dimension gets the stage.
+   */
   readonly when?: Partial<Record<Dimension, readonly string[]>>;
+  /**
+   * The desk may record that this stage is not needed for a ticket (event
+   * `{ type: "not-applicable", stage, reason }`), e.g. the reply stage of a question answered at
+   * once (003 §6(1)). Without this, such an event is `INVALID_EVENT`.
+   */
+  readonly notApplicable?: { readonly sourceRef: string; readonly description?: string };
+}
+
+/** A reason a ticket's clocks may stop, as the policy allows it (docs/sla.md "Pauses"). */
+export interface PauseReason {
+  readonly description?: string;
+  /** Stages (of any service) whose clock this pause stops; other stages keep running. */
+  readonly stops: readonly string[];
+  /** Most open time (ms, on the stage's clock) one pause may stop; the rest of the pause counts. */
+  readonly maxMs?: number;
+  /** The pause counts only with the customer's recorded consent (`consent` on the event). */
+  readonly needsConsent?: boolean;
+  readonly sourceRef?: string;
 }
 
 /** A service: its stages in their natural order and the dimensions its deadlines depend on. */
@@ -122,6 +178,7 @@ export interface TargetRow {
   readonly tier?: string;
   readonly urgency?: string;
   readonly location?: string;
+  readonly channel?: string;
   readonly stage: string;
   readonly within: Within;
   /** Name of a calendar in `policy.calendars`; required for durations and business days. */
@@ -153,6 +210,8 @@ export interface PolicyJson {
   readonly dimensions: Partial<Record<Dimension, readonly string[]>>;
   readonly services: Readonly<Record<string, ServiceDef>>;
   readonly targets: readonly TargetRow[];
+  /** Why a ticket's clocks may stop; a pause with another reason is `INVALID_EVENT`. None: no pauses. */
+  readonly pauseReasons?: Readonly<Record<string, PauseReason>>;
 }
 
 /**
@@ -189,6 +248,7 @@ export interface TargetQuery {
   readonly tier?: string | undefined;
   readonly urgency?: string | undefined;
   readonly location?: string | undefined;
+  readonly channel?: string | undefined;
 }
 
 /** A finding of `validatePolicy`. */
@@ -213,11 +273,16 @@ export interface DoneEvent {
   readonly at: TimeInput;
   readonly rings?: number;
 }
-/** The ticket's clocks stop (`pause`) or run again (`resume`). */
+/**
+ * The ticket's clocks stop (`pause`) or run again (`resume`). A pause needs a `reason` the policy
+ * declares in `pauseReasons` (and `consent` when that reason needs it); it stops only the stages
+ * the reason names.
+ */
 export interface PauseEvent {
   readonly type: "pause" | "resume";
   readonly at: TimeInput;
   readonly reason?: string;
+  readonly consent?: string;
 }
 /** A renegotiated deadline (docs/rules.md W2), counted only with the customer's recorded consent. */
 export interface AgreedDeadlineEvent {
@@ -232,8 +297,31 @@ export interface RemoteResolvedEvent {
   readonly type: "remote-resolved";
   readonly at: TimeInput;
 }
+/** The desk records that a stage is not needed for this ticket (the stage must allow it: `notApplicable`). */
+export interface NotApplicableEvent {
+  readonly type: "not-applicable";
+  readonly stage: string;
+  readonly at: TimeInput;
+  readonly reason: string;
+}
+/** The ticket was closed: stages still open are completed at this instant (docs/sla.md "Closing"). */
+export interface ClosedEvent {
+  readonly type: "closed";
+  readonly at: TimeInput;
+  readonly reason?: string;
+}
+/** W3 (003 §9): the cause analysis and remedy of a missed stage, or of every missed stage without `stage`. */
+export interface CauseEvent {
+  readonly type: "cause";
+  readonly at: TimeInput;
+  readonly stage?: string;
+  readonly cause: string;
+  readonly remedy: string;
+  /** An objective cause (weather, traffic: 003 §8(2)). */
+  readonly objective?: boolean;
+}
 /** Anything that happened to a ticket. */
-export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent;
+export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent | NotApplicableEvent | ClosedEvent | CauseEvent;
 
 /** A service ticket to evaluate against a policy. */
 export interface Ticket extends TicketFacts {

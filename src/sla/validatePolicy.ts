@@ -29,7 +29,9 @@ function comboText(service: string, stage: string, combo: Combo): string {
  * `OVERLAP` (two rows match one query), `TIER_NOT_MONOTONIC` (a higher tier, earlier in
  * `dimensions.tier`, gets a longer deadline than a lower one, same service/stage/urgency/location),
  * `STAGE_ORDER` (a later stage of a service due before an earlier one with the same anchor).
- * Warnings: `UNREACHABLE_ROW` (a row no declared combination reaches), `UNDECLARED_DIMENSION`.
+ * Warnings: `UNREACHABLE_ROW` (a row no declared combination reaches), `UNDECLARED_DIMENSION`,
+ * `EFFECTIVE_DATES_ZONE` (date-only effective dates without `timeZone` while the calendars run in
+ * another zone than UTC).
  *
  * @example
  * ```ts
@@ -49,10 +51,16 @@ export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
     if (!r.ok) return r.issues.map((i) => ({ severity: "error", code: "INVALID_POLICY", path: i.path, message: i.message }));
     json = r.value;
   }
-  const { issues, badRows } = referenceIssues(json);
+  const { issues, badRows, calendars } = referenceIssues(json);
   const push = (severity: PolicyIssue["severity"], code: string, path: PolicyIssue["path"], message: string): void => {
     issues.push({ severity, code, path, message });
   };
+  // date-only effective dates are read in policy.timeZone (default UTC): warn when the clocks live elsewhere
+  const dateOnly = (["effectiveFrom", "effectiveTo"] as const).filter((k) => json[k]?.length === 10);
+  const zones = [...new Set([...calendars.values()].map((cal) => cal.timeZone))].filter((z) => z !== "UTC");
+  if (dateOnly.length > 0 && json.timeZone === undefined && zones.length > 0) {
+    push("warning", "EFFECTIVE_DATES_ZONE", [dateOnly[0] as string], `${dateOnly.join(" and ")} ${dateOnly.length > 1 ? "are dates" : "is a date"} read in UTC (no timeZone), but the policy's clocks run in ${zones.join(", ")}: set "timeZone": "${zones[0] ?? ""}" so a ticket created just after local midnight falls on the right day.`);
+  }
   const reached = new Set<number>();
   const overlapSeen = new Set<string>();
   for (const [service, def] of Object.entries(json.services)) {

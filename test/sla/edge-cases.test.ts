@@ -1,7 +1,8 @@
 /** Pinned details of `sla` found loose in review: each test names the docs/rules.md clause it pins. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dueAt, evaluateTicket, findTarget, robotIntegration2026 as P, type Ticket, type TicketEvent } from "../../src/sla/index.js";
+import { HOLD, desk as P } from "./_desk.js";
+import { dueAt, evaluateTicket, findTarget, type Ticket, type TicketEvent } from "../../src/sla/index.js";
 
 const sh = (local: string): Date => new Date(`${local}+08:00`);
 const ms = (local: string): number => sh(local).getTime();
@@ -18,7 +19,7 @@ const code = (c: string) => expect.objectContaining({ code: c });
 describe("docs/rules.md SLA readings: pauses stop the clock of every open stage", () => {
   it("docs/rules.md SLA pauses: an overdue (still open) stage's deadline moves later by the paused open time too", () => {
     // response due 10:15 (S4 core urgent 15 min); not done, paused 10:16-11:00 (44 min) -> due 10:59
-    const r = evaluateTicket(P, fault([{ type: "pause", at: sh("2024-05-06T10:16:00") }, { type: "resume", at: sh("2024-05-06T11:00:00") }]), { asOf: sh("2024-05-06T11:00:30") });
+    const r = evaluateTicket(P, fault([{ type: "pause", reason: HOLD, at: sh("2024-05-06T10:16:00") }, { type: "resume", at: sh("2024-05-06T11:00:00") }]), { asOf: sh("2024-05-06T11:00:30") });
     const s = stage(r, "response");
     expect(s.pausedMs).toBe(44 * MIN);
     expect(s.dueAt?.getTime()).toBe(ms("2024-05-06T10:59:00"));
@@ -30,7 +31,7 @@ describe("docs/rules.md SLA readings: pauses stop the clock of every open stage"
   it("docs/rules.md SLA pauses: done during a pause that began after the deadline is still breached", () => {
     const r = evaluateTicket(
       P,
-      fault([{ type: "pause", at: sh("2024-05-06T10:16:00") }, { type: "done", stage: "response", at: sh("2024-05-06T10:40:00") }, { type: "resume", at: sh("2024-05-06T11:00:00") }]),
+      fault([{ type: "pause", reason: HOLD, at: sh("2024-05-06T10:16:00") }, { type: "done", stage: "response", at: sh("2024-05-06T10:40:00") }, { type: "resume", at: sh("2024-05-06T11:00:00") }]),
       { asOf: sh("2024-05-06T11:00:00") },
     );
     const s = stage(r, "response");
@@ -42,7 +43,7 @@ describe("docs/rules.md SLA readings: pauses stop the clock of every open stage"
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 400 }), fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }), (start, len, asOfMin, doneMin) => {
         const base = ms(T0);
-        const events: TicketEvent[] = [{ type: "pause", at: base + start * MIN }, { type: "resume", at: base + (start + len) * MIN }];
+        const events: TicketEvent[] = [{ type: "pause", reason: HOLD, at: base + start * MIN }, { type: "resume", at: base + (start + len) * MIN }];
         if (doneMin !== undefined && doneMin <= asOfMin) events.push({ type: "done", stage: "response", at: base + doneMin * MIN });
         const s = stage(evaluateTicket(P, fault(events), { asOf: base + asOfMin * MIN }), "response");
         // status from the stage's own clock: elapsed (paused time excluded) against 15 min allowed

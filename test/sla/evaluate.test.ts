@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HOLD, desk } from "./_desk.js";
 import { evaluateTicket, parsePolicy, robotIntegration2026 as P, type Ticket, type TicketEvent } from "../../src/sla/index.js";
 
 const sh = (local: string): Date => new Date(`${local}+08:00`);
@@ -58,10 +59,10 @@ describe("evaluateTicket: statuses (docs/rules.md W1 and SLA readings)", () => {
     const events: TicketEvent[] = [
       { type: "done", stage: "handling", at: sh("2024-05-06T10:40:00") },
       { type: "resume", at: sh("2024-05-06T10:30:00") },
-      { type: "pause", at: sh("2024-05-06T10:20:00") },
+      { type: "pause", reason: HOLD, at: sh("2024-05-06T10:20:00") },
       { type: "done", stage: "response", at: sh("2024-05-06T10:10:00") },
     ];
-    const r = evaluateTicket(P, fault(events), { asOf: sh("2024-05-06T11:00:00") });
+    const r = evaluateTicket(desk, fault(events), { asOf: sh("2024-05-06T11:00:00") });
     expect(stage(r, "response").status).toBe("met");
     expect(stage(r, "handling").status).toBe("met");
   });
@@ -76,10 +77,10 @@ describe("evaluateTicket: pauses", () => {
   it("a pause stops the clock of every open stage and moves the deadline later by the paused time", () => {
     const events: TicketEvent[] = [
       { type: "done", stage: "response", at: sh("2024-05-06T10:05:00") },
-      { type: "pause", at: sh("2024-05-06T10:10:00"), reason: "customer site closed" },
+      { type: "pause", reason: HOLD, at: sh("2024-05-06T10:10:00") },
       { type: "resume", at: sh("2024-05-06T10:40:00") },
     ];
-    const r = evaluateTicket(P, fault(events), { asOf: sh("2024-05-06T11:00:00") });
+    const r = evaluateTicket(desk, fault(events), { asOf: sh("2024-05-06T11:00:00") });
     expect(stage(r, "response").pausedMs).toBe(0); // done before the pause
     const h = stage(r, "handling"); // 1 h from 10:00 + 30 min paused
     expect(h.dueAt?.getTime()).toBe(ms("2024-05-06T11:30:00"));
@@ -90,14 +91,14 @@ describe("evaluateTicket: pauses", () => {
     expect(stage(r, "resolution").dueAt?.getTime()).toBe(ms("2024-05-06T14:30:00"));
   });
   it("an open pause keeps the stage from going overdue", () => {
-    const r = evaluateTicket(P, fault([{ type: "pause", at: sh("2024-05-06T10:10:00") }]), { asOf: sh("2024-05-06T18:00:00") });
+    const r = evaluateTicket(desk, fault([{ type: "pause", reason: HOLD, at: sh("2024-05-06T10:10:00") }]), { asOf: sh("2024-05-06T18:00:00") });
     expect(stage(r, "response").status).toBe("pending");
     expect(stage(r, "response").dueAt?.getTime()).toBe(ms("2024-05-06T18:05:00"));
   });
   it("business-day stages pause only for open business time", () => {
     // core complaint investigation: 1 business day -> 2024-05-07 18:00; paused Tue 09:00-11:00 (2 h open)
-    const t: Ticket = { id: "C-1", service: "complaint", tier: "core", createdAt: sh(T0), events: [{ type: "pause", at: sh("2024-05-07T09:00:00") }, { type: "resume", at: sh("2024-05-07T11:00:00") }] };
-    const s = stage(evaluateTicket(P, t, { asOf: sh("2024-05-07T12:00:00") }), "investigation");
+    const t: Ticket = { id: "C-1", service: "complaint", tier: "core", createdAt: sh(T0), events: [{ type: "pause", reason: HOLD, at: sh("2024-05-07T09:00:00") }, { type: "resume", at: sh("2024-05-07T11:00:00") }] };
+    const s = stage(evaluateTicket(desk, t, { asOf: sh("2024-05-07T12:00:00") }), "investigation");
     expect(s.pausedMs).toBe(2 * 3_600_000);
     expect(s.allowedMs).toBe(9 * 3_600_000 + 8 * 3_600_000); // Mon 10:00-18:00 + Tue 09:00-18:00 = 17 h
     expect(s.dueAt?.getTime()).toBe(ms("2024-05-08T11:00:00")); // 2 h into Wednesday
@@ -212,7 +213,7 @@ describe("evaluateTicket: errors", () => {
     const cases: TicketEvent[][] = [
       [{ type: "done", stage: "response", at: sh("2024-05-06T09:59:00") }],
       [{ type: "resume", at: sh("2024-05-06T10:10:00") }],
-      [{ type: "pause", at: sh("2024-05-06T10:10:00") }, { type: "pause", at: sh("2024-05-06T10:20:00") }],
+      [{ type: "pause", reason: HOLD, at: sh("2024-05-06T10:10:00") }, { type: "pause", reason: HOLD, at: sh("2024-05-06T10:20:00") }],
       [{ type: "done", stage: "response", at: sh("2024-05-06T10:10:00") }, { type: "done", stage: "response", at: sh("2024-05-06T10:20:00") }],
       [{ type: "done", stage: "arrival", at: sh("2024-05-06T10:10:00") }],
       [{ type: "done", stage: "response", at: "yesterday" }],

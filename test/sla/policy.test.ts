@@ -82,7 +82,7 @@ describe("findTarget hit policy", () => {
     } catch (e) {
       expect(e).toMatchObject({ code: "AMBIGUOUS_TARGET" });
       const d = (e as { details: { candidates: { index: number }[] } }).details;
-      expect(d.candidates.map((c) => c.index)).toEqual([P.targets.length - 1, P.targets.length]);
+      expect(d.candidates.map((c) => c.index)).toEqual([P.targets.findIndex((r) => r.id === "S13:documents:archive"), P.targets.length]);
     }
     expect(findTarget(p, { service: "documents", stage: "archive", tier: "ordinary" }).sourceRef).toBe("003 §6(6)");
     const gap = clone();

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dueAt, evaluateTicket, robotIntegration2026 as P, type StageStatus, type Ticket, type TicketEvent } from "../../src/sla/index.js";
+import { HOLD, desk as P } from "./_desk.js";
+import { dueAt, evaluateTicket, type StageStatus, type Ticket, type TicketEvent } from "../../src/sla/index.js";
 
 const FROM = Date.parse("2024-01-02T00:00:00+08:00");
 const TO = Date.parse("2026-11-30T00:00:00+08:00");
@@ -60,7 +61,7 @@ const ticketArb = fc
     gaps.forEach((g, i) => {
       t += g;
       if (i % 2 === 0 || paused) {
-        events.push({ type: paused ? "resume" : "pause", at: t });
+        events.push(paused ? { type: "resume", at: t } : { type: "pause", reason: HOLD, at: t });
         paused = !paused;
       }
     });
@@ -93,7 +94,7 @@ describe("laws of ticket evaluation", () => {
         const c = ticket.createdAt as number;
         const asOf = c + 4 * 86_400_000;
         const base: Ticket = { ...ticket, events: ticket.events.filter((e) => e.type === "done") };
-        const paused: Ticket = { ...base, events: [...base.events, { type: "pause", at: c + off }, { type: "resume", at: c + off + len }] };
+        const paused: Ticket = { ...base, events: [...base.events, { type: "pause", reason: HOLD, at: c + off }, { type: "resume", at: c + off + len }] };
         const a = evaluateTicket(P, base, { asOf });
         const b = evaluateTicket(P, paused, { asOf });
         a.stages.forEach((s, i) => {

@@ -61,6 +61,7 @@ const json: PolicyJson = {
   version: "1.0.0",
   title: "电话客户服务规范 (document 002): work-order, network and system time limits",
   description: "docs/rules.md S20-S25 on a 7x24 clock in Asia/Shanghai. Open-ended reference encoding.",
+  timeZone: "Asia/Shanghai",
   warnAt: 0.8,
   calendars: { [H24]: { builtin: "alwaysOpen", timeZone: "Asia/Shanghai" } },
   dimensions: { urgency: ["general", "major"] },

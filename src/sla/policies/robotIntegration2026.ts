@@ -1,5 +1,5 @@
 /**
- * Document 003 (2026年机器人集成公司客户服务时效管控制度) as a policy: docs/rules.md S1-S13, W1-W2.
+ * Document 003 (2026年机器人集成公司客户服务时效管控制度) as a policy: docs/rules.md S1-S14, W1-W3.
  * @module
  */
 import { parsePolicy } from "../parsePolicy.js";
@@ -73,6 +73,8 @@ const targets: TargetRow[] = [
   { id: "S12:complaint:follow-up", service: "complaint", stage: "follow-up", anchor: "closure", within: bd(2), clock: BD, sourceRef: "003 §6(5)" },
   // S13 003 §6(6): service documents archived within 1 business day of service completion, every tier
   { id: "S13:documents:archive", service: "documents", stage: "archive", anchor: "service-completed", within: bd(1), clock: BD, sourceRef: "003 §6(6)" },
+  // S14 003 §11: when a system fails, the backup plan is started within 30 minutes (24x7)
+  { id: "S14:system-failure:backup-plan", service: "system-failure", stage: "backup-plan", within: "PT30M", clock: H24, sourceRef: "003 §11" },
 ];
 
 /** The policy JSON of document 003. */
@@ -80,7 +82,8 @@ const json: PolicyJson = {
   id: "robot-integration-2026",
   version: "1.0.0",
   title: "2026年机器人集成公司客户服务时效管控制度 (document 003)",
-  description: "SLA matrix by customer tier and urgency; docs/rules.md S1-S13, W1-W2. Open-ended reference encoding.",
+  description: "SLA matrix by customer tier and urgency; docs/rules.md S1-S14, W1-W3. Open-ended reference encoding.",
+  timeZone: "Asia/Shanghai", // effective dates, if a copy sets them, are Beijing dates
   warnAt: 0.8, // W1 003 §8(1): warning once 80% of the allowed time has elapsed
   calendars: {
     [H24]: { builtin: "alwaysOpen", timeZone: "Asia/Shanghai" },
@@ -90,9 +93,18 @@ const json: PolicyJson = {
     tier: ["core", "important", "ordinary"], // 003 §5, highest first
     urgency: ["urgent", "general"],
     location: ["same-city", "other-city", "remote-area"],
+    channel: ["phone", "online"], // 003 §6(1): phone and online are alternative channels
   },
   services: {
-    consultation: { description: "Customer consultation (S1-S3)", stages: ["phone-answer", "online-response", "reply"], dimensions: ["tier"] },
+    consultation: {
+      description: "Customer consultation (S1-S3): a ticket with channel phone has no online response and vice versa; the reply applies only when the question cannot be answered at once",
+      stages: [
+        { name: "phone-answer", when: { channel: ["phone"] } },
+        { name: "online-response", when: { channel: ["online"] } },
+        { name: "reply", notApplicable: { sourceRef: "003 §6(1)", description: "the question was answered at once (现场回应): no reply time limit applies" } },
+      ],
+      dimensions: ["tier"],
+    },
     fault: {
       description: "Fault report (S4-S6): response, dispatch / remote start / technical handling, resolution",
       stages: ["response", "handling", "resolution"],
@@ -117,14 +129,20 @@ const json: PolicyJson = {
       dimensions: [],
       milestones: ["service-completed"],
     },
+    "system-failure": {
+      description: "Failure of the customer service, communication or remote support systems: backup plan started within 30 minutes (S14, 003 §11)",
+      stages: ["backup-plan"],
+      dimensions: [],
+    },
   },
   targets,
 };
 
 /**
  * Document 003 (robot integration company, 2026) as a compiled policy: every row of docs/rules.md
- * S1-S13. Minute and hour stages run on `alwaysOpen("Asia/Shanghai")` (clock `"shanghai-24x7"`),
- * business-day stages on `chinaWorkCalendar()` (clock `"china-workdays"`). No effective dates.
+ * S1-S14. Minute and hour stages run on `alwaysOpen("Asia/Shanghai")` (clock `"shanghai-24x7"`),
+ * business-day stages on `chinaWorkCalendar()` (clock `"china-workdays"`). No effective dates;
+ * `timeZone: "Asia/Shanghai"`. No pause reasons (003 knows no pauses, only renegotiated limits).
  *
  * @example
  * ```ts
