@@ -4,7 +4,16 @@
  * deadlines, remote resolution of on-site work), created 2024-01-01 to 2026-11-30 at all hours.
  * Every ticket is valid (evaluateTicket never throws on it). Private to bench/.
  */
-import { cableOperatorNorms, robotIntegration2026, type Policy, type Ticket, type TicketEvent } from "../src/sla/index.js";
+import { cableOperatorNorms as cable002, parsePolicy, robotIntegration2026 as robot003, type Policy, type PolicyJson, type Ticket, type TicketEvent } from "../src/sla/index.js";
+
+/** The built-in policy plus one declared pause reason that stops every stage (built-ins declare none). */
+function withPauses(p: Policy): Policy {
+  const json = JSON.parse(JSON.stringify(p)) as PolicyJson;
+  const stops = [...new Set(Object.values(json.services).flatMap((s) => s.stages.map((x) => (typeof x === "string" ? x : x.name))))];
+  return parsePolicy({ ...json, pauseReasons: { "waiting for the customer": { stops } } });
+}
+const robotIntegration2026 = withPauses(robot003);
+const cableOperatorNorms = withPauses(cable002);
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function prng(seed: number): () => number {

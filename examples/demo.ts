@@ -21,8 +21,8 @@ const tickets: Ticket[] = [
   { id: "F-102", service: "fault", tier: "important", urgency: "general", assignee: "Zhao Min", department: "remote-support",
     createdAt: t("09-30T17:05:00"), events: [
       { type: "done", stage: "response", at: t("09-30T18:20:00") },
-      { type: "pause", at: t("09-30T19:00:00"), reason: "customer site closed for the holiday" },
-      { type: "resume", at: t("10-01T09:00:00") },
+      // 003 has no pauses: the new limit is agreed with the customer in time (W2, 003 §8(2))
+      { type: "agreed-deadline", stage: "handling", dueAt: t("10-01T10:00:00"), at: t("09-30T19:00:00"), consent: "customer call 19:00: site closed for the holiday" },
       { type: "done", stage: "handling", at: t("10-01T09:30:00") }] },
   { id: "F-103", service: "fault", tier: "ordinary", urgency: "urgent", assignee: "Li Wei", department: "field-service",
     createdAt: t("10-08T09:00:00"), events: [{ type: "done", stage: "response", at: t("10-08T09:40:00") }] },
