@@ -168,7 +168,7 @@ export function diffText(d: PolicyDiff, changes: number, calendars: readonly str
   for (const [service, rows] of Object.entries(d.targets)) {
     lines.push(`  ${bold(service)}`);
     for (const r of rows) {
-      const dims = [r.tier, r.urgency, r.location].filter(Boolean).join("/");
+      const dims = Object.entries(r).filter(([k]) => !["service", "stage", "change", "fields"].includes(k)).map(([, v]) => String(v)).join("/");
       const what = Object.entries(r.fields).map(([f, v]) => `${f} ${JSON.stringify(v.old)} -> ${JSON.stringify(v.new)}`).join(", ");
       lines.push(`    ${r.change === "added" ? green("+") : r.change === "removed" ? red("-") : yellow("~")} ${r.stage}${dims ? ` [${dims}]` : ""}: ${what}`);
     }

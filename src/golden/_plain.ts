@@ -7,6 +7,23 @@ export function isIsoInstant(v: unknown): v is string {
   return typeof v === "string" && Number.isFinite(parseIsoInstant(v));
 }
 
+/**
+ * The instant `ms` written the way `sample` is: same offset ("Z", "+08:00" or "+0800"), seconds and
+ * fraction only when the sample has them or the instant needs them.
+ */
+export function instantLike(ms: number, sample: string): string {
+  const m = /(Z|[+-]\d{2}:?\d{2})$/i.exec(sample)!;
+  const off = m[1]!;
+  const minutes = /^z$/i.test(off) ? 0 : (off[0] === "-" ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(-2)));
+  const local = new Date(ms + minutes * 60_000).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  const hasSeconds = /T\d{2}:\d{2}:\d{2}/.test(sample);
+  const hasFraction = /T\d{2}:\d{2}:\d{2}\./.test(sample);
+  let text = local.slice(0, 16);
+  if (hasSeconds || local.slice(16, 23) !== ":00.000") text += local.slice(16, 19);
+  if (hasFraction || local.slice(19, 23) !== ".000") text += local.slice(19, 23);
+  return text + off;
+}
+
 /** A result as plain JSON: Dates become ISO strings, undefined properties are dropped. */
 export function toPlain(v: unknown): unknown {
   if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString() : null;

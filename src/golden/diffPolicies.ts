@@ -13,6 +13,8 @@ export interface TargetChange {
   readonly tier?: string;
   readonly urgency?: string;
   readonly location?: string;
+  /** Any other matrix dimension the row constrains (e.g. `channel`), by name. */
+  readonly [dimension: string]: unknown;
   readonly change: "added" | "removed" | "changed";
   /** Fields that differ, with the old and new values (JSON). */
   readonly fields: Readonly<Record<string, { readonly old: unknown; readonly new: unknown }>>;
@@ -53,11 +55,22 @@ export interface PolicyDiff {
   readonly casesReplayed: number;
 }
 
-const DIMS = ["tier", "urgency", "location"] as const;
 const FIELDS = ["within", "clock", "anchor", "sourceRef"] as const;
+/** Row keys that are not matrix dimensions. */
+const NOT_DIMS: ReadonlySet<string> = new Set(["id", "service", "stage", "note", "description", ...FIELDS]);
+
+const ORDER = ["tier", "urgency", "location"];
+const rank = (d: string) => (ORDER.includes(d) ? ORDER.indexOf(d) : ORDER.length);
+
+/** The matrix dimensions a row constrains: tier, urgency, location, then any the policy adds (by name). */
+function dimsOf(r: TargetRow): [string, string][] {
+  return Object.entries(r)
+    .filter(([k, v]) => !NOT_DIMS.has(k) && typeof v === "string")
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)) as [string, string][];
+}
 
 function rowKey(r: TargetRow): string {
-  return JSON.stringify([r.service, r.stage, ...DIMS.map((d) => r[d] ?? "*")]);
+  return JSON.stringify([r.service, r.stage, dimsOf(r)]);
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -69,8 +82,7 @@ function targetChanges(a: Policy, b: Policy): Record<string, TargetChange[]> {
   const newRows = new Map(b.targets.map((r) => [rowKey(r), r]));
   const out = new Map<string, TargetChange[]>();
   const push = (r: TargetRow, change: TargetChange["change"], fields: TargetChange["fields"]) => {
-    const dims: Record<string, string> = {};
-    for (const d of DIMS) if (r[d] !== undefined) dims[d] = r[d]!;
+    const dims = Object.fromEntries(dimsOf(r));
     const list = out.get(r.service) ?? [];
     out.set(r.service, list);
     list.push({ service: r.service, stage: r.stage, ...dims, change, fields });
@@ -163,8 +175,8 @@ export function diffPolicies(oldPolicy: Policy, newPolicy: Policy, cases: readon
     }
     outcomes(parsed.id, ra.actual, rb.actual, flips);
   }
-  const rank = (f: OutcomeFlip) => (f.field === "status" || f.field === "error" ? 0 : f.field === "dueAt" ? 1 : 2);
-  flips.sort((x, y) => rank(x) - rank(y));
+  const order = (f: OutcomeFlip) => (f.field === "status" || f.field === "error" ? 0 : f.field === "dueAt" ? 1 : 2);
+  flips.sort((x, y) => order(x) - order(y));
   const counts = new Map<string, number>();
   for (const f of flips) {
     const k = f.field === "status" || f.field === "error" ? `${String(f.old)} -> ${String(f.new)}` : `${f.field} changed`;

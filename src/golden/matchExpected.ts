@@ -1,5 +1,6 @@
-import { isIsoInstant } from "./_plain.js";
+import { instantLike, isIsoInstant } from "./_plain.js";
 import { checkTolerance } from "./_args.js";
+import { parseIsoInstant } from "../_lib/instant.js";
 import { assertDepth } from "./_suggest.js";
 import type { Mismatch, Tolerance } from "./types.js";
 
@@ -60,7 +61,7 @@ function fail(out: Mismatch[], path: Path, expected: unknown, actual: unknown, w
 
 function instantOf(v: unknown): number | undefined {
   if (v instanceof Date) return v.getTime();
-  if (isIsoInstant(v)) return Date.parse(v);
+  if (isIsoInstant(v)) return parseIsoInstant(v);
   return undefined;
 }
 
@@ -77,7 +78,8 @@ function walk(exp: unknown, act: unknown, path: Path, tol: { points: number; ms:
     if (isIsoInstant(exp)) {
       const a = instantOf(act);
       const e = Date.parse(exp);
-      if (a === undefined || !(Math.abs(a - e) <= tol.ms)) fail(out, path, exp, act instanceof Date && Number.isFinite(act.getTime()) ? act.toISOString() : act, "compared as instants");
+      // the actual instant is shown in the offset the expectation uses, so the two read side by side
+      if (a === undefined || !(Math.abs(a - e) <= tol.ms)) fail(out, path, exp, a !== undefined && Number.isFinite(a) ? instantLike(a, exp) : act, "compared as instants");
       return;
     }
     if (act !== exp) fail(out, path, exp, act);

@@ -1,6 +1,6 @@
 import { describe } from "../_lib/instant.js";
 import { SlaKitError } from "../errors.js";
-import { isIsoInstant } from "./_plain.js";
+import { instantLike, isIsoInstant } from "./_plain.js";
 import { parseCaseFile } from "./schema.js";
 import type { CaseFile, FileResult, GoldenCase, Mismatch } from "./types.js";
 
@@ -36,23 +36,6 @@ function project(shape: unknown, actual: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(shape)) out[k] = project((shape as Record<string, unknown>)[k], Object.hasOwn(actual, k) ? (actual as Record<string, unknown>)[k] : undefined);
   return out;
-}
-
-/**
- * The instant `ms` written the way `sample` is: same offset ("Z", "+08:00" or "+0800"), seconds and
- * fraction only when the sample has them or the instant needs them.
- */
-function instantLike(ms: number, sample: string): string {
-  const m = /(Z|[+-]\d{2}:?\d{2})$/i.exec(sample)!;
-  const off = m[1]!;
-  const minutes = /^z$/i.test(off) ? 0 : (off[0] === "-" ? -1 : 1) * (Number(off.slice(1, 3)) * 60 + Number(off.slice(-2)));
-  const local = new Date(ms + minutes * 60_000).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
-  const hasSeconds = /T\d{2}:\d{2}:\d{2}/.test(sample);
-  const hasFraction = /T\d{2}:\d{2}:\d{2}\./.test(sample);
-  let text = local.slice(0, 16);
-  if (hasSeconds || local.slice(16, 23) !== ":00.000") text += local.slice(16, 19);
-  if (hasFraction || local.slice(19, 23) !== ".000") text += local.slice(19, 23);
-  return text + off;
 }
 
 /**

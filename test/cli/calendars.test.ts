@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inlineCalendarFiles } from "../../src/cli/io.js";
-import { scratch } from "./_cli.js";
+import { robotIntegration2026 } from "../../src/sla/index.js";
+import { cli, scratch } from "./_cli.js";
 
 const { dir, file } = scratch("sla-kit-calendars-");
 
@@ -36,5 +37,27 @@ describe("calendar year files in policy files (issue 11)", () => {
     const out = inlineCalendarFiles(data, file("r.json", "{}")) as { calendars: object };
     expect(Object.hasOwn(out.calendars, "__proto__")).toBe(true);
     expect(({} as Record<string, unknown>)["builtin"]).toBeUndefined();
+  });
+});
+
+describe("diff of two policies that differ only in calendar data (issue 11)", () => {
+  it("names the changed calendar, no target row, and lists the tickets whose deadlines move", async () => {
+    const json = JSON.parse(JSON.stringify(robotIntegration2026)) as { version: string; calendars: Record<string, unknown> };
+    json.version = "1.0.1";
+    json.calendars["china-workdays"] = { builtin: "chinaWorkCalendar", hours: ["09:00-12:00", "13:00-17:00"] };
+    const tickets = file("open-tickets.json", JSON.stringify([
+      { id: "R-1", service: "requirement", tier: "core", createdAt: "2024-05-06T10:00:00+08:00", events: [] },
+      { id: "F-1", service: "fault", tier: "core", urgency: "urgent", createdAt: "2024-05-06T10:00:00+08:00", events: [] },
+    ]));
+    const r = await cli("diff", "robotIntegration2026", file("hours.json", JSON.stringify(json)), "--tickets", tickets, "--as-of", "2024-05-06T12:00:00+08:00");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Targets: 0 row(s) changed");
+    expect(r.out).toContain("Calendars changed: china-workdays");
+    expect(r.out).toContain(`${tickets}#R-1 assessment: dueAt "2024-05-07T10:00:00.000Z" -> "2024-05-07T09:00:00.000Z"`);
+    expect(r.out).not.toContain("#F-1");
+    expect((await cli("diff", "robotIntegration2026", join(dir, "hours.json"), "--tickets", tickets, "--as-of", "2024-05-06T12:00:00+08:00", "--fail-on", "change")).code).toBe(1);
+    const j = JSON.parse((await cli("diff", "robotIntegration2026", join(dir, "hours.json"), "--tickets", tickets, "--as-of", "2024-05-06T12:00:00+08:00", "--reporter", "json")).out);
+    expect(j.calendars).toEqual(["china-workdays"]);
+    expect(j.targets).toEqual({});
   });
 });

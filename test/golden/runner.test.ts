@@ -27,6 +27,10 @@ describe("matchExpected: subset, instants, tolerance", () => {
     expect(matchExpected("2024-05-06T10:15:00+08:00", "2024-05-06T02:15:00.000Z")).toEqual([]);
     expect(matchExpected("2024-05-06T10:15:00+08:00", new Date("2024-05-06T02:15:01Z"))).toHaveLength(1);
     expect(matchExpected("2024-05-06T10:15:00+08:00", new Date("2024-05-06T02:15:01Z"), { ms: 1000 })).toEqual([]);
+    // a mismatch shows the actual instant in the offset the expectation is written in
+    expect(matchExpected({ dueAt: "2024-05-06T10:15+08:00" }, { dueAt: "2024-05-06T02:20:00.000Z" })[0]?.message).toBe(
+      'dueAt: expected "2024-05-06T10:15+08:00", got "2024-05-06T10:20+08:00" (compared as instants)',
+    );
   });
   it("objects match as a subset; arrays of stages by stage, of items by id, others by position", () => {
     const actual = { total: 90, extra: 1, stages: [{ stage: "a", status: "met" }, { stage: "b", status: "pending" }], list: [1, 2] };
