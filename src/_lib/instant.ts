@@ -46,10 +46,32 @@ export function formatPath(path: ErrorPath): string {
   return out;
 }
 
-/** Short description of a bad value for messages. */
+/**
+ * Short description of a bad value for messages: a valid Date as its ISO instant, an Invalid Date
+ * as "Invalid Date", `-0` as "-0", a BigInt as `12n`, strings quoted and cut at 60 characters.
+ * Never throws, whatever the value (null-prototype objects, symbols, BigInt).
+ */
 export function describe(value: unknown): string {
-  if (value instanceof Date) return "Invalid Date";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === "number" || typeof value === "boolean" || value == null) return String(value);
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? "Invalid Date" : `the Date ${value.toISOString()}`;
+  }
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "bigint":
+      return `${value.toString().length > 30 ? `${value.toString().slice(0, 27)}...` : value.toString()}n (a BigInt)`;
+    case "boolean":
+    case "undefined":
+      return String(value);
+    case "symbol":
+      return "a symbol";
+    case "function":
+      return "a function";
+    default:
+      if (value === null) return "null";
+      return Array.isArray(value) ? "an array" : "an object";
+  }
 }

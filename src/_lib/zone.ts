@@ -5,6 +5,7 @@
  * @internal
  */
 import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
+import { describe } from "./instant.js";
 import { upperBound } from "./search.js";
 
 export const MS_PER_DAY = 86_400_000;
@@ -47,7 +48,7 @@ export function assertTimeZone(timeZone: unknown, code: ErrorCode, path: ErrorPa
   if (!isValidTimeZone(timeZone)) {
     throw new SlaKitError(
       code,
-      `Unknown time zone ${JSON.stringify(timeZone)}: use an IANA name such as "Asia/Shanghai", "America/New_York" or "UTC".`,
+      `Unknown time zone ${describe(timeZone)}: use an IANA name such as "Asia/Shanghai", "America/New_York" or "UTC".`,
       { path },
     );
   }
