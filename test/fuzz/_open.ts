@@ -1,0 +1,117 @@
+/**
+ * Bugs the fuzzer found that are still open in another helper's domain (issue 14). Each has a
+ * regression case run as `it.fails` by exports.test.ts (a case that throws anything but a
+ * SlaKitError, or whose `check` throws, reproduces the bug), and patterns that set its findings
+ * aside in the per-export fuzz tests. When the owner fixes one, its `it.fails` turns red: delete
+ * the entry (the per-export fuzz test then guards the fix).
+ */
+import * as sk from "../../src/index.js";
+import type { Finding } from "./_engine.js";
+import { nonFinite } from "./_engine.js";
+
+export interface OpenBug {
+  readonly owner: "cal" | "sla" | "kpi" | "cli";
+  readonly bug: string;
+  /** Which exports' findings this bug explains. */
+  readonly exports: RegExp;
+  readonly kinds: readonly Finding["kind"][];
+  readonly message: RegExp;
+  /** Reproduces the bug: throws a non-SlaKitError, or returns something `check` rejects. */
+  readonly repro?: () => unknown;
+  readonly check?: (outcome: unknown) => void;
+}
+
+const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const finite = (v: unknown) => {
+  const bad = nonFinite(v);
+  if (bad.length > 0) throw new Error(`non-finite result: ${bad.join("; ")}`);
+};
+const deep = (n: number) => {
+  let v: unknown = 1;
+  for (let i = 0; i < n; i++) v = { a: v };
+  return v;
+};
+
+export const openBugs: readonly OpenBug[] = [
+  // calendar (cal)
+  {
+    owner: "cal", bug: "alwaysOpen(Object.create(null)) throws TypeError, not INVALID_CALENDAR",
+    exports: /^alwaysOpen$/, kinds: ["throw"], message: /^TypeError: Cannot convert object to primitive value/,
+    repro: () => sk.alwaysOpen(Object.create(null) as never),
+  },
+  {
+    owner: "cal", bug: "chinaWorkCalendar(null) throws TypeError",
+    exports: /^chinaWorkCalendar$/, kinds: ["throw"], message: /^TypeError: Cannot read properties of null/,
+    repro: () => sk.chinaWorkCalendar(null as never),
+  },
+  {
+    owner: "cal", bug: "instants near ±8.64e15 throw RangeError from Intl (zone table) in isBusinessDay, addBusinessTime, weightedFailures, rollup, ...",
+    exports: /./, kinds: ["throw"], message: /^RangeError: Invalid time value/,
+    repro: () => sk.isBusinessDay(sk.alwaysOpen("America/New_York"), 8.64e15),
+  },
+  {
+    owner: "cal", bug: "far-off instants rebuild the zone table over the whole span (hang: isOpenAt(alwaysOpen('Asia/Shanghai'), -8.64e15) takes about a minute)",
+    exports: /./, kinds: ["hang"], message: /no answer within/,
+    // no regression case here: a test must not wait a minute; the fuzz watchdog reports it
+  },
+  {
+    owner: "cal", bug: "nextOpening past the covered range reports dates as NaN-NaN-NaN",
+    exports: /^(nextOpening|addBusinessTime|addBusinessDays|dueAt|evaluateTicket)$/, kinds: ["message"], message: /NaN-NaN/,
+    repro: () => sk.nextOpening(sk.alwaysOpen(), 8.64e15),
+    check: (o) => { if (o instanceof Error && /NaN/.test(o.message)) throw new Error(o.message); },
+  },
+  // sla
+  {
+    owner: "sla", bug: "a BigInt service in a query throws TypeError (JSON.stringify in the UNKNOWN_VALUE message)",
+    exports: /^(dueAt|findTarget|evaluateTicket)$/, kinds: ["throw"], message: /BigInt/,
+    repro: () => sk.dueAt(sk.robotIntegration2026, { service: 10n as never, stage: "response" }, 0),
+  },
+  {
+    owner: "sla", bug: "a target with service \"constructor\" makes parsePolicy/validatePolicy throw TypeError",
+    exports: /^(parsePolicy|safeParsePolicy|validatePolicy|diffPolicies)$/, kinds: ["throw"], message: /^TypeError/,
+    repro: () => {
+      const j = json(sk.robotIntegration2026) as unknown as { targets: { service: string }[] };
+      j.targets[0]!.service = "constructor";
+      return sk.validatePolicy(j as never);
+    },
+  },
+  // kpi / scoring
+  {
+    owner: "kpi", bug: "gradeDistribution([{ grade: 'good', item: '__proto__' }]) sets Object.prototype.good",
+    exports: /^gradeDistribution$/, kinds: ["pollution", "throw"], message: /./,
+    repro: () => {
+      sk.gradeDistribution([{ grade: "good", item: "__proto__" } as never]);
+      const polluted = Object.prototype.hasOwnProperty.call(Object.prototype, "good");
+      delete (Object.prototype as Record<string, unknown>)["good"];
+      if (polluted) throw new Error("Object.prototype.good was set");
+    },
+  },
+  {
+    owner: "kpi", bug: "bonusAdjustment with a Symbol in evidence throws TypeError",
+    exports: /^bonusAdjustment$/, kinds: ["throw"], message: /^TypeError/,
+    repro: () => sk.bonusAdjustment("M4", { bonusFen: 500_000, evidence: { complianceRate: 1, rating: Symbol("x") } } as never),
+  },
+  {
+    owner: "kpi", bug: "assessPenalty echoes unknown input keys into trace.input, so -Infinity reaches the result",
+    exports: /^assessPenalty$/, kinds: ["non-finite"], message: /trace\.input/,
+    repro: () => sk.assessPenalty("M3", { count: 2, person: "zhang", leader: "li", extra: Number.NEGATIVE_INFINITY } as never),
+    check: finite,
+  },
+  // golden (cli)
+  {
+    owner: "cli", bug: "golden entry points do not check their arguments: runCase(), updateCaseFile('', r), diffPolicies(x) throw TypeError",
+    exports: /^(runCase|runCaseFile|updateCaseFile|diffPolicies|parseCaseFile)$/, kinds: ["throw"], message: /^TypeError/,
+    repro: () => (sk.runCase as (...a: unknown[]) => unknown)(),
+  },
+  {
+    owner: "cli", bug: "matchExpected overflows the stack on 10k-deep input (RangeError)",
+    exports: /^(matchExpected|runCase|runCaseFile|diffPolicies)$/, kinds: ["throw"], message: /Maximum call stack/,
+    repro: () => sk.matchExpected(deep(10_000), deep(10_000)),
+  },
+  {
+    owner: "cli", bug: "updateCaseFile copies a non-case value (NaN) of cases[] into its result",
+    exports: /^updateCaseFile$/, kinds: ["non-finite"], message: /\.cases\./,
+    repro: () => sk.updateCaseFile({ cases: [Number.NaN] } as never, { file: "x", passed: 0, failed: 0, results: [] } as never),
+    check: finite,
+  },
+];
