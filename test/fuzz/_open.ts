@@ -21,7 +21,6 @@ export interface OpenBug {
   readonly check?: (outcome: unknown) => void;
 }
 
-const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const finite = (v: unknown) => {
   const bad = nonFinite(v);
   if (bad.length > 0) throw new Error(`non-finite result: ${bad.join("; ")}`);
@@ -38,11 +37,6 @@ export const openBugs: readonly OpenBug[] = [
     owner: "cal", bug: "alwaysOpen(Object.create(null)) throws TypeError, not INVALID_CALENDAR",
     exports: /^alwaysOpen$/, kinds: ["throw"], message: /^TypeError: Cannot convert object to primitive value/,
     repro: () => sk.alwaysOpen(Object.create(null) as never),
-  },
-  {
-    owner: "cal", bug: "chinaWorkCalendar(null) throws TypeError",
-    exports: /^chinaWorkCalendar$/, kinds: ["throw"], message: /^TypeError: Cannot read properties of null/,
-    repro: () => sk.chinaWorkCalendar(null as never),
   },
   {
     owner: "cal", bug: "instants near ±8.64e15 throw RangeError from Intl (zone table) in isBusinessDay, addBusinessTime, weightedFailures, rollup, ...",
@@ -65,15 +59,6 @@ export const openBugs: readonly OpenBug[] = [
     owner: "sla", bug: "a BigInt service in a query throws TypeError (JSON.stringify in the UNKNOWN_VALUE message)",
     exports: /^(dueAt|findTarget|evaluateTicket)$/, kinds: ["throw"], message: /BigInt/,
     repro: () => sk.dueAt(sk.robotIntegration2026, { service: 10n as never, stage: "response" }, 0),
-  },
-  {
-    owner: "sla", bug: "a target with service \"constructor\" makes parsePolicy/validatePolicy throw TypeError",
-    exports: /^(parsePolicy|safeParsePolicy|validatePolicy|diffPolicies)$/, kinds: ["throw"], message: /^TypeError/,
-    repro: () => {
-      const j = json(sk.robotIntegration2026) as unknown as { targets: { service: string }[] };
-      j.targets[0]!.service = "constructor";
-      return sk.validatePolicy(j as never);
-    },
   },
   // kpi / scoring
   {

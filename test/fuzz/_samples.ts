@@ -7,7 +7,7 @@
  * Library-made values (calendars, compiled policies, cards) are marked with `opaque()`: the fuzzer
  * may replace them whole but does not edit inside them, since their shape is not user input.
  */
-import { alwaysOpen, chinaWorkCalendar, defineCalendar } from "../../src/calendar/index.js";
+import { addBusinessDays, alwaysOpen, chinaWorkCalendar, defineCalendar } from "../../src/calendar/index.js";
 import { ratio } from "../../src/kpi/index.js";
 import { runCaseFile } from "../../src/golden/index.js";
 import { callCentreCard, networkCard } from "../../src/scoring/index.js";
@@ -120,6 +120,18 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   addBusinessTime: [() => [cn(), t0(), 10 * 3_600_000], () => [ny(), Date.parse("2026-03-06T20:00:00Z"), 90 * 60_000], () => [open(), t0(), 0]],
   businessTimeBetween: [() => [cn(), t0(), new Date("2026-05-08T10:00:00+08:00")], () => [ny(), Date.parse("2026-11-30T00:00:00Z"), Date.parse("2026-11-01T00:00:00Z")]],
   addBusinessDays: [() => [cn(), t0(), 1], () => [ny(), Date.parse("2026-07-02T20:00:00Z"), 0]],
+  coverage: [() => [cn()], () => [opaque(chinaWorkCalendar({ beyondData: "weekdays" }))]],
+  firstAssumedDate: [() => {
+    const cal = opaque(chinaWorkCalendar({ beyondData: "weekdays" }));
+    const start = new Date("2026-12-30T10:00:00+08:00");
+    return [cal, start, addBusinessDays(cal, start, 5)];
+  }],
+  parseChinaHolidayYear: [() => [{
+    year: 2027, source: { title: "国务院办公厅关于2027年部分节假日安排的通知", published: "2026-11-20" },
+    holidays: [{ date: "2027-01-01", name: "New Year's Day 元旦" }], workdays: [],
+  }]],
+  parseChinaHolidayNotice: [() => ["国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。\n国务院办公厅\n2025年11月4日"]],
+  fromZonedTime: [() => ["2026-03-08T02:30", "America/New_York"], () => ["2026-03-02 09:30", "Asia/Shanghai"]],
   // sla
   parsePolicy: [() => [policyJson()], () => [json(cableOperatorNorms)]],
   safeParsePolicy: [() => [policyJson()]],
@@ -148,6 +160,7 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   rollup: [() => [[evaluation(), evaluation()], { by: ["assignee", "month"], timeZone: "Asia/Shanghai" }]],
   checkTarget: [() => ["K2", ratio(49, 50)], () => ["K4", 2150], () => ["K13", 3]],
   meanRating: [() => [[5, 4, 5, 4]]],
+  signalQuality: [() => [[{ id: "bldg-3", levelDb: 72.5, merDb: 31, ber: 1e-9 }, { id: "bldg-7", levelDb: 66.8, merDb: 25.5, ber: 1e-7 }]]],
   // scoring
   parseRule: [() => [stepsRule()], () => [thresholdRule()]],
   safeParseRule: [() => [linearRule()]],
@@ -166,6 +179,16 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   retrainingFlags: [() => [[{ person: "zhang", period: "2026-01", grade: "unqualified" }, { person: "zhang", period: "2026-02", grade: "unqualified" }]]],
   standardLevel: [() => [4.8, { direction: "higher-better", basic: 4.5, improved: 4.7, excellent: 4.9 }]],
   weightedEvaluation: [() => [[{ evaluator: "customer", dimension: "attitude", score: 90 }, { evaluator: "internal", dimension: "attitude", score: 80 }], { evaluators: { customer: 0.6, internal: 0.4 } }]],
+  // table
+  ticketsFromRows: [() => [
+    [
+      { id: "T-1", opened: "2026-03-02 09:00", tier: "core", urgency: "urgent", responded: "2026-03-02 09:20" },
+      { id: "T-2", opened: "2026-03-02 25:00", tier: "core", urgency: "urgent", responded: "" },
+    ],
+    { id: "id", createdAt: "opened", service: { value: "fault" }, facts: { tier: "tier", urgency: "urgency" }, done: { response: "responded" } },
+    { policy: opaque(robotIntegration2026), timeZone: "Asia/Shanghai", firstRowNumber: 2 },
+  ]],
+  flattenEvaluations: [() => [[evaluation()], { times: "iso" }], () => [[evaluation(), evaluation()]]],
   // golden
   parseCaseFile: [() => [caseFile()]],
   matchExpected: [
