@@ -157,6 +157,7 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   outagePer100Hours: [() => [{ downtimeMs: 72_000, operationMs: 200 * 3_600_000 }]],
   complianceRate: [() => [[evaluation(), evaluation()]]],
   overdueRate: [() => [[evaluation()]]],
+  causeRecordedRate: [() => [[evaluation(), { stages: [{ stage: "response", status: "breached", cause: { cause: "storm", remedy: "second crew" } }, { stage: "handling", status: "overdue", needsCause: true }] }]]],
   rollup: [() => [[evaluation(), evaluation()], { by: ["assignee", "month"], timeZone: "Asia/Shanghai" }]],
   checkTarget: [() => ["K2", ratio(49, 50)], () => ["K4", 2150], () => ["K13", 3]],
   meanRating: [() => [[5, 4, 5, 4]]],
