@@ -70,6 +70,7 @@ Commands:
                                    evaluate one ticket and show the whole trace
   schema <kind>                    print a JSON Schema (policy, cases, calendar, rule, scorecard)
   calendar import-notice <file|->  read a State Council holiday notice into a year of data (JSON)
+  report <tickets.csv|.json> --policy <p> --mapping <file> --as-of <instant>  HTML report (or tidy rows) of a ticket table
 
 A policy is a built-in name (robotIntegration2026, cableOperatorNorms) or a JSON/YAML file.
 Run 'sla-kit <command> --help' for a command's options.

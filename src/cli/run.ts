@@ -12,6 +12,7 @@ const commands = new Map<string, (args: readonly string[], io: Io) => Promise<nu
   ["explain", explain],
   ["schema", schema],
   ["calendar", calendar],
+  ["report", async (args, io) => (await import("./reportCommand.js")).report(args, io)],
 ]);
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

@@ -1,0 +1,185 @@
+/** `sla-kit report`: a ticket table (CSV or JSON) -> one self-contained HTML report, or tidy rows. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { parse as parseCsv } from "csv-parse/sync";
+import { isSlaKitError } from "../errors.js";
+import { parseIsoInstant } from "../_lib/instant.js";
+import { isValidTimeZone } from "../_lib/zone.js";
+import { evaluateTicket, type TicketEvaluation } from "../sla/index.js";
+import { flattenEvaluations, ticketsFromRows, type RowError, type RowMapping, type TidyRow } from "../table/index.js";
+import { UsageError, loadPolicy, readJsonOrYaml } from "./io.js";
+import { reportHtml } from "./reportHtml.js";
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const reportUsage = `Usage: sla-kit report <tickets.csv|tickets.json> --policy <name|file> --mapping <file> --as-of <instant> [options]
+
+Reads a ticket table, evaluates every ticket and writes one self-contained HTML report (inline SVG
+charts, no scripts, no network; open it from a file:// URL): compliance and overdue rates by tier,
+service, stage, month and assignee, the worst tickets and assignees, stage timelines with traces of
+late tickets, untracked stages, bad rows, and the policy id, version and hash.
+  --policy <name|file>   a built-in policy (robotIntegration2026, cableOperatorNorms) or a JSON/YAML file
+  --mapping <file>       JSON/YAML: which column holds what (see docs/analysts.md); may hold "timeZone"
+  --as-of <instant>      ISO-8601 time with an offset, e.g. 2026-04-01T00:00:00+08:00
+  --time-zone <zone>     zone of local times in the table and of the months (default: the mapping's, else UTC)
+  --out <file>           where to write (default: stdout)
+  --format <html|csv|json>  html (default), or the tidy rows (one per ticket-stage) as CSV or JSON
+  --errors <file>        also write every bad row as JSON
+  --quiet                no progress on stderr
+A CSV needs a header line; a JSON file holds an array of row objects.
+Exit: 0 written, 2 usage error or unreadable input.`;
+
+function parseFlags(args: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const r = parseArgs({
+      args: [...args],
+      options: {
+        policy: { type: "string" },
+        mapping: { type: "string" },
+        "as-of": { type: "string" },
+        "time-zone": { type: "string" },
+        out: { type: "string" },
+        format: { type: "string", default: "html" },
+        errors: { type: "string" },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${reportUsage}`);
+  }
+}
+
+/** Rows of a CSV (header line -> keys) or a JSON array; the number of the first data row. */
+export function readRows(file: string): { rows: Record<string, unknown>[]; firstRowNumber: number } {
+  if (/\.parquet$/i.test(file)) throw new UsageError(`${file}: Parquet is not read by sla-kit report; export it to CSV (e.g. with DuckDB: COPY (FROM '${file}') TO 'tickets.csv').`);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+  }
+  if (/\.json$/i.test(file)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(`${file}: malformed JSON: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(data)) throw new UsageError(`${file}: expected a JSON array of row objects (one per ticket).`);
+    return { rows: data as Record<string, unknown>[], firstRowNumber: 1 };
+  }
+  if (!/\.csv$/i.test(file)) throw new UsageError(`${file}: give a .csv (with a header line) or a .json file (an array of row objects).`);
+  try {
+    const rows = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+    return { rows, firstRowNumber: 2 };
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new UsageError(`${file}${err.lines ? `:${err.lines}` : ""}: malformed CSV: ${err.message}`);
+  }
+}
+
+function readMapping(file: string): { mapping: RowMapping; timeZone?: string } {
+  const data = readJsonOrYaml(file, "mapping");
+  if (data === null || typeof data !== "object" || Array.isArray(data)) throw new UsageError(`${file}: a mapping is an object { id, createdAt, service, facts, done, ... }.`);
+  const { timeZone, $schema: _s, ...mapping } = data as Record<string, unknown>;
+  if (timeZone !== undefined && typeof timeZone !== "string") throw new UsageError(`${file}: "timeZone" must be an IANA zone name such as "Asia/Shanghai".`);
+  return timeZone === undefined ? { mapping: mapping as unknown as RowMapping } : { mapping: mapping as unknown as RowMapping, timeZone };
+}
+
+const CSV_SPECIAL = /[",\r\n]/;
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  return CSV_SPECIAL.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Tidy rows as CSV: the columns of the first row (every row has the same). */
+export function tidyCsv(rows: readonly TidyRow[]): string {
+  if (rows.length === 0) return "";
+  const cols = Object.keys(rows[0]!);
+  return `${[cols.join(","), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(","))].join("\n")}\n`;
+}
+
+export async function report(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(args);
+  if (values.help) return io.out(reportUsage), 0;
+  if (positionals.length !== 1) throw new UsageError(`Give one ticket file.\n\n${reportUsage}`);
+  const format = String(values.format);
+  if (!["html", "csv", "json"].includes(format)) throw new UsageError(`Unknown --format ${JSON.stringify(format)}: use html, csv or json.`);
+  for (const f of ["policy", "mapping", "as-of"] as const) if (values[f] === undefined) throw new UsageError(`--${f} is required.\n\n${reportUsage}`);
+  const asOfText = String(values["as-of"]);
+  const asOfMs = parseIsoInstant(asOfText);
+  if (Number.isNaN(asOfMs)) throw new UsageError(`--as-of ${JSON.stringify(asOfText)} is not an ISO-8601 time with an offset (e.g. 2026-04-01T00:00:00+08:00).`);
+  const file = positionals[0]!;
+  const policy = loadPolicy(String(values.policy));
+  const { mapping, timeZone: mappedZone } = readMapping(String(values.mapping));
+  const timeZone = (values["time-zone"] as string | undefined) ?? mappedZone;
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) throw new UsageError(`Unknown time zone ${JSON.stringify(timeZone)}: use an IANA name such as "Asia/Shanghai".`);
+  const progress = (text: string): void => {
+    if (values.quiet !== true) io.err(text);
+  };
+
+  const { rows, firstRowNumber } = readRows(file);
+  const loud = rows.length >= 2000;
+  if (loud) progress(`sla-kit report: read ${rows.length} rows from ${file}`);
+  let read;
+  try {
+    read = ticketsFromRows(rows, mapping, timeZone === undefined ? { policy, firstRowNumber } : { policy, timeZone, firstRowNumber });
+  } catch (e) {
+    if (isSlaKitError(e)) throw new UsageError(`${String(values.mapping)}: ${e.code} at ${e.path.join(".")}: ${e.message}`);
+    throw e;
+  }
+  const errors: RowError[] = [...read.errors];
+  const evaluations: TicketEvaluation[] = [];
+  const tracked = new Set(read.trackedStages);
+  const step = Math.max(1000, Math.ceil(read.tickets.length / 10));
+  read.tickets.forEach((t, i) => {
+    try {
+      const ev = evaluateTicket(policy, t, { asOf: asOfMs });
+      // untracked stages are left out rather than counted as overdue
+      evaluations.push({ ...ev, stages: ev.stages.filter((s) => tracked.has(s.stage)) });
+    } catch (e) {
+      if (!isSlaKitError(e)) throw e;
+      errors.push({ row: t.row, column: null, value: null, code: e.code, reason: e.message });
+    }
+    if (loud && (i + 1) % step === 0) progress(`sla-kit report: evaluated ${i + 1}/${read.tickets.length} tickets`);
+  });
+  errors.sort((a, b) => a.row - b.row);
+  if (read.untrackedStages.length > 0) progress(`sla-kit report: untracked stages (no column in the mapping, left out): ${read.untrackedStages.map((u) => `${u.service}/${u.stage}`).join(", ")}`);
+  if (errors.length > 0) progress(`sla-kit report: ${errors.length} bad rows (listed in the report${values.errors ? ` and in ${String(values.errors)}` : ""})`);
+  if (typeof values.errors === "string") writeFileSync(values.errors, `${JSON.stringify(errors, null, 2)}\n`);
+
+  let text: string;
+  if (format === "html") {
+    text = reportHtml({
+      source: basename(file),
+      policy,
+      asOf: new Date(asOfMs),
+      timeZone: timeZone ?? "UTC",
+      rowsRead: rows.length,
+      tickets: read.tickets,
+      evaluations,
+      errors,
+      untrackedStages: read.untrackedStages,
+      version: typeof __SLA_KIT_VERSION__ === "string" ? __SLA_KIT_VERSION__ : "dev",
+    });
+  } else {
+    const tidy = flattenEvaluations(evaluations, { tickets: read.tickets, times: "iso" });
+    text = format === "csv" ? tidyCsv(tidy) : `${JSON.stringify(tidy, null, 2)}\n`;
+  }
+  if (typeof values.out === "string") {
+    writeFileSync(values.out, text);
+    progress(`sla-kit report: wrote ${values.out} (${evaluations.length} tickets, ${errors.length} bad rows)`);
+  } else io.out(text.replace(/\n$/, ""));
+  return 0;
+}
+
+declare const __SLA_KIT_VERSION__: string;
