@@ -12,7 +12,7 @@ export interface FlattenEvaluationsOptions {
   readonly times?: "date" | "iso" | "ms";
   /**
    * The tickets the evaluations came from (from `ticketsFromRows`): their row number and extra
-   * facts (`channel`, ...) are joined by ticket id, one column per fact.
+   * facts (`region`, ...) are joined by ticket id, one column per fact.
    */
   readonly tickets?: readonly TableTicket[];
 }
@@ -65,6 +65,7 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
         tier: ev.tier ?? null,
         urgency: ev.urgency ?? null,
         location: ev.location ?? null,
+        channel: ev.channel ?? null,
         assignee: ev.assignee ?? null,
         department: ev.department ?? null,
       };

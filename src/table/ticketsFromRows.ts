@@ -6,7 +6,7 @@ import { evaluateTicket } from "../sla/evaluateTicket.js";
 import type { Policy, Ticket, TicketEvent } from "../sla/types.js";
 import type { Row, RowError, RowMapping, TableTicket, TicketsFromRowsOptions, TicketsFromRowsResult, UntrackedStage } from "./types.js";
 
-const OWN_FACTS = new Set(["tier", "urgency", "location", "assignee", "department"]);
+const OWN_FACTS = new Set(["tier", "urgency", "location", "channel", "assignee", "department"]);
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /** A cell that fails; caught per row and turned into a RowError. */
@@ -69,6 +69,7 @@ function checkMapping(m: RowMapping, policy: Policy): void {
       column(p.pause, ["pauses", i, "pause"]);
       column(p.resume, ["pauses", i, "resume"]);
       if (p.reason !== undefined) column(p.reason, ["pauses", i, "reason"]);
+      if (p.consent !== undefined) column(p.consent, ["pauses", i, "consent"]);
     });
   }
   if (m.remoteResolved !== undefined) column(m.remoteResolved, ["remoteResolved"]);
@@ -163,7 +164,8 @@ function buildTicket(row: Row, m: RowMapping, rowNumber: number, timeZone: strin
     if (!hasPause) continue;
     const at = readTime(row, p.pause, timeZone);
     const reason = p.reason === undefined ? undefined : readString(row, p.reason);
-    push(reason === undefined ? { type: "pause", at } : { type: "pause", at, reason }, p.pause, at.getTime());
+    const consent = p.consent === undefined ? undefined : readString(row, p.consent);
+    push({ type: "pause", at, ...(reason === undefined ? {} : { reason }), ...(consent === undefined ? {} : { consent }) }, p.pause, at.getTime());
     if (hasResume) {
       const r = readTime(row, p.resume, timeZone);
       push({ type: "resume", at: r }, p.resume, r.getTime());
@@ -194,6 +196,10 @@ function columnOf(path: readonly (string | number)[], m: RowMapping, built: Buil
       if (a !== undefined) return field === "dueAt" ? a.dueAt : field === "consent" ? a.consent : a.at;
     }
     if (field === "rings" && e?.type === "done") return m.rings?.[e.stage] ?? null;
+    if (e?.type === "pause" && (field === "reason" || field === "consent")) {
+      const p = m.pauses?.find((x) => x.pause === built.eventColumns[i]);
+      if (p?.[field] !== undefined) return p[field];
+    }
     return built.eventColumns[i] ?? null;
   }
   if (head === "createdAt") return m.createdAt;
@@ -208,8 +214,8 @@ function columnOf(path: readonly (string | number)[], m: RowMapping, built: Buil
  * bad row reported, never dropped silently.
  *
  * The mapping names the column of the id, the creation time, the service (or one fixed service),
- * the facts (tier, urgency, location, assignee, department, and any other such as channel, kept in
- * `ticket.facts`), one done-time column per stage, pause/resume column pairs, agreed deadlines and
+ * the facts (tier, urgency, location, channel, assignee, department, and any other such as region,
+ * kept in `ticket.facts`), one done-time column per stage, pause/resume column pairs, agreed deadlines and
  * remote resolution. Empty cells mean "did not happen". Timestamps may be Dates, epoch ms, ISO
  * texts with an offset, or local texts ("2026-03-02 09:30") read in `options.timeZone` through
  * {@link fromZonedTime} (DST "compatible").

@@ -8,11 +8,15 @@ import type { Policy, StageStatus, Ticket } from "../sla/types.js";
 /** A row of a table: column name -> cell (CSV cells are strings; JSON cells may be numbers, Dates, null). */
 export type Row = Readonly<Record<string, unknown>>;
 
-/** Columns of a pause interval: when the clock stopped, when it ran again, and optionally why. */
+/**
+ * Columns of a pause interval: when the clock stopped, when it ran again, why (a reason the
+ * policy declares in `pauseReasons`), and the customer's consent where that reason needs it.
+ */
 export interface PauseColumns {
   readonly pause: string;
   readonly resume: string;
   readonly reason?: string;
+  readonly consent?: string;
 }
 
 /** Columns of a renegotiated deadline (docs/rules.md W2): the new deadline, when it was agreed, the consent record. */
@@ -38,8 +42,8 @@ export interface RowMapping {
   /** Column of the service, or one service for every row. */
   readonly service: string | { readonly value: string };
   /**
-   * Fact -> column: `tier`, `urgency`, `location` (the matrix dimensions), `assignee`,
-   * `department`, and any other fact (`channel`, `region`, ...) kept on the ticket's `facts`.
+   * Fact -> column: `tier`, `urgency`, `location`, `channel` (the matrix dimensions), `assignee`,
+   * `department`, and any other fact (`region`, `device`, ...) kept on the ticket's `facts`.
    */
   readonly facts?: Readonly<Record<string, string>>;
   /** Stage (or milestone such as `"service-completed"`) -> column of the time it was done. */
@@ -71,7 +75,7 @@ export interface TicketsFromRowsOptions {
 export interface TableTicket extends Ticket {
   /** Row number (counted from `firstRowNumber`). */
   readonly row: number;
-  /** Facts beyond the ticket's own fields (`channel`, `region`, ...), as mapped. */
+  /** Facts beyond the ticket's own fields (`region`, `device`, ...), as mapped. */
   readonly facts: Readonly<Record<string, string>>;
 }
 
@@ -114,6 +118,7 @@ export interface TidyRow {
   readonly tier: string | null;
   readonly urgency: string | null;
   readonly location: string | null;
+  readonly channel: string | null;
   readonly assignee: string | null;
   readonly department: string | null;
   readonly createdAt: Date | string | number;
@@ -136,6 +141,6 @@ export interface TidyRow {
   readonly policyId: string;
   readonly policyVersion: string;
   readonly policyHash: string;
-  /** Extra facts (`channel`, ...) joined from `tickets`, one column each. */
+  /** Extra facts (`region`, ...) joined from `tickets`, one column each. */
   readonly [fact: string]: unknown;
 }

@@ -13,7 +13,7 @@ import { chromium, type Browser } from "playwright-core";
 import { parse as parseCsv } from "csv-parse/sync";
 import { run } from "../../src/cli/run.js";
 import { rollup, type RollupKey, type RollupRow } from "../../src/kpi/index.js";
-import { evaluateTicket, robotIntegration2026 as policy, type TicketEvaluation } from "../../src/sla/index.js";
+import { evaluateTicket, parsePolicy, robotIntegration2026, type PolicyJson, type TicketEvaluation } from "../../src/sla/index.js";
 import { ticketsFromRows, type RowMapping } from "../../src/table/index.js";
 import { MAPPING, syntheticRows, toCsv } from "./synthetic.js";
 
@@ -31,6 +31,11 @@ const html = join(dir, "report.html");
 const AS_OF = "2026-04-01T00:00:00+08:00";
 writeFileSync(csv, toCsv(syntheticRows(400)));
 writeFileSync(mappingFile, JSON.stringify(MAPPING));
+// the desk's policy: the built-in one plus the pause reason its tickets record
+const policyJson: PolicyJson = { ...(JSON.parse(JSON.stringify(robotIntegration2026)) as PolicyJson), pauseReasons: { "customer unavailable": { stops: ["response", "handling", "resolution"] } } };
+const policy = parsePolicy(policyJson);
+const policyFile = join(dir, "policy.json");
+writeFileSync(policyFile, JSON.stringify(policyJson));
 
 /** What the report should show, computed with the library on the same rows. */
 function expected(): { evaluations: TicketEvaluation[]; byKey: Record<string, RollupRow[]>; errors: number; untracked: string[] } {
@@ -75,7 +80,7 @@ describe("sla-kit report (HTML rendered in headless Chromium)", () => {
   });
 
   it("writes a self-contained page whose charts render with no console error and no request, and whose numbers equal rollup", async () => {
-    const r = await cli("report", csv, "--policy", "robotIntegration2026", "--mapping", mappingFile, "--as-of", AS_OF, "--out", html);
+    const r = await cli("report", csv, "--policy", policyFile, "--mapping", mappingFile, "--as-of", AS_OF, "--out", html);
     expect(r.err).toContain("wrote");
     expect(r.code).toBe(0);
     if (browser === undefined) throw new Error(`Chromium could not be started, so the report cannot be checked: ${String(launchError)}`);
@@ -138,13 +143,13 @@ describe("sla-kit report (HTML rendered in headless Chromium)", () => {
 describe("sla-kit report (command line)", () => {
   it("--format csv and json write the tidy rows, one per evaluated ticket-stage, untracked stages left out", async () => {
     const exp = expected();
-    const c = await cli("report", csv, "--policy", "robotIntegration2026", "--mapping", mappingFile, "--as-of", AS_OF, "--format", "csv");
+    const c = await cli("report", csv, "--policy", policyFile, "--mapping", mappingFile, "--as-of", AS_OF, "--format", "csv");
     expect(c.code).toBe(0);
     const rows = parseCsv(c.out, { columns: true }) as Record<string, string>[];
     expect(rows.length).toBe(exp.evaluations.reduce((n, e) => n + e.stages.length, 0));
     expect(new Set(rows.map((r) => r.stage))).toEqual(new Set(["response", "handling"]));
-    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(["ticketId", "row", "channel", "status", "dueAt", "sourceRef", "policyHash"]));
-    const j = await cli("report", csv, "--policy", "robotIntegration2026", "--mapping", mappingFile, "--as-of", AS_OF, "--format", "json");
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(["ticketId", "row", "region", "status", "dueAt", "sourceRef", "policyHash"]));
+    const j = await cli("report", csv, "--policy", policyFile, "--mapping", mappingFile, "--as-of", AS_OF, "--format", "json");
     const json = JSON.parse(j.out) as Record<string, unknown>[];
     expect(json.map((r) => [r.ticketId, r.stage, r.status])).toEqual(rows.map((r) => [r.ticketId, r.stage, r.status]));
   });
@@ -153,19 +158,19 @@ describe("sla-kit report (command line)", () => {
     const big = join(dir, "big.csv");
     writeFileSync(big, toCsv(syntheticRows(2500, 3)));
     const out = join(dir, "big.html");
-    const r = await cli("report", big, "--policy", "robotIntegration2026", "--mapping", mappingFile, "--as-of", AS_OF, "--out", out);
+    const r = await cli("report", big, "--policy", policyFile, "--mapping", mappingFile, "--as-of", AS_OF, "--out", out);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/read 2500 rows/);
     expect(r.err).toMatch(/evaluated \d+\/\d+ tickets/);
-    const q = await cli("report", big, "--policy", "robotIntegration2026", "--mapping", mappingFile, "--as-of", AS_OF, "--out", out, "--quiet");
+    const q = await cli("report", big, "--policy", policyFile, "--mapping", mappingFile, "--as-of", AS_OF, "--out", out, "--quiet");
     expect(q.err).toBe("");
   }, 60_000);
 
   it("says what to fix for bad arguments and unreadable input (exit 2)", async () => {
-    const base = ["--policy", "robotIntegration2026", "--mapping", mappingFile, "--as-of", AS_OF];
+    const base = ["--policy", policyFile, "--mapping", mappingFile, "--as-of", AS_OF];
     const cases: [string[], RegExp][] = [
       [["report", csv, ...base, "--format", "xlsx"], /Unknown --format "xlsx"/],
-      [["report", csv, "--policy", "robotIntegration2026", "--mapping", mappingFile], /--as-of is required/],
+      [["report", csv, "--policy", policyFile, "--mapping", mappingFile], /--as-of is required/],
       [["report", csv, ...base.slice(0, 4), "--as-of", "2026-04-01"], /not an ISO-8601 time with an offset/],
       [["report", join(dir, "t.parquet"), ...base], /Parquet is not read/],
       [["report", join(dir, "missing.csv"), ...base], /cannot read/],
@@ -178,7 +183,7 @@ describe("sla-kit report (command line)", () => {
     }
     const badMap = join(dir, "bad-mapping.json");
     writeFileSync(badMap, JSON.stringify({ ...MAPPING, done: { responce: "responded" } }));
-    const m = await cli("report", csv, "--policy", "robotIntegration2026", "--mapping", badMap, "--as-of", AS_OF);
+    const m = await cli("report", csv, "--policy", policyFile, "--mapping", badMap, "--as-of", AS_OF);
     expect(m.code).toBe(2);
     expect(m.err).toMatch(/INVALID_MAPPING at mapping\.done\.responce/);
     const ragged = join(dir, "ragged.csv");

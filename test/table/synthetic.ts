@@ -8,12 +8,12 @@ export const MAPPING = {
   id: "ticket",
   createdAt: "opened",
   service: "type",
-  facts: { tier: "tier", urgency: "urgency", assignee: "owner", channel: "channel" },
+  facts: { tier: "tier", urgency: "urgency", assignee: "owner", region: "region" },
   done: { response: "responded", handling: "handled" },
   pauses: [{ pause: "paused", resume: "resumed", reason: "pause_reason" }],
 } as const;
 
-export const COLUMNS = ["ticket", "type", "tier", "urgency", "owner", "channel", "opened", "responded", "handled", "paused", "resumed", "pause_reason"] as const;
+export const COLUMNS = ["ticket", "type", "tier", "urgency", "owner", "region", "opened", "responded", "handled", "paused", "resumed", "pause_reason"] as const;
 
 /** Mulberry32: a small seeded PRNG. */
 function prng(seed: number): () => number {
@@ -41,7 +41,7 @@ export function syntheticRows(n: number, seed = 17): Record<string, string>[] {
     const row: Record<string, string> = {
       ticket: `T-${String(i + 1).padStart(5, "0")}`, type, tier: pick(["core", "important", "ordinary"]),
       urgency: type === "fault" ? pick(["urgent", "general"]) : "", owner: pick(["li", "wang", "zhao", "chen", "liu"]),
-      channel: pick(["phone", "web", "wechat"]), opened: local(opened), responded: "", handled: "", paused: "", resumed: "", pause_reason: "",
+      region: pick(["north", "south", "east"]), opened: local(opened), responded: "", handled: "", paused: "", resumed: "", pause_reason: "",
     };
     let t = opened;
     if (r() < 0.93) {

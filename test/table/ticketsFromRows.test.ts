@@ -13,7 +13,7 @@ const mapping: RowMapping = {
   id: "Ticket",
   createdAt: "Opened",
   service: "Type",
-  facts: { tier: "Tier", urgency: "Urgency", assignee: "Owner", channel: "Channel" },
+  facts: { tier: "Tier", urgency: "Urgency", assignee: "Owner", region: "Region" },
   done: { response: "Responded", handling: "Handled", resolution: "Resolved" },
   pauses: [{ pause: "Paused", resume: "Resumed", reason: "Why" }],
 };
@@ -31,7 +31,7 @@ interface Gen {
   tier: string;
   urgency: string;
   owner: string | null;
-  channel: string | null;
+  region: string | null;
   created: number;
   done: (number | null)[]; // response, handling, resolution offsets (minutes after the previous)
   pause: [number, number | null] | null;
@@ -42,7 +42,7 @@ const gen = fc.record({
   tier: fc.constantFrom("core", "important", "ordinary"),
   urgency: fc.constantFrom("urgent", "general"),
   owner: fc.option(fc.constantFrom("li", "wang", "zhao"), { nil: null }),
-  channel: fc.option(fc.constantFrom("phone", "web"), { nil: null }),
+  region: fc.option(fc.constantFrom("north", "south"), { nil: null }),
   created: fc.integer({ min: Date.UTC(2024, 0, 1) / MIN, max: Date.UTC(2026, 11, 1) / MIN }).map((m) => m * MIN),
   done: fc.array(fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }), { minLength: 3, maxLength: 3 }),
   pause: fc.option(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.option(fc.integer({ min: 0, max: 300 }), { nil: null })), { nil: null }),
@@ -52,7 +52,7 @@ const gen = fc.record({
 /** The ticket a generated record stands for, and the row a table would hold for it. */
 function toTicketAndRow(g: Omit<Gen, "id">, id: string): { ticket: { id: string; service: string; tier: string; urgency: string; assignee?: string; createdAt: number; events: TicketEvent[]; facts: Record<string, string> }; row: Record<string, unknown> } {
   const events: TicketEvent[] = [];
-  const row: Record<string, unknown> = { Ticket: id, Type: "fault", Tier: g.tier, Urgency: g.urgency, Owner: g.owner ?? "", Channel: g.channel ?? "", Opened: cell(g.created, g.styles[0]!) };
+  const row: Record<string, unknown> = { Ticket: id, Type: "fault", Tier: g.tier, Urgency: g.urgency, Owner: g.owner ?? "", Region: g.region ?? "", Opened: cell(g.created, g.styles[0]!) };
   let t = g.created;
   const cols = ["Responded", "Handled", "Resolved"];
   const stages = ["response", "handling", "resolution"];
@@ -73,7 +73,7 @@ function toTicketAndRow(g: Omit<Gen, "id">, id: string): { ticket: { id: string;
       row.Resumed = cell(p + g.pause[1] * MIN, g.styles[5]!);
     }
   }
-  const ticket = { id, service: "fault", tier: g.tier, urgency: g.urgency, createdAt: g.created, events, facts: g.channel === null ? {} : { channel: g.channel } };
+  const ticket = { id, service: "fault", tier: g.tier, urgency: g.urgency, createdAt: g.created, events, facts: g.region === null ? {} : { region: g.region } };
   return { ticket: g.owner === null ? ticket : { ...ticket, assignee: g.owner }, row };
 }
 
@@ -157,6 +157,16 @@ describe("ticketsFromRows", () => {
     expect(r.errors.find((e) => e.row === 6)!.value).toBe("yesterday");
   });
 
+  it("channel is a matrix dimension of the ticket; a pause with a reason the policy does not declare is a bad row at the reason column", () => {
+    const m: RowMapping = { ...mapping, facts: { tier: "Tier", channel: "Via" } };
+    const ok = ticketsFromRows([{ Ticket: "C", Type: "consultation", Tier: "core", Via: "online", Opened: "2026-03-02 09:00" }], m, { policy, timeZone: "Asia/Shanghai" });
+    expect(ok.tickets[0]!.channel).toBe("online");
+    const row = { Ticket: "P", Type: "fault", Tier: "core", Urgency: "urgent", Opened: "2026-03-02 09:00", Paused: "2026-03-02 09:05", Why: "lunch" };
+    const r = ticketsFromRows([row], mapping, { policy: robotIntegration2026, timeZone: "Asia/Shanghai" });
+    expect(r.tickets).toEqual([]);
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([[1, "Why", "lunch", "INVALID_EVENT"]]);
+  });
+
   it("a local time without options.timeZone is a bad row that says to pass the zone; texts with an offset need none", () => {
     const rows = [
       { Ticket: "A", Type: "fault", Tier: "core", Urgency: "urgent", Opened: "2026-03-02 09:00" },
@@ -220,7 +230,7 @@ describe("flattenEvaluations", () => {
           for (const s of e.stages) {
             const r = rows[k++]!;
             expect([r.ticketId, r.stage, r.status, r.dueAt, r.doneAt, r.pausedMs, r.sourceRef, r.rowId, r.row, r.policyHash]).toEqual([e.ticketId, s.stage, s.status, s.dueAt?.getTime() ?? null, s.doneAt?.getTime() ?? null, s.pausedMs, s.trace.sourceRef, s.trace.rowId, t.row, policy.hash]);
-            expect(r.channel ?? null).toBe(t.facts.channel ?? null);
+            expect(r.region ?? null).toBe(t.facts.region ?? null);
           }
         }
       }),
