@@ -66,9 +66,15 @@ export function utcMs(year: number, month: number, day: number, hour = 0, minute
   return ms;
 }
 
-/** Offset (local - UTC, in ms) of `timeZone` at instant `ms`, straight from Intl. */
+/** Milliseconds of 400 Gregorian years. */
+const CYCLE_MS = 146_097 * MS_PER_DAY;
+
+/** The range of a JS Date: instants beyond it cannot be formatted. */
+const MAX_INSTANT = 8.64e15;
+
+/** Offset (local - UTC, in ms) of `timeZone` at instant `ms`, straight from Intl (clamped to the Date range). */
 function intlOffset(timeZone: string, ms: number): number {
-  const secondMs = Math.floor(ms / 1000) * 1000;
+  const secondMs = Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, Math.floor(ms / 1000) * 1000));
   const parts = formatter(timeZone).formatToParts(secondMs);
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
   for (const p of parts) {
@@ -83,33 +89,55 @@ function intlOffset(timeZone: string, ms: number): number {
     }
   }
   if (bc) y = 1 - y;
-  return utcMs(y, mo, d, h, mi, s) - secondMs;
+  // near the ends of the Date range the local wall time itself may lie outside it: shift by a
+  // 400-year Gregorian cycle (same calendar) to compute it
+  let wall = utcMs(y, mo, d, h, mi, s);
+  if (Number.isNaN(wall)) wall = y < 0 ? utcMs(y + 400, mo, d, h, mi, s) - CYCLE_MS : utcMs(y - 400, mo, d, h, mi, s) + CYCLE_MS;
+  return wall - secondMs;
 }
 
 /**
- * Per-zone table of offset transitions over a span of years, built by sampling Intl every
- * 6 hours and bisecting each change to the second.
+ * Offset transitions of one zone within one UTC year, found by sampling Intl once a day and
+ * bisecting each change to the second. Tables grow year by year as queries touch years; each
+ * zone keeps at most {@link ZONE_YEARS_KEPT} years (least recently used dropped), so neither a
+ * far-off query nor a long-lived process makes them grow without end.
  */
-interface ZoneTable {
-  from: number; // first instant covered
-  to: number; // last instant covered
-  at: number[]; // transition instants (offset[i] holds from at[i])
-  offset: number[]; // offset[0] holds before at[0]
+interface YearTable {
+  readonly at: readonly number[]; // transition instants within the year
+  readonly offset: readonly number[]; // offset[0] holds from the year's start, offset[i] from at[i - 1]
 }
 
-const tables = new Map<string, ZoneTable>();
-const SAMPLE = 24 * 3_600_000; // zones never change offset twice within a day
+/** Years of offset tables kept per zone. */
+export const ZONE_YEARS_KEPT = 256;
+const tables = new Map<string, Map<number, YearTable>>();
+/** Sampling step before 1970: zones never change offset twice within a day. */
+const SAMPLE = 24 * 3_600_000;
+/**
+ * Sampling step from 1970: every change is found (a step over several changes finds each), except
+ * a change and its reversal within one week, which the time-zone database has not had since 1970.
+ */
+const SAMPLE_MODERN = 7 * SAMPLE;
 
-function buildTable(timeZone: string, from: number, to: number): ZoneTable {
+/** Start of a UTC year, clamped to the Date range (Date.UTC is NaN beyond it). */
+function yearStart(year: number): number {
+  const ms = utcMs(year, 1, 1);
+  return Number.isNaN(ms) ? (year < 0 ? -MAX_INSTANT : MAX_INSTANT) : Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, ms));
+}
+
+function buildYear(timeZone: string, year: number): YearTable {
+  const from = yearStart(year);
+  const to = yearStart(year + 1);
+  const step = year >= 1970 ? SAMPLE_MODERN : SAMPLE;
   const at: number[] = [];
   const offset: number[] = [intlOffset(timeZone, from)];
   let prevT = from;
   let prevO = offset[0]!;
-  for (let t = from + SAMPLE; ; t += SAMPLE) {
+  for (let t = from + step; prevT < to; t += step) {
     const tt = Math.min(t, to);
     const o = intlOffset(timeZone, tt);
-    if (o !== prevO) {
-      // bisect in seconds: offset(lo) = prevO, offset(hi) = o
+    // several changes may lie between two samples: find each in turn
+    while (o !== prevO && o === o) {
+      // bisect in seconds: offset(lo) = prevO, offset(hi) != prevO
       let lo = Math.floor(prevT / 1000);
       let hi = Math.floor(tt / 1000);
       while (hi - lo > 1) {
@@ -117,42 +145,50 @@ function buildTable(timeZone: string, from: number, to: number): ZoneTable {
         if (intlOffset(timeZone, mid * 1000) === prevO) lo = mid;
         else hi = mid;
       }
-      at.push(hi * 1000);
-      offset.push(o);
-      prevO = o;
+      const now = intlOffset(timeZone, hi * 1000);
+      if (hi * 1000 < to) {
+        at.push(hi * 1000);
+        offset.push(now);
+      }
+      prevO = now;
+      prevT = hi * 1000;
     }
     prevT = tt;
-    if (tt >= to) break;
   }
-  return { from, to, at, offset };
+  return { at, offset };
 }
 
-const YEAR_MS = 365.2425 * MS_PER_DAY;
-
-function tableFor(timeZone: string, ms: number): ZoneTable {
-  let t = tables.get(timeZone);
-  if (t === undefined || ms < t.from || ms > t.to) {
-    // cover whole years around the instant, growing the existing span
-    const y = Math.floor(ms / YEAR_MS) + 1970;
-    let fromY = y - 1;
-    let toY = y + 2;
-    if (t !== undefined) {
-      fromY = Math.min(fromY, Math.floor(t.from / YEAR_MS) + 1970);
-      toY = Math.max(toY, Math.floor(t.to / YEAR_MS) + 1970 + 1);
-    }
-    t = buildTable(timeZone, utcMs(fromY, 1, 1) - 2 * MS_PER_DAY, utcMs(toY, 1, 1) + 2 * MS_PER_DAY);
-    tables.set(timeZone, t);
-  }
+function yearTable(timeZone: string, year: number): YearTable {
+  let zone = tables.get(timeZone);
+  if (zone === undefined) tables.set(timeZone, (zone = new Map()));
+  let t = zone.get(year);
+  if (t === undefined) {
+    t = buildYear(timeZone, year);
+    if (zone.size >= ZONE_YEARS_KEPT) zone.delete(zone.keys().next().value!);
+  } else zone.delete(year); // most recently used last
+  zone.set(year, t);
   return t;
+}
+
+/** The UTC year of an instant (clamped to the Date range). */
+function utcYear(ms: number): number {
+  return new Date(Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, ms))).getUTCFullYear();
 }
 
 /** Offset (local - UTC, in ms) of `timeZone` at instant `ms`. */
 export function offsetAt(timeZone: string, ms: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
-  const t = tableFor(timeZone, ms);
+  if (timeZone !== memo.zone || !(ms >= memo.from && ms < memo.to)) {
+    const y = utcYear(ms);
+    memo = { zone: timeZone, from: yearStart(y), to: yearStart(y + 1), table: yearTable(timeZone, y) };
+  }
+  const t = memo.table;
   // offset[i] holds from at[i - 1]: the number of transitions <= ms picks it
-  return t.offset[upperBound(t.at, ms)]!;
+  return t.offset[t.at.length === 0 ? 0 : upperBound(t.at, ms)]!;
 }
+
+/** The last year table used (most queries stay within one year of one zone). */
+let memo: { zone: string; from: number; to: number; table: YearTable } = { zone: "", from: 0, to: -1, table: { at: [], offset: [0] } };
 
 /**
  * The instant of a local wall time given as "wall ms" (the wall time read as if it were UTC),

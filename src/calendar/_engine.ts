@@ -30,6 +30,13 @@ const HOURS_RE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
 const NEVER_OPEN_YEARS = 5;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
+/** Default of `CalendarSpec.maxReachYears`: how far one query may reach from its anchor. */
+export const DEFAULT_MAX_REACH_YEARS = 100;
+/** Largest accepted `maxReachYears`. */
+export const MAX_REACH_LIMIT = 1000;
+/** An index spanning more years than this is rebuilt around the query instead of extended. */
+const INDEX_SPAN_MAX = 16;
+const MAX_INSTANT = 8.64e15;
 
 export interface Engine {
   readonly id: string;
@@ -43,6 +50,12 @@ export interface Engine {
   readonly beyondData: "error" | "weekdays";
   /** The last date a query may reach: validTo, or +Infinity with beyondData "weekdays". */
   readonly rangeTo: number;
+  /** Open at every instant (24x7, no dates): answered by arithmetic, for any instant. */
+  readonly always: boolean;
+  /** How many years one query may reach beyond its anchor (CalendarSpec.maxReachYears). */
+  readonly maxReachYears: number;
+  /** An upper bound of the open time of any one year (for answering too-long durations at once). */
+  readonly maxOpenPerYear: number;
   // index, covering local years [y0, y1]
   y0: number;
   y1: number;
@@ -131,6 +144,16 @@ export function compile(input: unknown): { spec: CalendarSpec; engine: Engine } 
     throw new SlaKitError("INVALID_CALENDAR", `validFrom (${spec.validFrom}) is after validTo (${spec.validTo}).`, { path: ["validFrom"] });
   }
   const beyondData = spec.beyondData ?? "error";
+  const maxReachYears = spec.maxReachYears ?? DEFAULT_MAX_REACH_YEARS;
+  if (!Number.isInteger(maxReachYears) || maxReachYears < 1 || maxReachYears > MAX_REACH_LIMIT) {
+    throw new SlaKitError("INVALID_CALENDAR", `Invalid maxReachYears ${describe(maxReachYears)}: a whole number of years from 1 to ${MAX_REACH_LIMIT} (default ${DEFAULT_MAX_REACH_YEARS}).`, { path: ["maxReachYears"] });
+  }
+  const always =
+    validFrom === -Infinity && validTo === Infinity && holidays.size === 0 && workdays.size === 0 &&
+    week.every((h) => h !== undefined && h.some(([a, b]) => a === 0 && b >= 1440));
+  // open minutes of the longest week, +1 h per day for DST, times 53 weeks, plus every make-up day
+  const weekMinutes = week.reduce((sum, h) => sum + (h ?? []).reduce((m, [a, b]) => m + (b - a), 0), 0);
+  const maxOpenPerYear = (53 * (weekMinutes + 7 * 60) + workdays.size * 2 * 1440) * MS_PER_MINUTE;
   const engine: Engine = {
     id: spec.id ?? "custom",
     timeZone,
@@ -141,6 +164,9 @@ export function compile(input: unknown): { spec: CalendarSpec; engine: Engine } 
     validTo,
     beyondData,
     rangeTo: beyondData === "weekdays" ? Infinity : validTo,
+    always,
+    maxReachYears,
+    maxOpenPerYear,
     y0: 0,
     y1: -1,
     lo: Infinity,
@@ -198,7 +224,13 @@ function yearBlock(e: Engine, year: number): YearBlock {
   let m = blocks.get(e);
   if (m === undefined) blocks.set(e, (m = new Map()));
   const cached = m.get(year);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    m.delete(year); // most recently used last
+    m.set(year, cached);
+    return cached;
+  }
+  // bounded: a long-lived process keeps at most the years one query may reach, plus slack
+  if (m.size >= e.maxReachYears + 2 * INDEX_SPAN_MAX) m.delete(m.keys().next().value!);
   const first = Math.round(utcMs(year, 1, 1) / MS_PER_DAY);
   const last = Math.round(utcMs(year + 1, 1, 1) / MS_PER_DAY);
   const pairs: number[] = [];
@@ -236,7 +268,6 @@ function rebuild(e: Engine, y0: number, y1: number): void {
     nPairs += b.pairs.length / 2;
     nDays += b.days.length;
   }
-  const order = new Array<number>(nPairs);
   const raw = new Float64Array(nPairs * 2);
   const days = new Int32Array(nDays);
   const closes = new Float64Array(nDays);
@@ -249,21 +280,31 @@ function rebuild(e: Engine, y0: number, y1: number): void {
     closes.set(b.closes, d);
     d += b.days.length;
   }
-  for (let i = 0; i < nPairs; i++) order[i] = i;
-  order.sort((i, j) => raw[2 * i]! - raw[2 * j]! || raw[2 * i + 1]! - raw[2 * j + 1]!);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const i of order) {
+  let sorted = true; // the usual case: year blocks hold their intervals in order
+  for (let i = 1; i < nPairs && sorted; i++) sorted = raw[2 * i - 2]! <= raw[2 * i]!;
+  let order: Int32Array | undefined;
+  if (!sorted) {
+    const o = Array.from({ length: nPairs }, (_, i) => i);
+    o.sort((i, j) => raw[2 * i]! - raw[2 * j]! || raw[2 * i + 1]! - raw[2 * j + 1]!);
+    order = Int32Array.from(o);
+  }
+  const startsAll = new Float64Array(nPairs);
+  const endsAll = new Float64Array(nPairs);
+  let n = 0;
+  for (let k = 0; k < nPairs; k++) {
+    const i = order === undefined ? k : order[k]!;
     const s = raw[2 * i]!;
     const en = raw[2 * i + 1]!;
-    const k = ends.length - 1;
-    if (k >= 0 && s <= ends[k]!) {
-      if (en > ends[k]!) ends[k] = en; // overlapping or touching: union
+    if (n > 0 && s <= endsAll[n - 1]!) {
+      if (en > endsAll[n - 1]!) endsAll[n - 1] = en; // overlapping or touching: union
     } else {
-      starts.push(s);
-      ends.push(en);
+      startsAll[n] = s;
+      endsAll[n] = en;
+      n++;
     }
   }
+  const starts = startsAll.slice(0, n);
+  const ends = endsAll.slice(0, n);
   const cum = new Float64Array(starts.length + 1);
   for (let i = 0; i < starts.length; i++) cum[i + 1] = cum[i]! + (ends[i]! - starts[i]!);
   e.y0 = y0;
@@ -271,8 +312,8 @@ function rebuild(e: Engine, y0: number, y1: number): void {
   // intervals of dates outside [y0, y1] reach at most ~3 days into it (past-midnight hours, DST, skipped dates)
   e.lo = utcMs(y0, 1, 1) + 4 * MS_PER_DAY;
   e.hi = utcMs(y1 + 1, 1, 1) - 4 * MS_PER_DAY;
-  e.starts = Float64Array.from(starts);
-  e.ends = Float64Array.from(ends);
+  e.starts = starts;
+  e.ends = ends;
   e.cum = cum;
   e.days = days;
   e.closes = closes;
@@ -295,10 +336,12 @@ function clampYear(e: Engine, y: number): number {
 
 /** Makes the index answer exactly for every instant in [from, to]. */
 export function cover(e: Engine, from: number, to: number): void {
-  if (from >= e.lo && to <= e.hi) return;
+  if (e.always || (from >= e.lo && to <= e.hi)) return;
   let y0 = clampYear(e, new Date(from).getUTCFullYear() - 1);
   let y1 = clampYear(e, new Date(to).getUTCFullYear() + 1);
-  if (e.y1 >= e.y0) {
+  // extend the index when that stays small; otherwise index only the years this query touches
+  // (year blocks stay cached), so cost never depends on what earlier queries did
+  if (e.y1 >= e.y0 && Math.max(y1, e.y1) - Math.min(y0, e.y0) <= Math.max(INDEX_SPAN_MAX, y1 - y0)) {
     y0 = Math.min(y0, e.y0);
     y1 = Math.max(y1, e.y1);
   }
@@ -315,8 +358,12 @@ function coversUpTo(e: Engine, t: number): boolean {
 
 export function instantArg(e: Engine, value: unknown, name: string): number {
   const ms = toEpochMs(value, [name]);
+  if (e.always) return ms;
+  const day = localDayNumber(e.timeZone, ms);
+  if (day < MIN_DAY || day > MAX_DAY) {
+    throw outOfRange(e, `${name} ${new Date(ms).toISOString()} falls on ${dayNumberToIso(day)}, outside the years ${MIN_YEAR}-${MAX_YEAR} that calendars with hours answer for`, day, [name]);
+  }
   if (e.validFrom !== -Infinity || e.rangeTo !== Infinity) {
-    const day = localDayNumber(e.timeZone, ms);
     // a result may end exactly at (or an interval of validTo may run past midnight up to) the last
     // close: such an instant is a valid argument too, so results can be passed back in
     if (day < e.validFrom || (day > e.rangeTo && ms > lastEnd(e))) {
@@ -324,6 +371,18 @@ export function instantArg(e: Engine, value: unknown, name: string): number {
     }
   }
   return ms;
+}
+
+/** Instants of years MIN_YEAR..MAX_YEAR (+- a day of zone offset) are answered by the index. */
+const MIN_DAY = isoToDayNumber(`${MIN_YEAR}-01-01`)!;
+const MAX_DAY = isoToDayNumber(`${MAX_YEAR}-12-31`)!;
+
+/** A result after the supported years is refused like an argument there (a close at 24:00 of the last date is fine). */
+function supported(e: Engine, t: number, path: ErrorPath): number {
+  if (localDayNumber(e.timeZone, t - 1) > MAX_DAY) {
+    throw outOfRange(e, `The result lies after the year ${MAX_YEAR}, the last calendars with hours answer for`, MAX_DAY + 1, path);
+  }
+  return t;
 }
 
 /** The end of the last open interval of a date <= rangeTo (-Infinity when there is none). */
@@ -365,6 +424,25 @@ export function outOfRange(e: Engine, what: string, day: number, path: ErrorPath
   );
 }
 
+/** A query that would reach more than maxReachYears beyond its anchor: refused, never computed. */
+export function tooFar(e: Engine, from: number, path: ErrorPath): SlaKitError {
+  const day = localDayNumber(e.timeZone, Math.min(MAX_INSTANT, from)) + Math.ceil(e.maxReachYears * 365.25);
+  return new SlaKitError(
+    "CALENDAR_OUT_OF_RANGE",
+    `The result lies more than ${e.maxReachYears} years after ${new Date(from).toISOString()} on calendar "${e.id}", ` +
+      `the most one query may reach (CalendarSpec.maxReachYears, default ${DEFAULT_MAX_REACH_YEARS}): check the duration, or raise maxReachYears.`,
+    { path, details: { calendar: e.id, timeZone: e.timeZone, maxReachYears: e.maxReachYears, needed: dayNumberToIso(day), reason: "maxReachYears" } },
+  );
+}
+
+/** A result after the last instant a Date can hold (+275760-09-13). */
+function beyondDates(e: Engine, from: number, path: ErrorPath): SlaKitError {
+  return new SlaKitError("CALENDAR_OUT_OF_RANGE", `The result lies after +275760-09-13, the last date a JavaScript Date can hold (from ${new Date(Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, from))).toISOString()} on calendar "${e.id}").`, {
+    path,
+    details: { calendar: e.id, timeZone: e.timeZone, needed: "+275760-09-14", reason: "dateRange" },
+  });
+}
+
 function neverOpen(e: Engine, from: number, path: ErrorPath): SlaKitError {
   return new SlaKitError(
     "CALENDAR_NEVER_OPEN",
@@ -378,6 +456,7 @@ function neverOpen(e: Engine, from: number, path: ErrorPath): SlaKitError {
 
 /** Open time in the index before instant t. */
 export function openBefore(e: Engine, t: number): number {
+  if (e.always) return t;
   const i = upperBound(e.starts, t);
   if (i === 0) return 0;
   const k = i - 1;
@@ -385,6 +464,7 @@ export function openBefore(e: Engine, t: number): number {
 }
 
 export function isOpen(e: Engine, t: number): boolean {
+  if (e.always) return true;
   const i = upperBound(e.starts, t) - 1;
   return i >= 0 && t < e.ends[i]!;
 }
@@ -392,17 +472,22 @@ export function isOpen(e: Engine, t: number): boolean {
 /** Grows the index forward from `from` until `enough(e)`, or throws. */
 function growUntil(e: Engine, from: number, enough: () => boolean, needOpenAfter: number, path: ErrorPath): void {
   let lastOpenSeen = from;
+  const anchorYear = new Date(from).getUTCFullYear();
   for (;;) {
     if (enough()) return;
     if (clampYear(e, e.y1 + 1) === e.y1) {
-      // the index already reaches past validTo: nothing more exists
+      // the index already reaches past validTo (or year MAX_YEAR): nothing more exists
       if (e.cum[e.cum.length - 1] === 0 && e.rangeTo !== Infinity) throw neverOpen(e, from, path);
+      if (e.rangeTo === Infinity) {
+        throw outOfRange(e, `The result lies after the year ${MAX_YEAR}, the last calendars with hours answer for`, MAX_DAY + 1, path);
+      }
       throw outOfRange(e, `The result lies after ${dayNumberToIso(e.rangeTo)}`, e.rangeTo + 1, path);
     }
+    if (e.y1 - anchorYear > e.maxReachYears) throw tooFar(e, from, path);
     const n = e.starts.length;
     if (n > 0 && e.ends[n - 1]! > needOpenAfter) lastOpenSeen = Math.max(lastOpenSeen, e.ends[n - 1]!);
     if (coverHi(e) - lastOpenSeen > NEVER_OPEN_YEARS * 366 * MS_PER_DAY) throw neverOpen(e, from, path);
-    const y1 = clampYear(e, e.y1 + Math.max(1, Math.ceil((e.y1 - e.y0 + 1) / 2)));
+    const y1 = clampYear(e, Math.min(anchorYear + e.maxReachYears + 1, e.y1 + Math.max(2, e.y1 - e.y0 + 1)));
     rebuild(e, e.y0, y1);
   }
 }
@@ -426,11 +511,17 @@ function atOpen(e: Engine, target: number): number {
 
 /** Earliest t >= s with open time [s, t] >= d (d > 0). */
 export function addOpen(e: Engine, s: number, d: number, path: ErrorPath): number {
+  if (e.always) {
+    if (s + d > MAX_INSTANT) throw beyondDates(e, s, path);
+    return s + d;
+  }
+  // a duration longer than the calendar can hold within maxReachYears: refused at once
+  if (d > e.maxOpenPerYear * (e.maxReachYears + 1)) throw tooFar(e, s, path);
   cover(e, s, s);
   let result = atOpen(e, openBefore(e, s) + d); // fast path: inside the index
-  if (result === result) return result;
+  if (result === result) return supported(e, result, path);
   growUntil(e, s, () => (result = atOpen(e, openBefore(e, s) + d)) === result, s, path);
-  return result;
+  return supported(e, result, path);
 }
 
 function firstOpen(e: Engine, t: number): number {
@@ -442,11 +533,12 @@ function firstOpen(e: Engine, t: number): number {
 
 /** First instant >= t that is open. */
 export function nextOpen(e: Engine, t: number, path: ErrorPath): number {
+  if (e.always) return t;
   cover(e, t, t);
   let result = firstOpen(e, t);
-  if (result === result) return result;
+  if (result === result) return supported(e, result, path);
   growUntil(e, t, () => (result = firstOpen(e, t)) === result, t, path);
-  return result;
+  return supported(e, result, path);
 }
 
 /** Close of the `count`-th (0-based) business day on or after `day`, or NaN if beyond the index. */
@@ -460,15 +552,24 @@ function closeOf(e: Engine, day: number, count: number): number {
 
 /** Close of business of the `count`-th (0-based) business day on or after local date `day`. */
 export function businessDayFrom(e: Engine, day: number, count: number, path: ErrorPath): number {
+  if (e.always) {
+    // every date is a business day closing at local 24:00
+    const close = (day + count + 1) * MS_PER_DAY;
+    const r = Math.abs(close) <= MAX_INSTANT + 2 * MS_PER_DAY ? wallToInstant(e.timeZone, close) : Infinity;
+    if (!(r <= MAX_INSTANT)) throw beyondDates(e, day * MS_PER_DAY, path);
+    return r;
+  }
+  if (count > (e.maxReachYears + 1) * 366) throw tooFar(e, day * MS_PER_DAY, path);
   const t = day * MS_PER_DAY;
   cover(e, t, t);
   let result = closeOf(e, day, count);
-  if (result === result) return result;
+  if (result === result) return supported(e, result, path);
   growUntil(e, t, () => (result = closeOf(e, day, count)) === result, t - MS_PER_DAY, path);
-  return result;
+  return supported(e, result, path);
 }
 
 export function isBusinessDayNumber(e: Engine, day: number): boolean {
+  if (e.always) return true;
   const block = yearBlock(e, YEAR_OF_DAY(day));
   return block.days[lowerBound(block.days, day)] === day;
 }

@@ -1,3 +1,5 @@
+import { SlaKitError } from "../errors.js";
+import { describe } from "../_lib/instant.js";
 import { defineCalendar } from "./defineCalendar.js";
 import type { Calendar } from "./types.js";
 
@@ -17,6 +19,9 @@ const WHOLE_DAY = ["00:00-24:00"] as const;
  * ```
  */
 export function alwaysOpen(timeZone = "UTC"): Calendar {
+  if (typeof timeZone !== "string") {
+    throw new SlaKitError("INVALID_ARGUMENT", `Expected an IANA time zone name such as "Asia/Shanghai" at timeZone, got ${describe(timeZone)}.`, { path: ["timeZone"] });
+  }
   return defineCalendar({
     id: `always-open:${timeZone}`,
     timeZone,

@@ -1,4 +1,4 @@
-import { cover, engineOf, instantArg, openBefore } from "./_engine.js";
+import { cover, engineOf, instantArg, openBefore, tooFar } from "./_engine.js";
 import type { Calendar } from "./types.js";
 
 /**
@@ -18,6 +18,7 @@ export function businessTimeBetween(cal: Calendar, from: Date | number, to: Date
   const e = engineOf(cal);
   const a = instantArg(e, from, "from");
   const b = instantArg(e, to, "to");
+  if (!e.always && Math.abs(b - a) > e.maxReachYears * 366 * 86_400_000) throw tooFar(e, Math.min(a, b), a <= b ? ["to"] : ["from"]);
   cover(e, Math.min(a, b), Math.max(a, b));
   return openBefore(e, b) - openBefore(e, a);
 }

@@ -42,6 +42,7 @@ export const calendarSpecSchema = z
     validFrom: date.optional(),
     validTo: date.optional(),
     beyondData: z.enum(["error", "weekdays"]).optional(),
+    maxReachYears: z.number().int().min(1).max(1000).optional(),
   })
   .strict();
 

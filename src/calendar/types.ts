@@ -33,6 +33,13 @@ export interface CalendarSpec {
   readonly validTo?: string;
   /** What dates after `validTo` mean (default `"error"`). See {@link BeyondData}. */
   readonly beyondData?: BeyondData;
+  /**
+   * How many years one query may reach beyond its anchor (default 100, at most 1000): a result
+   * further away (a huge duration, a calendar with little open time, `businessTimeBetween` over
+   * centuries) is `CALENDAR_OUT_OF_RANGE` at once instead of minutes of work. Instants are
+   * answered for years 1000-9999 (`alwaysOpen` calendars: every instant a `Date` can hold).
+   */
+  readonly maxReachYears?: number;
 }
 
 /**
