@@ -27,28 +27,6 @@ const finite = (v: unknown) => {
 };
 
 export const openBugs: readonly OpenBug[] = [
-  // calendar (cal)
-  {
-    owner: "cal", bug: "alwaysOpen(Object.create(null)) throws TypeError, not INVALID_CALENDAR",
-    exports: /^alwaysOpen$/, kinds: ["throw"], message: /^TypeError: Cannot convert object to primitive value/,
-    repro: () => sk.alwaysOpen(Object.create(null) as never),
-  },
-  {
-    owner: "cal", bug: "instants near ±8.64e15 throw RangeError from Intl (zone table) in isBusinessDay, addBusinessTime, weightedFailures, rollup, ...",
-    exports: /./, kinds: ["throw"], message: /^RangeError: Invalid time value/,
-    repro: () => sk.isBusinessDay(sk.alwaysOpen("America/New_York"), 8.64e15),
-  },
-  {
-    owner: "cal", bug: "far-off instants rebuild the zone table over the whole span (hang: isOpenAt(alwaysOpen('Asia/Shanghai'), -8.64e15) takes about a minute)",
-    exports: /./, kinds: ["hang"], message: /no answer within/,
-    // no regression case here: a test must not wait a minute; the fuzz watchdog reports it
-  },
-  {
-    owner: "cal", bug: "nextOpening past the covered range reports dates as NaN-NaN-NaN",
-    exports: /^(nextOpening|addBusinessTime|addBusinessDays|dueAt|evaluateTicket)$/, kinds: ["message"], message: /NaN-NaN/,
-    repro: () => sk.nextOpening(sk.alwaysOpen(), 8.64e15),
-    check: (o) => { if (o instanceof Error && /NaN/.test(o.message)) throw new Error(o.message); },
-  },
   // sla
   {
     owner: "sla", bug: "a BigInt service in a query throws TypeError (JSON.stringify in the UNKNOWN_VALUE message)",
