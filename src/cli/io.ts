@@ -17,6 +17,45 @@ export class UsageError extends Error {
 /** The default of `--max-bytes`: input files larger than this are refused (64 MiB). */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
+/**
+ * JSON files larger than this get no line numbers in messages: finding them means parsing the text a
+ * second time (with positions), which costs more than the check itself on a very large file.
+ */
+export const MAX_JSON_BYTES_WITH_LINES = 1024 * 1024;
+
+/**
+ * Offsets of the items of the array under a top-level key of a JSON text (`"cases": [...]`), in one
+ * pass without building anything: line numbers of cases for files too large to parse twice.
+ */
+function topLevelArrayItems(text: string, key: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let inArray = false;
+  let expectItem = false;
+  let lastKey: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      if (depth === 1) lastKey = text.slice(start + 1, i);
+      if (inArray && depth === 2 && expectItem) [out[out.length], expectItem] = [start, false];
+      continue;
+    }
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (inArray && depth === 2 && expectItem) [out[out.length], expectItem] = [i, false];
+      depth++;
+      if (c === 91 && depth === 2 && lastKey === key) [inArray, expectItem] = [true, true];
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+      if (depth === 1 && inArray) inArray = false;
+    } else if (c === 44 /* , */ && inArray && depth === 2) expectItem = true;
+    else if (inArray && depth === 2 && expectItem) [out[out.length], expectItem] = [i, false];
+  }
+  return out;
+}
+
 /** How reading is bounded (set once per command from `--max-bytes`). */
 export const limits = { maxBytes: DEFAULT_MAX_BYTES };
 
@@ -87,12 +126,22 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 const isJson = (file: string) => /\.json$/i.test(file);
 
-/** Line:column of a character offset in a text. */
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) [line, start] = [line + 1, i + 1];
-  return { line, col: offset - start + 1 };
+/** Line:column of a character offset in a text (`starts`: the offsets where lines start, cached by the caller). */
+function lineCol(text: string, offset: number, starts: number[] = lineStarts(text)): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - starts[lo]! + 1 };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /**
@@ -128,7 +177,10 @@ export function loadFile(file: string): Loaded {
       throw new UsageError(`${file}: malformed YAML: ${(e as Error).message} (aliases expand to too much data).`);
     }
   }
+  let caseOffsets: number[] | undefined;
+  let starts: number[] | undefined;
   const nodeAt = (path: readonly (string | number)[]) => {
+    if (format === "json" && text.length > MAX_JSON_BYTES_WITH_LINES) return undefined;
     const node = document().getIn(path, true);
     return isNode(node) ? node : undefined;
   };
@@ -138,6 +190,12 @@ export function loadFile(file: string): Loaded {
     data,
     format,
     positionOf(path) {
+      if (format === "json" && text.length > MAX_JSON_BYTES_WITH_LINES) {
+        if (path.length !== 2 || path[0] !== "cases" || typeof path[1] !== "number") return undefined;
+        caseOffsets ??= topLevelArrayItems(text, "cases");
+        const at = caseOffsets[path[1]];
+        return at === undefined ? undefined : lineCol(text, at, (starts ??= lineStarts(text)));
+      }
       const range = nodeAt(path)?.range;
       if (!range) return undefined;
       document();

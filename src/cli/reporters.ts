@@ -13,8 +13,8 @@ import { bold, dim, green, red, yellow } from "./style.js";
 export interface CheckedFile {
   readonly file: string;
   readonly result: FileResult;
-  /** Line (1-based) of each case in the file, by case id. */
-  readonly lines: ReadonlyMap<string, number>;
+  /** Line (1-based) of each case in the file, by case id (looked up when a reporter needs it). */
+  readonly lines: { get(id: string): number | undefined };
   /** Cases `--update` rewrote, with what changed. */
   readonly updated?: readonly { readonly id: string; readonly changes: readonly string[] }[];
 }
@@ -243,7 +243,7 @@ export function readable(text: string, show: (d: Date) => string): string {
 
 /** `explain` for people: every stage with deadline, status (and error for `unknown`), and every trace step. */
 export function explainText(ev: TicketEvaluation, show: (d: Date) => string): string {
-  const lines = [bold(`Ticket ${ev.ticketId}`) + ` ${ev.service} ${[ev.tier, ev.urgency, ev.location].filter(Boolean).join("/")}`,
+  const lines = [bold(`Ticket ${ev.ticketId}`) + ` ${ev.service} ${[ev.tier, ev.urgency, ev.location, (ev as { channel?: string }).channel].filter(Boolean).join("/")}`,
     dim(`policy ${ev.policy.id}@${ev.policy.version} ${ev.policy.hash}, as of ${show(ev.asOf)}`)];
   for (const s of ev.stages) {
     const status = String(s.status);
@@ -261,12 +261,14 @@ export function explainText(ev: TicketEvaluation, show: (d: Date) => string): st
   return lines.join("\n");
 }
 
-/** Where each case of a file starts, by id. */
-export function caseLines(file: CaseFile, lineOf: (path: readonly (string | number)[]) => number | undefined): Map<string, number> {
-  const out = new Map<string, number>();
-  file.cases.forEach((c, i) => {
-    const line = lineOf(["cases", i]);
-    if (line !== undefined) out.set(c.id, line);
-  });
-  return out;
+/** Where each case of a file starts, by id; found on first use, as only failing cases need it (except JUnit). */
+export function caseLines(file: CaseFile, lineOf: (path: readonly (string | number)[]) => number | undefined): { get(id: string): number | undefined } {
+  let index: Map<string, number> | undefined;
+  return {
+    get(id) {
+      index ??= new Map(file.cases.map((c, i) => [c.id, i]));
+      const i = index.get(id);
+      return i === undefined ? undefined : lineOf(["cases", i]);
+    },
+  };
 }

@@ -75,6 +75,20 @@ describe("bounded, strict input (issue 14)", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/yaml-in\.json:3:7: malformed JSON/);
   });
+  it("a JSON file over 1 MB is parsed once (JSON.parse) and still gets each case's line", async () => {
+    const cases = Array.from({ length: 7000 }, (_, i) => ({ id: `K1 case ${i}`, kind: "ratio", input: { numerator: i % 10, denominator: 10 }, expect: { value: i === 6543 ? 2 : (i % 10) / 10 } }));
+    const text = JSON.stringify({ cases }, null, 2);
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const line = text.slice(0, text.indexOf('"id": "K1 case 6543"')).split("\n").length - 1;
+    const big = await cli("check", file("big.json", text), "--reporter", "github");
+    expect(big.code).toBe(1);
+    expect(big.out).toContain(`big.json,line=${line},title=sla-kit%3A K1 case 6543::`);
+    // the small-file path (a second parse with positions) points at the same place: the case's "{"
+    const smallText = JSON.stringify({ cases: cases.slice(6540, 6545) }, null, 2);
+    const smallLine = smallText.slice(0, smallText.indexOf('"id": "K1 case 6543"')).split("\n").length - 1;
+    const small = await cli("check", file("small.json", smallText), "--reporter", "github");
+    expect(small.out).toContain(`small.json,line=${smallLine},title=sla-kit%3A K1 case 6543::`);
+  });
   it("--max-bytes refuses larger files; non-regular files (/dev/zero, directories) are refused", async () => {
     const p = file("big.yaml", CASE);
     const r = await cli("check", p, "--max-bytes", "100");
