@@ -151,6 +151,7 @@ const referenceCards: readonly RefCard[] = [
     items: [
       // P11 002 art. 31.3: below 99.9% scores 0
       { specId: "P11", item: "coreReliability", unit: "fraction", rule: { kind: "threshold", points: "40", op: ">=", value: "0.999" } },
+      { specId: "P15", item: "backboneReliability", unit: "fraction", rule: { kind: "threshold", points: "20", op: ">=", value: "0.995" } },
       // P12 002 art. 31.3: each 0.1 point over 0.5% deducts 1/5 of the points; above 1%: 0
       {
         specId: "P12",

@@ -150,8 +150,18 @@ export const kindTable: ReadonlyMap<string, KindSpec> = new Map<string, KindSpec
   ["signalQuality", fk(kpi.signalQuality, "measurements", "limits")],
   // scoring
   ["evaluateRule", fk(scoring.evaluateRule, "rule", "value")],
-  ["scorecard", k(["card", "values"], (i) => scoring.scorecard(cardOf(i["card"]), i["values"] as scoring.ScorecardValues))],
+  ["scorecard", k(["card", "values", "options"], (i) => scoring.scorecard(cardOf(i["card"]), i["values"] as scoring.ScorecardValues, i["options"] as scoring.ScorecardOptions | undefined))],
   ["assessPenalty", fk(scoring.assessPenalty, "ruleId", "input")],
+  [
+    "finesByPerson",
+    k(["penalties"], (i, ctx) => {
+      const ps = i["penalties"];
+      if (!Array.isArray(ps)) {
+        throw new SlaKitError("INVALID_CASE_FILE", `Give "penalties": a list of { ruleId, input } to assess with assessPenalty.`, { path: ["cases", ctx.caseIndex, "input", "penalties"] });
+      }
+      return scoring.finesByPerson(ps.map((p: { ruleId?: unknown; input?: unknown } | null) => scoring.assessPenalty(p?.ruleId as string, p?.input as scoring.PenaltyInput)));
+    }),
+  ],
   ["bonusAdjustment", fk(scoring.bonusAdjustment, "ruleId", "input")],
   ["gradeFromIndicators", fk(scoring.gradeFromIndicators, "results", "options")],
   ["gradeDistribution", fk(scoring.gradeDistribution, "records")],

@@ -40,6 +40,8 @@ export function readValue(value: unknown, path: ErrorPath): ReadValue | string {
 
 export interface Evaluated {
   readonly points: Q;
+  /** The value meets the rule's standard: linear value >= target, threshold passed, no step reached. */
+  readonly met: boolean;
   readonly trace: RuleTrace;
 }
 
@@ -72,6 +74,7 @@ export function evaluateCompiled(c: CompiledRule, v: ReadValue): Evaluated {
       if (c.zeroBelow !== undefined && cmp(x, c.zeroBelow) < 0) {
         return {
           points: Q0,
+          met: false,
           trace: { ...baseTrace(c, v), outcome: "zero-below", arithmetic: [`value ${vText} < zeroBelow ${show(c.zeroBelow)}: 0 points`] },
         };
       }
@@ -79,6 +82,7 @@ export function evaluateCompiled(c: CompiledRule, v: ReadValue): Evaluated {
       if (cmp(share, { n: 1n, d: 1n }) >= 0) {
         return {
           points: c.points,
+          met: true,
           trace: {
             ...baseTrace(c, v),
             outcome: "capped",
@@ -90,12 +94,13 @@ export function evaluateCompiled(c: CompiledRule, v: ReadValue): Evaluated {
       const points = max(Q0, raw);
       const arithmetic = [`${show(c.points)} x min(1, ${vText} / ${show(c.target)}) = ${show(c.points)} x ${show(share)} = ${show(raw)} ≈ ${toNumber(raw)}`];
       if (raw.n < 0n) arithmetic.push("negative: clamped to 0");
-      return { points, trace: { ...baseTrace(c, v), outcome: "linear", arithmetic } };
+      return { points, met: false, trace: { ...baseTrace(c, v), outcome: "linear", arithmetic } };
     }
     case "threshold": {
       const ok = OPS[c.op](cmp(x, c.value));
       return {
         points: ok ? c.points : Q0,
+        met: ok,
         trace: {
           ...baseTrace(c, v),
           outcome: ok ? "pass" : "fail",
@@ -108,6 +113,7 @@ export function evaluateCompiled(c: CompiledRule, v: ReadValue): Evaluated {
       if (c.zeroBeyond !== undefined && (below ? cmp(x, c.zeroBeyond) < 0 : cmp(x, c.zeroBeyond) > 0)) {
         return {
           points: Q0,
+          met: false,
           trace: {
             ...baseTrace(c, v),
             outcome: "zero-beyond",
@@ -118,6 +124,8 @@ export function evaluateCompiled(c: CompiledRule, v: ReadValue): Evaluated {
       const steps: StepTrace[] = [];
       const arithmetic: string[] = [];
       let total = Q0;
+      const first = c.steps[0];
+      const met = first === undefined || (below ? cmp(x, first.from) >= 0 : cmp(x, first.from) <= 0);
       const src = c.rule.kind === "steps" ? c.rule.steps : [];
       for (let i = 0; i < c.steps.length; i++) {
         const s = c.steps[i]!;
@@ -149,6 +157,7 @@ export function evaluateCompiled(c: CompiledRule, v: ReadValue): Evaluated {
       arithmetic.push(`${show(c.points)} - ${show(total)} = ${show(left)}${left.n < 0n ? ": clamped to 0" : ""}`);
       return {
         points,
+        met,
         trace: { ...baseTrace(c, v), outcome: total.n === 0n ? "full" : "deductions", steps, arithmetic },
       };
     }

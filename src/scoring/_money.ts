@@ -4,7 +4,7 @@
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
-import { add, div, mul, q, roundInt, type Q } from "../_lib/rational.js";
+import { add, div, mul, q, roundInt, toSafeInteger, type Q } from "../_lib/rational.js";
 import type { MoneyRounding, Severity } from "./types.js";
 
 export function checkRounding(r: unknown, path: ErrorPath): MoneyRounding {
@@ -44,9 +44,9 @@ export function pick(min: number, max: number, severity: Severity, unit: string,
   throw new SlaKitError("INVALID_INPUT", `severity must be "low", "medium", "high" or a number, got ${describe(severity)}.`, { path });
 }
 
-/** round(a x b) to whole fen */
-export function fen(a: Q, b: Q, rounding: MoneyRounding): number {
-  return Number(roundInt(mul(a, b), rounding));
+/** round(a x b) to whole fen; OUT_OF_SAFE_RANGE at `path` when beyond a safe integer. */
+export function fen(a: Q, b: Q, rounding: MoneyRounding, path: ErrorPath): number {
+  return toSafeInteger(roundInt(mul(a, b), rounding), "OUT_OF_SAFE_RANGE", path, "The amount in fen");
 }
 
 /** The rule with `id` from a rule table, and an object `input`; INVALID_INPUT naming the known ids otherwise. */

@@ -1,5 +1,6 @@
 import { SlaKitError } from "../errors.js";
-import { q, roundInt } from "../_lib/rational.js";
+import { describe } from "../_lib/instant.js";
+import { q, roundInt, toSafeInteger } from "../_lib/rational.js";
 import { checkNonNeg, checkRounding, fen, pick, ruleAndInput } from "./_money.js";
 import { penaltyRules, type FenAmount, type PenaltyRole, type PenaltyRule } from "./penaltyRules.js";
 import type { MoneyRounding, Severity } from "./types.js";
@@ -14,7 +15,11 @@ export interface PenaltyInput {
   readonly leader?: string;
   /** Picks an amount inside a range rule; without it a range stays a range. */
   readonly severity?: Severity;
-  /** The department found the problem itself (M2 inspection: no joint line). */
+  /**
+   * The department found the problem itself (M2 inspection, 002 art. 15.6 "部门自行检查，未达标的由部门
+   * 考核，主管不承担连带责任"): it is assessed inside the department, so the company fines nobody (no
+   * lines, total 0) for rules that say so.
+   */
   readonly selfFound?: boolean;
   /** Rounding to whole fen (default `"half-up"`). */
   readonly rounding?: MoneyRounding;
@@ -50,9 +55,10 @@ export interface PenaltyAssessment {
 
 function scale(unit: FenAmount, count: number, rounding: MoneyRounding): FenAmount {
   const c = q(count);
+  const p = ["input", "count"];
   return "fen" in unit
-    ? { fen: fen(q(unit.fen), c, rounding) }
-    : { minFen: fen(q(unit.minFen), c, rounding), maxFen: fen(q(unit.maxFen), c, rounding) };
+    ? { fen: fen(q(unit.fen), c, rounding, p) }
+    : { minFen: fen(q(unit.minFen), c, rounding, p), maxFen: fen(q(unit.maxFen), c, rounding, p) };
 }
 
 function showAmount(a: FenAmount): string {
@@ -65,7 +71,11 @@ function showAmount(a: FenAmount): string {
  * `{ minFen, maxFen }` until `severity` picks an amount (`low` = min, `high` = max, `medium` =
  * midpoint rounded to fen, or an explicit fen amount inside the range).
  *
- * @throws SlaKitError `INVALID_INPUT` (unknown rule id, bad count, missing leader, amount outside the range).
+ * With `selfFound: true`, a rule that exempts problems the department found itself (M2 inspection,
+ * 002 art. 15.6) fines nobody: the department assesses it internally (no lines, total 0 fen).
+ *
+ * @throws SlaKitError `INVALID_INPUT` (unknown rule id, bad count, missing leader, amount outside the
+ * range), `OUT_OF_SAFE_RANGE` (an amount in fen beyond `Number.MAX_SAFE_INTEGER`).
  * @example
  * ```ts
  * import { assessPenalty } from "sla-kit/scoring";
@@ -89,10 +99,21 @@ export function assessPenalty(ruleId: string, input: PenaltyInput): PenaltyAsses
   const resolve = (amount: FenAmount, path: (string | number)[]): FenAmount => {
     if ("fen" in amount || input.severity === undefined) return amount;
     const p = pick(amount.minFen, amount.maxFen, input.severity, "fen", path);
-    const unitFen = Number(roundInt(p.value, rounding));
+    const unitFen = toSafeInteger(roundInt(p.value, rounding), "OUT_OF_SAFE_RANGE", path, "The amount per unit in fen");
     arithmetic.push(`${p.how} = ${unitFen} fen per ${rule.per}${p.value.d === 1n ? "" : ` (rounded ${rounding})`}`);
     return { fen: unitFen };
   };
+
+  if (input.selfFound !== undefined && typeof input.selfFound !== "boolean") {
+    throw new SlaKitError("INVALID_INPUT", `input.selfFound must be true or false, got ${describe(input.selfFound)}.`, { path: ["input", "selfFound"] });
+  }
+  const joint = rule.jointLiability;
+  if (joint?.unlessSelfFound === true && input.selfFound === true) {
+    // M2 002 art. 15.6: found by the department itself -> assessed by the department, no company fine
+    notes.push(`no company fine: the department found the problem itself, so it assesses it internally and the ${joint.role} is not jointly liable (${rule.sourceRef})`);
+    arithmetic.push("selfFound: no company fine for anyone; total 0 fen");
+    return { ruleId: rule.id, sourceRef: rule.sourceRef, lines: [], total: { fen: 0 }, trace: { rule, input, arithmetic, notes } };
+  }
 
   const lines: PenaltyLine[] = [];
   const unit = resolve(rule.amount, ["input", "severity"]);
@@ -100,11 +121,8 @@ export function assessPenalty(ruleId: string, input: PenaltyInput): PenaltyAsses
   arithmetic.push(`${input.person} (${rule.payer}): ${showAmount(unit)} x ${count} ${rule.per} = ${showAmount(amount)}`);
   lines.push({ person: input.person, role: rule.payer, ruleId: rule.id, sourceRef: rule.sourceRef, count, unit, amount });
 
-  const joint = rule.jointLiability;
   if (joint !== undefined) {
-    if (joint.unlessSelfFound && input.selfFound === true) {
-      notes.push(`no ${joint.role} line: the department found the problem itself (${rule.sourceRef})`);
-    } else {
+    {
       if (typeof input.leader !== "string" || input.leader === "") {
         throw new SlaKitError("INVALID_INPUT", `Rule ${rule.id} makes the ${joint.role} jointly liable: name them in input.leader.`, {
           path: ["input", "leader"],
@@ -118,20 +136,21 @@ export function assessPenalty(ruleId: string, input: PenaltyInput): PenaltyAsses
     }
   }
 
-  let lo = 0;
-  let hi = 0;
+  let lo = 0n;
+  let hi = 0n;
   let ranged = false;
   for (const l of lines) {
     if ("fen" in l.amount) {
-      lo += l.amount.fen;
-      hi += l.amount.fen;
+      lo += BigInt(l.amount.fen);
+      hi += BigInt(l.amount.fen);
     } else {
       ranged = true;
-      lo += l.amount.minFen;
-      hi += l.amount.maxFen;
+      lo += BigInt(l.amount.minFen);
+      hi += BigInt(l.amount.maxFen);
     }
   }
-  const total: FenAmount = ranged ? { minFen: lo, maxFen: hi } : { fen: lo };
+  const safe = (x: bigint): number => toSafeInteger(x, "OUT_OF_SAFE_RANGE", ["input", "count"], "The total penalty in fen");
+  const total: FenAmount = ranged ? { minFen: safe(lo), maxFen: safe(hi) } : { fen: safe(lo) };
   if (ranged) notes.push("a range stays a range until a severity picks the amount");
   arithmetic.push(`total ${showAmount(total)}`);
   return { ruleId: rule.id, sourceRef: rule.sourceRef, lines, total, trace: { rule, input, arithmetic, notes } };

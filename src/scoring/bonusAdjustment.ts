@@ -1,4 +1,5 @@
 import { SlaKitError } from "../errors.js";
+import { describe } from "../_lib/instant.js";
 import type { Ratio } from "../kpi/types.js";
 import { readValue } from "./_evaluate.js";
 import { Q1, cmp, div, q, show, type Q } from "../_lib/rational.js";
@@ -14,8 +15,14 @@ export interface BonusEvidence {
   readonly rating?: string;
   /** Rank in the monthly compliance ranking (M5 needs 1). */
   readonly rank?: number;
-  /** M6: number of overdue services this month (1 -> `first`, more -> `repeated`). */
+  /**
+   * M6: overdue services in the period assessed. With `priorOverdueCount` (overdues in the earlier
+   * history passed in), "首次" (first) is the first in the whole history: 1 overdue and none before
+   * -> `first`; more -> `repeated`.
+   */
   readonly overdueCount?: number;
+  /** M6: overdue services of the person before the period, in the history passed in (default 0). */
+  readonly priorOverdueCount?: number;
   /** M6: the overdue upset the customer (-> `repeated`). */
   readonly customerUpset?: boolean;
   /** M6: customer lost or reputation harmed (-> `serious`). */
@@ -83,7 +90,11 @@ export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustm
   const rule = ruleAndInput(bonusRules, ruleId, input, "bonus", "{ bonusFen, ... }");
   const bonusFen = checkNonNeg(input.bonusFen, ["input", "bonusFen"], true);
   const rounding = checkRounding(input.rounding, ["input", "rounding"]);
-  const ev = input.evidence;
+  const evRaw = input.evidence;
+  if (evRaw !== undefined && evRaw !== null && (typeof evRaw !== "object" || Array.isArray(evRaw))) {
+    throw new SlaKitError("INVALID_INPUT", `input.evidence must be an object (or absent), got ${describe(evRaw)}.`, { path: ["input", "evidence"] });
+  }
+  const ev = evRaw === null ? undefined : evRaw; // null: no evidence, as when absent
   const checks: string[] = [];
   let applies = true;
   let levelName = input.level;
@@ -99,7 +110,7 @@ export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustm
         }
         if (ev.rating !== undefined) {
           const ok = ev.rating === "excellent";
-          checks.push(`customer rating "${ev.rating}" is excellent: ${ok}`);
+          checks.push(`customer rating ${describe(ev.rating)} is excellent: ${ok}`);
           applies &&= ok;
         }
         break;
@@ -107,7 +118,7 @@ export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustm
       case "M5":
         if (ev.rank !== undefined) {
           const ok = ev.rank === 1;
-          checks.push(`rank ${ev.rank} is first: ${ok}`);
+          checks.push(`rank ${describe(ev.rank)} is first: ${ok}`);
           applies &&= ok;
         }
         break;
@@ -121,12 +132,16 @@ export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustm
         break;
       case "M6":
         if (levelName === undefined) {
-          if (ev.seriousHarm === true) levelName = "serious";
-          else if (ev.customerUpset === true || (ev.overdueCount ?? 0) > 1) levelName = "repeated";
-          else if (ev.overdueCount === 1) levelName = "first";
-          else if (ev.overdueCount === 0) applies = false;
+          const count = ev.overdueCount === undefined ? undefined : checkNonNeg(ev.overdueCount, [...ep, "overdueCount"], true);
+          const prior = ev.priorOverdueCount === undefined ? 0 : checkNonNeg(ev.priorOverdueCount, [...ep, "priorOverdueCount"], true);
+          // M6 003 §16(2) "首次": the first overdue in the history passed in, not the first of a month
+          const inHistory = count === undefined ? undefined : count + prior;
+          if (count === 0) applies = false; // no overdue in the period assessed
+          else if (ev.seriousHarm === true) levelName = "serious";
+          else if (ev.customerUpset === true || (inHistory ?? 0) > 1) levelName = "repeated";
+          else if (inHistory === 1) levelName = "first";
           checks.push(
-            `level from evidence (overdueCount ${ev.overdueCount ?? "-"}, customerUpset ${ev.customerUpset ?? "-"}, ` +
+            `level from evidence (overdueCount ${count ?? "-"}, priorOverdueCount ${prior}, customerUpset ${ev.customerUpset ?? "-"}, ` +
               `seriousHarm ${ev.seriousHarm ?? "-"}): ${levelName ?? "no overdue, rule does not apply"}`,
           );
         }
@@ -142,7 +157,7 @@ export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustm
   if (level === undefined && applies) {
     throw new SlaKitError(
       "INVALID_INPUT",
-      `Rule ${rule.id} needs input.level, one of ${rule.levels.map((l) => l.level).join(", ")}${levelName ? `; got "${levelName}"` : ""}.`,
+      `Rule ${rule.id} needs input.level, one of ${rule.levels.map((l) => l.level).join(", ")}${levelName ? `; got ${describe(levelName)}` : ""}.`,
       { path: ["input", "level"] },
     );
   }
@@ -162,18 +177,18 @@ export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustm
   const b = q(bonusFen);
   const hundred = q(100);
   if ("percent" in pct) {
-    const amount = fen(b, div(q(pct.percent), hundred), rounding);
+    const amount = fen(b, div(q(pct.percent), hundred), rounding, ["input", "bonusFen"]);
     arithmetic.push(`${bonusFen} fen x ${pct.percent}% = ${amount} fen (${rounding})`);
     return { ...base, applies: true, level: level.level, percent: pct, amountFen: amount, ...withAction, trace };
   }
   if (input.severity === undefined) {
-    const lo = fen(b, div(q(pct.minPercent), hundred), rounding);
-    const hi = fen(b, div(q(pct.maxPercent), hundred), rounding);
+    const lo = fen(b, div(q(pct.minPercent), hundred), rounding, ["input", "bonusFen"]);
+    const hi = fen(b, div(q(pct.maxPercent), hundred), rounding, ["input", "bonusFen"]);
     arithmetic.push(`${bonusFen} fen x ${pct.minPercent}%-${pct.maxPercent}% = ${lo}-${hi} fen (a range until a severity picks it)`);
     return { ...base, applies: true, level: level.level, percent: pct, amountFen: { minFen: lo, maxFen: hi }, ...withAction, trace };
   }
   const p = pick(pct.minPercent, pct.maxPercent, input.severity, "%", ["input", "severity"]);
-  const amount = fen(b, div(p.value, hundred), rounding);
+  const amount = fen(b, div(p.value, hundred), rounding, ["input", "bonusFen"]);
   const pctNum = Number(p.value.n) / Number(p.value.d);
   arithmetic.push(`${p.how} = ${show(p.value)}%; ${bonusFen} fen x ${show(p.value)}% = ${amount} fen (${rounding})`);
   return { ...base, applies: true, level: level.level, percent: { percent: pctNum }, amountFen: amount, ...withAction, trace };

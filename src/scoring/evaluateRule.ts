@@ -1,6 +1,6 @@
 import { SlaKitError } from "../errors.js";
 import { evaluateCompiled, readValue } from "./_evaluate.js";
-import { toNumber } from "../_lib/rational.js";
+import { toFiniteNumber } from "../_lib/rational.js";
 import { compiledRule } from "./schema.js";
 import type { Ratio, RuleResult, ScoringRule } from "./types.js";
 
@@ -39,5 +39,5 @@ export function evaluateRule(rule: ScoringRule, value: number | Ratio): RuleResu
     });
   }
   const r = evaluateCompiled(c, v);
-  return { points: toNumber(r.points), maxPoints: c.rule.points, trace: r.trace };
+  return { points: toFiniteNumber(r.points, "OUT_OF_SAFE_RANGE", ["rule", "points"], "The points"), met: r.met, maxPoints: c.rule.points, trace: r.trace };
 }

@@ -5,10 +5,11 @@ import { readValue } from "./_evaluate.js";
 import { cmp, div, q, show } from "../_lib/rational.js";
 import type { Grade } from "./types.js";
 
-/** One indicator's result: did it meet its standard? */
+/** One indicator's result: did it meet its standard? (`checkTarget` results fit: `met` null means no data.) */
 export interface IndicatorResult {
   readonly id: string;
-  readonly met: boolean;
+  /** True when it meets its standard; null (no data, e.g. an empty ratio) counts as not met. */
+  readonly met: boolean | null;
 }
 
 /** Options of {@link gradeFromIndicators}: the numbers behind the words of 000 §3(4). */
@@ -30,6 +31,7 @@ export interface GradeResult {
   readonly total: number;
   /** met / total */
   readonly share: number;
+  /** Indicators not met (including those with `met: null`, no data). */
   readonly failed: readonly string[];
   readonly trace: { readonly sourceRef: "000 §3(4)"; readonly thresholds: Required<Omit<GradeOptions, "satisfaction">>; readonly steps: readonly string[] };
 }
@@ -76,12 +78,12 @@ export function gradeFromIndicators(results: readonly IndicatorResult[], options
   const seen = new Set<string>();
   const failed: string[] = [];
   results.forEach((r, i) => {
-    if (typeof r?.id !== "string" || typeof r.met !== "boolean") {
-      throw new SlaKitError("INVALID_INPUT", `results[${i}] must be { id: string, met: boolean }.`, { path: ["results", i] });
+    if (typeof r !== "object" || r === null || typeof r.id !== "string" || (typeof r.met !== "boolean" && r.met !== null)) {
+      throw new SlaKitError("INVALID_INPUT", `results[${i}] must be { id: string, met: boolean | null } (e.g. a checkTarget result), got ${describe(r)}.`, { path: ["results", i] });
     }
     if (seen.has(r.id)) throw new SlaKitError("INVALID_INPUT", `Duplicate indicator "${r.id}".`, { path: ["results", i, "id"] });
     seen.add(r.id);
-    if (!r.met) failed.push(r.id);
+    if (r.met !== true) failed.push(r.id); // null: no data, so not shown to meet its standard
   });
   const total = results.length;
   const met = total - failed.length;

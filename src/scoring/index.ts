@@ -6,7 +6,7 @@ export type * from "./types.js";
 export { parseRule, safeParseRule, parseScorecard, safeParseScorecard, scoringRuleSchema, scorecardSchema } from "./schema.js";
 export { linearRuleSchema, thresholdRuleSchema, stepsRuleSchema, type SafeParseResult } from "./schema.js";
 export { evaluateRule } from "./evaluateRule.js";
-export { scorecard } from "./scorecard.js";
+export { scorecard, type ScorecardOptions } from "./scorecard.js";
 export type { BuiltinCardOptions } from "./_cards.js";
 export { callCentreCard, callCentreDefaultPoints, type CallCentreItem } from "./callCentreCard.js";
 export { businessHallCard, businessHallDefaultPoints, type BusinessHallItem } from "./businessHallCard.js";
@@ -18,7 +18,7 @@ export { bonusRules, type BonusRule, type BonusLevel, type PercentAmount } from 
 export { bonusAdjustment, type BonusInput, type BonusEvidence, type BonusAdjustment } from "./bonusAdjustment.js";
 export { gradeFromIndicators, type IndicatorResult, type GradeOptions, type GradeResult } from "./gradeFromIndicators.js";
 export { gradeDistribution, type GradeRecord, type GradeCounts, type GradeDistribution } from "./gradeDistribution.js";
-export { retrainingFlags, type PeriodGrade, type RetrainingFlag } from "./retrainingFlags.js";
+export { retrainingFlags, type PeriodGrade, type RetrainingFlag, type RetrainingOptions } from "./retrainingFlags.js";
 export {
   weightedEvaluation,
   evaluators,
@@ -28,3 +28,4 @@ export {
   type WeightedEvaluation,
 } from "./weightedEvaluation.js";
 export { standardLevel, type StandardLevel, type ThreeLevelStandard, type StandardLevelResult } from "./standardLevel.js";
+export { finesByPerson, type FinesByPerson, type PersonFines } from "./finesByPerson.js";

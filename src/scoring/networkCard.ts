@@ -4,19 +4,23 @@ import { makeCard, resolvePoints, resolveRounding, ROUNDING_NOTE, type BuiltinCa
 import type { Scorecard } from "./types.js";
 
 /** Item ids of {@link networkCard}. */
-export type NetworkItem = "coreReliability" | "aggregationFailureRate" | "egressFailures";
+export type NetworkItem = "coreReliability" | "backboneReliability" | "aggregationFailureRate" | "egressFailures";
 
 /**
- * Default points of the network items: the library's choice (002 gives none).
+ * Default points of the network items: the library's choice (002 gives none). The backbone item
+ * (P15) adds 20 to the 100 of the other three, so their points (and the deductions of P12 and P13)
+ * are as before; the card's maximum is 120 and its grade bands scale with it.
  *
  * @example
  * ```ts
  * import { networkDefaultPoints } from "sla-kit/scoring";
- * console.log(networkDefaultPoints); // { coreReliability: 40, aggregationFailureRate: 30, egressFailures: 30 }
+ * console.log(networkDefaultPoints);
+ * // { coreReliability: 40, backboneReliability: 20, aggregationFailureRate: 30, egressFailures: 30 }
  * ```
  */
 export const networkDefaultPoints: Readonly<Record<NetworkItem, number>> = {
   coreReliability: 40,
+  backboneReliability: 20,
   aggregationFailureRate: 30,
   egressFailures: 30,
 };
@@ -29,6 +33,13 @@ export interface NetworkCardOptions extends BuiltinCardOptions<NetworkItem> {
    * `"from-3rd"`: minus 5 from the 3rd failure (3 -> -5, 4 -> -10, 5 -> -15). Both: more than 5 -> 0.
    */
   readonly egressReading?: "over-3" | "from-3rd";
+  /**
+   * Reading of P12 (002 art. 31.3, "汇聚层设备故障率不得高于1%，超出指标1不得分，0.5%-1%区间内，每增0.1，扣
+   * 各总分值的1/5"): `"rate"` (default): the 0.5%-1% band is the failure rate itself (above 0.5%, each
+   * 0.1 point deducts 1/5; above 1%, 0); `"excess"`: the band is the excess over the 1% indicator
+   * (up to 1.5% nothing is deducted; from 1.5% to 2% each 0.1 point deducts 1/5; above 2%, 0).
+   */
+  readonly aggregationReading?: "rate" | "excess";
 }
 
 /**
@@ -44,8 +55,8 @@ export interface NetworkCardOptions extends BuiltinCardOptions<NetworkItem> {
  * ```ts
  * import { networkCard, scorecard } from "sla-kit/scoring";
  *
- * const r = scorecard(networkCard(), { coreReliability: 0.9995, aggregationFailureRate: 0.008, egressFailures: 4 });
- * console.log(r.total); // 40 + (30 - 3 x 6) + (30 - 5) = 77
+ * const r = scorecard(networkCard(), { coreReliability: 0.9995, backboneReliability: 0.996, aggregationFailureRate: 0.008, egressFailures: 4 });
+ * console.log(r.total); // 40 + 20 + (30 - 3 x 6) + (30 - 5) = 97
  * ```
  */
 export function networkCard(options?: NetworkCardOptions): Scorecard {
@@ -57,12 +68,25 @@ export function networkCard(options?: NetworkCardOptions): Scorecard {
       path: ["egressReading"],
     });
   }
+  const aggReading = options?.aggregationReading ?? "rate";
+  if (aggReading !== "rate" && aggReading !== "excess") {
+    throw new SlaKitError("INVALID_INPUT", `aggregationReading must be "rate" or "excess", got ${describe(aggReading)}.`, {
+      path: ["aggregationReading"],
+    });
+  }
+  const [aggFrom, aggTo] = aggReading === "rate" ? [0.005, 0.01] : [0.015, 0.02];
   return makeCard("002-network", "Network and operations (002 arts. 23, 31)", "002 arts. 23, 31", [
     {
       id: "coreReliability",
       name: "Core network reliability",
       // P11 002 art. 31.3
       rule: { kind: "threshold", id: "P11", sourceRef: "002 art. 31.3", points: p.coreReliability, pass: { op: ">=", value: 0.999 } },
+    },
+    {
+      id: "backboneReliability",
+      name: "Backbone network reliability (1 - outage / (24 h x 365 d))",
+      // P15 002 art. 31.3
+      rule: { kind: "threshold", id: "P15", sourceRef: "002 art. 31.3", points: p.backboneReliability, pass: { op: ">=", value: 0.995 } },
     },
     {
       id: "aggregationFailureRate",
@@ -74,10 +98,13 @@ export function networkCard(options?: NetworkCardOptions): Scorecard {
         sourceRef: "002 art. 31.3",
         points: p.aggregationFailureRate,
         direction: "above",
-        steps: [{ from: 0.005, to: 0.01, per: 0.001, deduct: p.aggregationFailureRate / 5 }],
-        zeroBeyond: 0.01,
+        steps: [{ from: aggFrom, to: aggTo, per: 0.001, deduct: p.aggregationFailureRate / 5 }],
+        zeroBeyond: aggTo,
         rounding,
-        interpretation: `each 0.1 percentage point over 0.5% deducts 1/5 of the item's points, above 1% scores 0; ${ROUNDING_NOTE[rounding]}`,
+        interpretation:
+          aggReading === "rate"
+            ? `reading "rate" (default): each 0.1 percentage point over 0.5% deducts 1/5 of the item's points, above 1% scores 0; ${ROUNDING_NOTE[rounding]}`
+            : `reading "excess": the 0.5%-1% band is the excess over the 1% indicator, so each 0.1 percentage point over 1.5% deducts 1/5, above 2% scores 0; ${ROUNDING_NOTE[rounding]}`,
       },
     },
     {

@@ -95,6 +95,12 @@ export interface RuleTrace {
 /** Result of {@link evaluateRule}. */
 export interface RuleResult {
   readonly points: number;
+  /**
+   * The value meets the rule's standard (000 §3(4) "达到标准要求"): a linear rule's target reached,
+   * a threshold passed, a steps rule's first step not reached. Full points with floor rounding
+   * (2150 calls against 2200) are not "met".
+   */
+  readonly met: boolean;
   readonly maxPoints: number;
   readonly trace: RuleTrace;
 }
@@ -137,6 +143,8 @@ export interface ScoredItem {
   readonly weight: number;
   /** `points * weight`, what the item adds to the total. */
   readonly weightedPoints: number;
+  /** The value meets the item's standard (see {@link RuleResult.met}); used to cap the grade (G1). */
+  readonly met: boolean;
   readonly trace: RuleTrace;
 }
 
@@ -164,13 +172,23 @@ export interface ScorecardResult {
   readonly items: readonly (ScoredItem | MissingItem)[];
   /** Ids of the missing items. */
   readonly missing: readonly string[];
-  /** Grade from the card's bands; only when the card has bands and no item is missing. */
+  /**
+   * Grade from the card's bands, capped by the indicators met (G1, 000 §3(4)): `excellent` needs
+   * every indicator met, `good` at least `mostShare` of them, `qualified` at least `basicShare`.
+   * Only when the card has bands and no item is missing.
+   */
   readonly grade?: string;
+  /** The band the total reached before the cap, when the cap lowered it. */
+  readonly gradeByPoints?: string;
+  /** Indicators behind the cap: the card's scored items and `options.indicators`. */
+  readonly indicators: { readonly met: number; readonly total: number; readonly missed: readonly string[] };
   readonly trace: {
     readonly cardId: string;
     readonly sourceRef?: string;
     readonly arithmetic: readonly string[];
     readonly notes: readonly string[];
+    /** The G1 cap applied to a graded card: the highest grade its indicators allow, and the shares used. */
+    readonly grading?: { readonly ruleId: "G1"; readonly sourceRef: "000 §3(4)"; readonly cap: Grade; readonly mostShare: number; readonly basicShare: number };
   };
 }
 

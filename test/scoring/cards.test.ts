@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { isSlaKitError } from "../../src/errors.js";
+import { expectError } from "../kpi/helpers.js";
 import {
   accountManagerCard,
   businessHallCard,
@@ -166,7 +168,9 @@ describe("scorecard", () => {
     expect(r.total).toBe(45 + 4 + 45);
     expect(r.maxTotal).toBe(100);
     expect(r.complete).toBe(true);
-    expect(r.grade).toBe("excellent");
+    expect(r.gradeByPoints).toBe("excellent");
+    expect(r.grade).toBe("qualified"); // G1: 1700 calls miss the 2200 standard, 2 of 3 met
+    expect(scorecard(cc, { satisfaction: 0.98, callVolume: 2200, callbackRate: 0.9 }).grade).toBe("excellent");
     expect(r.items[1]).toMatchObject({ id: "callVolume", status: "scored", points: 4, maxPoints: 10, weight: 1 });
   });
   it("missing values are reported, never scored 0, and give no grade", () => {
@@ -205,5 +209,67 @@ describe("scorecard", () => {
     const bad = { id: "b", name: "B", items: [{ id: "x", rule: { kind: "linear", points: 1, target: -1 } }] } as unknown as Scorecard;
     expect(err(() => scorecard(bad, {}))).toEqual(["INVALID_RULE", ["items", 0, "rule", "target"]]);
     expect(err(() => callCentreCard({ points: { nope: 1 } as never }))).toEqual(["INVALID_INPUT", ["points", "nope"]]);
+  });
+});
+
+describe("G1 000 §3(4) grade cap: excellent needs every indicator met", () => {
+  it("G1 000 §3(4): satisfaction 0.90 against 0.98 scores 96.3 but is not excellent", () => {
+    const r = scorecard(callCentreCard(), { satisfaction: 0.9, callVolume: 2200, callbackRate: 0.9 });
+    expect(r.total).toBeCloseTo(96.3265, 3);
+    expect(r.gradeByPoints).toBe("excellent");
+    expect(r.grade).toBe("qualified"); // 2 of 3 met: below mostShare 0.8, at least basicShare 0.6
+    expect(r.indicators).toEqual({ met: 2, total: 3, missed: ["satisfaction"] });
+    expect(r.trace.grading).toEqual({ ruleId: "G1", sourceRef: "000 §3(4)", cap: "qualified", mostShare: 0.8, basicShare: 0.6 });
+    expect(r.items.map((i) => (i.status === "scored" ? i.met : null))).toEqual([false, true, true]);
+  });
+  it("G1: the shares are parameters; options.indicators adds or overrides indicators (e.g. checkTarget results)", () => {
+    const v = { satisfaction: 0.9, callVolume: 2200, callbackRate: 0.9 };
+    expect(scorecard(callCentreCard(), v, { mostShare: 0.6, basicShare: 0.5 }).grade).toBe("good");
+    expect(scorecard(callCentreCard(), v, { indicators: { satisfaction: true } }).grade).toBe("excellent");
+    const full = { satisfaction: 0.98, callVolume: 2200, callbackRate: 0.9 };
+    expect(scorecard(callCentreCard(), full).grade).toBe("excellent");
+    expect(scorecard(callCentreCard(), full, { indicators: { K2: null } }).indicators).toEqual({ met: 3, total: 4, missed: ["K2"] });
+    expectError(() => scorecard(callCentreCard(), full, { indicators: { K2: "yes" as never } }), "INVALID_INPUT", ["options", "indicators", "K2"]);
+    expectError(() => scorecard(callCentreCard(), full, { mostShare: 0.5, basicShare: 0.6 }), "INVALID_INPUT", ["options", "basicShare"]);
+  });
+  it("G1: cards with their own grade names are not capped", () => {
+    const card: Scorecard = { id: "c", name: "C", items: [{ id: "a", rule: { kind: "threshold", points: 10, pass: { op: ">=", value: 1 } } }, { id: "b", rule: { kind: "linear", points: 10, target: 1 } }], grades: [{ grade: "A", minTotal: 10 }, { grade: "B", minTotal: 0 }] };
+    const r = scorecard(card, { a: 1, b: 0.5 });
+    expect(r.grade).toBe("A");
+    expect(r.gradeByPoints).toBeUndefined();
+  });
+  it("law: the capped grade is never above the band grade, and excellent only when every indicator is met", () => {
+    const order = ["excellent", "good", "qualified", "unqualified"];
+    fc.assert(
+      fc.property(fc.double({ min: 0.85, max: 1, noNaN: true }), fc.integer({ min: 1400, max: 2400 }), fc.double({ min: 0.6, max: 1, noNaN: true }), (s, c, b) => {
+        const r = scorecard(callCentreCard(), { satisfaction: s, callVolume: c, callbackRate: b });
+        const band = r.gradeByPoints ?? r.grade!;
+        return order.indexOf(r.grade!) >= order.indexOf(band) && (r.grade !== "excellent" || r.indicators.met === r.indicators.total);
+      }),
+    );
+  });
+  it("evaluateRule reports met: a linear target reached, a threshold passed, no step reached (floor full points are not met)", () => {
+    const p2 = callCentreCard().items[1]!.rule;
+    expect(evaluateRule(p2, 2150)).toMatchObject({ points: 10, met: false });
+    expect(evaluateRule(p2, 2200)).toMatchObject({ points: 10, met: true });
+    expect(evaluateRule({ kind: "linear", points: 10, target: 0.98 }, 0.98).met).toBe(true);
+    expect(evaluateRule({ kind: "threshold", points: 10, pass: { op: ">=", value: 0.999 } }, 0.9989).met).toBe(false);
+  });
+});
+
+describe("P12 and P15 on the network card (002 art. 31.3)", () => {
+  it("P15 002 art. 31.3: backbone reliability below 99.5% scores 0, at 99.5% keeps its 20 points", () => {
+    const card = networkCard();
+    expect(card.items.map((i) => i.id)).toEqual(["coreReliability", "backboneReliability", "aggregationFailureRate", "egressFailures"]);
+    const bb = card.items[1]!.rule;
+    expect(evaluateRule(bb, 0.995).points).toBe(20);
+    expect(evaluateRule(bb, 0.9949).points).toBe(0);
+    expect(evaluateRule(bb, 0.995).trace).toMatchObject({ ruleId: "P15", sourceRef: "002 art. 31.3" });
+  });
+  it("P12: the default reading is the rate itself; aggregationReading excess reads the band as the excess over 1%", () => {
+    const rule = (o?: { aggregationReading: "rate" | "excess" }) => networkCard(o).items.find((i) => i.id === "aggregationFailureRate")!.rule;
+    expect([0.005, 0.008, 0.01, 0.012, 0.018, 0.021].map((v) => evaluateRule(rule(), v).points)).toEqual([30, 12, 0, 0, 0, 0]);
+    expect([0.005, 0.008, 0.012, 0.015, 0.018, 0.02, 0.021].map((v) => evaluateRule(rule({ aggregationReading: "excess" }), v).points)).toEqual([30, 30, 30, 30, 12, 0, 0]);
+    expect(() => networkCard({ aggregationReading: "x" as never })).toThrow(/aggregationReading/);
   });
 });

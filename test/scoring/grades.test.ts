@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSlaKitError } from "../../src/errors.js";
+import { expectError } from "../kpi/helpers.js";
 import {
   gradeDistribution,
   gradeFromIndicators,
@@ -113,15 +114,46 @@ describe("G3 000 §4 distribution", () => {
 });
 
 describe("G4 000 §5 retraining", () => {
-  it("G4 000 §5: two consecutive unqualified periods flag retraining (default)", () => {
-    const flags = retrainingFlags([
+  it("G4 000 §5 多次: two unqualified grades within the last 12 periods flag retraining, in a row or not (default)", () => {
+    const history = [
       { person: "a", period: "2026-02", grade: "unqualified" },
       { person: "a", period: "2026-01", grade: "unqualified" },
       { person: "b", period: "2026-01", grade: "unqualified" },
       { person: "b", period: "2026-02", grade: "good" },
       { person: "b", period: "2026-03", grade: "unqualified" },
+      { person: "c", period: "2026-03", grade: "unqualified" },
+    ] as const;
+    const flags = retrainingFlags(history);
+    expect(flags.map((f) => [f.person, f.periods])).toEqual([
+      ["a", ["2026-01", "2026-02"]],
+      ["b", ["2026-01", "2026-03"]],
     ]);
-    expect(flags.map((f) => [f.person, f.periods])).toEqual([["a", ["2026-01", "2026-02"]]]);
+    expect(flags[0]!.trace).toMatchObject({ sourceRef: "000 §5(1)", ruleId: "G4", count: 2, window: { size: 12, from: "2026-01", to: "2026-03" } });
+    // the stricter reading: only grades in a row
+    expect(retrainingFlags(history, { consecutive: 2 }).map((f) => f.person)).toEqual(["a"]);
+  });
+  it("G4: grades older than the window do not count; the window is the last N periods of the history passed in", () => {
+    const months = Array.from({ length: 14 }, (_, k) => `2025-${String(k + 1).padStart(2, "0")}`); // sortable text
+    const h = months.map((period, k) => ({ person: "a", period, grade: (k === 0 || k === 13 ? "unqualified" : "good") as "unqualified" | "good" }));
+    expect(retrainingFlags(h)).toEqual([]); // period 1 is outside the last 12
+    expect(retrainingFlags(h, { window: 14 })[0]!.periods).toEqual([months[0], months[13]]);
+    expect(retrainingFlags(h, { count: 1 })[0]!.periods).toEqual([months[13]]);
+    expectError(() => retrainingFlags(h, { window: 0 }), "INVALID_INPUT", ["options", "window"]);
+    expectError(() => retrainingFlags(h, { count: 1.5 }), "INVALID_INPUT", ["options", "count"]);
+  });
+  it("law: the windowed reading flags everyone the consecutive reading flags (same count, window covering the history)", () => {
+    const gradeArb = fc.constantFrom("excellent", "good", "qualified", "unqualified") as fc.Arbitrary<"excellent" | "good" | "qualified" | "unqualified">;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom("a", "b", "c"), fc.integer({ min: 1, max: 20 }), gradeArb), { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), (rows, n) => {
+        const seen = new Set<string>();
+        const h = rows
+          .map(([person, p, grade]) => ({ person, period: `P${String(p).padStart(2, "0")}`, grade }))
+          .filter((r) => (seen.has(r.person + r.period) ? false : (seen.add(r.person + r.period), true)));
+        const strict = new Set(retrainingFlags(h, { consecutive: n }).map((f) => f.person));
+        const wide = new Set(retrainingFlags(h, { count: n, window: 1000 }).map((f) => f.person));
+        return [...strict].every((p) => wide.has(p));
+      }),
+    );
   });
   it("G4: the count is configurable", () => {
     const h = [

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSlaKitError } from "../../src/errors.js";
-import { assessPenalty, bonusAdjustment, bonusRules, penaltyRules } from "../../src/scoring/index.js";
+import { expectError } from "../kpi/helpers.js";
+import { assessPenalty, bonusAdjustment, bonusRules, finesByPerson, penaltyRules } from "../../src/scoring/index.js";
 
 const codeOf = (f: () => unknown) => {
   try {
@@ -40,8 +41,12 @@ describe("penalties (002)", () => {
       ["clerk", "responsible", { fen: 5000 }],
       ["sup", "supervisor", { fen: 5000 }],
     ]);
-    const self = assessPenalty("M2.inspection", { count: 1, person: "clerk", selfFound: true });
-    expect(self.lines).toHaveLength(1);
+    // 部门自行检查，未达标的由部门考核: no company fine for anyone
+    const self = assessPenalty("M2.inspection", { count: 1, person: "clerk", leader: "sup", severity: "high", selfFound: true });
+    expect(self.lines).toEqual([]);
+    expect(self.total).toEqual({ fen: 0 });
+    expect(self.trace.notes.join(" ")).toMatch(/department/);
+    expectError(() => assessPenalty("M2.inspection", { count: 1, person: "clerk", selfFound: "yes" as never }), "INVALID_INPUT", ["input", "selfFound"]);
   });
   it("M3 002 art. 21.7: 30 yuan per time and 30 yuan for the direct leader, one line per person", () => {
     const a = assessPenalty("M3", { count: 1, person: "zhang", leader: "li" });
@@ -108,6 +113,21 @@ describe("bonus adjustments (003 §16)", () => {
     expect(a).toMatchObject({ level: "repeated", amountFen: { minFen: 50_000, maxFen: 150_000 }, action: "written warning" });
     expect(bonusAdjustment("M6", { bonusFen: 500_000, level: "repeated", severity: "medium" }).amountFen).toBe(100_000);
   });
+  it("M6 003 §16(2) 首次: first in the history passed in, not the first of a month", () => {
+    // one overdue this month, but one already earlier in the history: repeated
+    expect(bonusAdjustment("M6", { bonusFen: 500_000, evidence: { overdueCount: 1, priorOverdueCount: 1 } }).level).toBe("repeated");
+    expect(bonusAdjustment("M6", { bonusFen: 500_000, evidence: { overdueCount: 1, priorOverdueCount: 0 } }).level).toBe("first");
+    expect(bonusAdjustment("M6", { bonusFen: 500_000, evidence: { overdueCount: 0, priorOverdueCount: 3 } }).applies).toBe(false);
+    const a = bonusAdjustment("M6", { bonusFen: 500_000, evidence: { overdueCount: 1, priorOverdueCount: 2 } });
+    expect(a.trace.checks.join(" ")).toMatch(/priorOverdueCount 2/);
+    expectError(() => bonusAdjustment("M6", { bonusFen: 1, evidence: { overdueCount: 1, priorOverdueCount: -1 } }), "INVALID_INPUT", ["input", "evidence", "priorOverdueCount"]);
+  });
+  it("evidence null is no evidence (never a TypeError); a non-object is INVALID_INPUT", () => {
+    const a = bonusAdjustment("M4", { bonusFen: 100_000, evidence: null as never });
+    expect(a.applies).toBe(true);
+    expect(a.trace.evidence).toBeNull();
+    expectError(() => bonusAdjustment("M4", { bonusFen: 1, evidence: 5 as never }), "INVALID_INPUT", ["input", "evidence"]);
+  });
   it("M6 003 §16(2): serious: demerit, no percentage in the document", () => {
     const a = bonusAdjustment("M6", { bonusFen: 500_000, level: "serious" });
     expect(a.amountFen).toBeNull();
@@ -127,5 +147,32 @@ describe("bonus adjustments (003 §16)", () => {
   });
   it("every bonus rule cites 003 §16", () => {
     for (const r of bonusRules) expect(r.sourceRef).toMatch(/^003 §16/);
+  });
+});
+
+describe("M8 002 art. 15.4 个人罚款计入KPI考核: finesByPerson", () => {
+  it("M8: sums each person's lines exactly, ranges stay ranges, joint lines count for the leader", () => {
+    const r = finesByPerson([
+      assessPenalty("M2.complaint", { count: 2, person: "zhou", severity: "low" }),
+      assessPenalty("M3", { count: 1, person: "zhou", leader: "wu" }),
+      assessPenalty("M1", { count: 1, person: "wu" }),
+    ]);
+    expect(r.people).toEqual([
+      { person: "wu", total: { minFen: 8000, maxFen: 23000 }, lines: 2, ruleIds: ["M1", "M3"] },
+      { person: "zhou", total: { fen: 13000 }, lines: 2, ruleIds: ["M2.complaint", "M3"] },
+    ]);
+    expect(r.trace).toMatchObject({ ruleId: "M8", sourceRef: "002 art. 15.4" });
+    expect(finesByPerson([]).people).toEqual([]);
+  });
+  it("M8: user-chosen names such as __proto__ or toString are people like any other", () => {
+    const r = finesByPerson([assessPenalty("M3", { count: 1, person: "__proto__", leader: "toString" })]);
+    expect(r.people.map((p) => p.person)).toEqual(["__proto__", "toString"]);
+    expect(({} as Record<string, unknown>).fen).toBeUndefined();
+  });
+  it("M8: malformed assessments are INVALID_INPUT; sums beyond a safe integer are OUT_OF_SAFE_RANGE", () => {
+    expectError(() => finesByPerson("x" as never), "INVALID_INPUT", ["assessments"]);
+    expectError(() => finesByPerson([{ lines: [{ person: "a", ruleId: "M1", amount: { fen: -1 } }] } as never]), "INVALID_INPUT", ["assessments", 0, "lines", 0]);
+    const big = { lines: [{ person: "a", ruleId: "M1", amount: { fen: Number.MAX_SAFE_INTEGER } }] } as never;
+    expectError(() => finesByPerson([big, big]), "OUT_OF_SAFE_RANGE", ["assessments"]);
   });
 });
