@@ -36,7 +36,7 @@ export function resolvePoints<Id extends string>(
     });
   }
   for (const [k, v] of Object.entries(given)) {
-    if (!(k in defaults)) {
+    if (!Object.prototype.hasOwnProperty.call(defaults, k)) {
       throw new SlaKitError("INVALID_INPUT", `Unknown item "${k}"; the card's items are ${Object.keys(defaults).join(", ")}.`, {
         path: ["points", k],
       });

@@ -92,6 +92,15 @@ export function assessPenalty(ruleId: string, input: PenaltyInput): PenaltyAsses
     throw new SlaKitError("INVALID_INPUT", "input.person must name who pays (a non-empty string).", { path: ["input", "person"] });
   }
   const rounding = checkRounding(input.rounding, ["input", "rounding"]);
+  // the trace keeps the input's known fields only (never echo unknown keys or values)
+  const echoed: PenaltyInput = {
+    count,
+    person: input.person,
+    ...(typeof input.leader === "string" ? { leader: input.leader } : {}),
+    ...(input.severity === undefined ? {} : { severity: input.severity }),
+    ...(input.selfFound === undefined ? {} : { selfFound: input.selfFound }),
+    rounding,
+  };
   const arithmetic: string[] = [];
   const notes: string[] = [];
   if (rule.condition) notes.push(`applies when: ${rule.condition} (checked by the caller)`);
@@ -112,7 +121,7 @@ export function assessPenalty(ruleId: string, input: PenaltyInput): PenaltyAsses
     // M2 002 art. 15.6: found by the department itself -> assessed by the department, no company fine
     notes.push(`no company fine: the department found the problem itself, so it assesses it internally and the ${joint.role} is not jointly liable (${rule.sourceRef})`);
     arithmetic.push("selfFound: no company fine for anyone; total 0 fen");
-    return { ruleId: rule.id, sourceRef: rule.sourceRef, lines: [], total: { fen: 0 }, trace: { rule, input, arithmetic, notes } };
+    return { ruleId: rule.id, sourceRef: rule.sourceRef, lines: [], total: { fen: 0 }, trace: { rule, input: echoed, arithmetic, notes } };
   }
 
   const lines: PenaltyLine[] = [];
@@ -153,5 +162,5 @@ export function assessPenalty(ruleId: string, input: PenaltyInput): PenaltyAsses
   const total: FenAmount = ranged ? { minFen: safe(lo), maxFen: safe(hi) } : { fen: safe(lo) };
   if (ranged) notes.push("a range stays a range until a severity picks the amount");
   arithmetic.push(`total ${showAmount(total)}`);
-  return { ruleId: rule.id, sourceRef: rule.sourceRef, lines, total, trace: { rule, input, arithmetic, notes } };
+  return { ruleId: rule.id, sourceRef: rule.sourceRef, lines, total, trace: { rule, input: echoed, arithmetic, notes } };
 }

@@ -162,7 +162,19 @@ export function bonusAdjustment(ruleId: string, input: BonusInput): BonusAdjustm
     );
   }
   const arithmetic: string[] = [];
-  const trace = { rule, evidence: ev ?? null, checks, arithmetic };
+  // the trace keeps the evidence's known fields only (never echo unknown keys or values)
+  let echoed: BonusEvidence | null = null;
+  if (ev !== undefined) {
+    const e: Record<string, unknown> = {};
+    for (const k of ["complianceRate", "rating", "rank", "overdueCount", "priorOverdueCount", "customerUpset", "seriousHarm"] as const) {
+      const v = ev[k];
+      if (v === undefined) continue;
+      const plain = typeof v === "number" ? Number.isFinite(v) : typeof v === "string" || typeof v === "boolean" || (typeof v === "object" && v !== null);
+      e[k] = plain ? v : describe(v);
+    }
+    echoed = e as BonusEvidence;
+  }
+  const trace = { rule, evidence: echoed, checks, arithmetic };
   const base = { ruleId: rule.id, sourceRef: rule.sourceRef, direction: rule.direction };
   if (!applies || level === undefined) {
     arithmetic.push("condition not met: no adjustment");

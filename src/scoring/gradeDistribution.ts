@@ -26,6 +26,16 @@ function zero(): Record<Grade, number> {
   return { excellent: 0, good: 0, qualified: 0, unqualified: 0 };
 }
 
+/** A record keyed by user data: no prototype, so "__proto__" or "toString" are ordinary keys. */
+function table(): Record<string, Record<Grade, number>> {
+  return Object.create(null) as Record<string, Record<Grade, number>>;
+}
+
+function cell(t: Record<string, Record<Grade, number>>, key: string): Record<Grade, number> {
+  if (!Object.prototype.hasOwnProperty.call(t, key)) Object.defineProperty(t, key, { value: zero(), enumerable: true, writable: true, configurable: true });
+  return t[key]!;
+}
+
 /**
  * The distribution of grades overall, per service item and per staff member (docs/rules.md G3, 000 §4).
  *
@@ -46,18 +56,26 @@ export function gradeDistribution(records: readonly GradeRecord[]): GradeDistrib
     throw new SlaKitError("INVALID_INPUT", `records must be an array of { grade, item?, person? }, got ${describe(records)}.`, { path: ["records"] });
   }
   const overall = zero();
-  const byItem: Record<string, Record<Grade, number>> = {};
-  const byPerson: Record<string, Record<Grade, number>> = {};
+  const byItem = table();
+  const byPerson = table();
   records.forEach((r, i) => {
-    const g = r?.grade as Grade;
+    if (typeof r !== "object" || r === null) {
+      throw new SlaKitError("INVALID_INPUT", `records[${i}] must be { grade, item?, person? }, got ${describe(r)}.`, { path: ["records", i] });
+    }
+    const g = r.grade as Grade;
     if (!GRADES.includes(g)) {
       throw new SlaKitError("INVALID_INPUT", `records[${i}].grade must be one of ${GRADES.join(", ")}, got ${describe(g)}.`, {
         path: ["records", i, "grade"],
       });
     }
+    for (const k of ["item", "person"] as const) {
+      if (r[k] !== undefined && typeof r[k] !== "string") {
+        throw new SlaKitError("INVALID_INPUT", `records[${i}].${k} must be a string, got ${describe(r[k])}.`, { path: ["records", i, k] });
+      }
+    }
     overall[g]++;
-    if (r.item !== undefined) (byItem[r.item] ??= zero())[g]++;
-    if (r.person !== undefined) (byPerson[r.person] ??= zero())[g]++;
+    if (r.item !== undefined) cell(byItem, r.item)[g]++;
+    if (r.person !== undefined) cell(byPerson, r.person)[g]++;
   });
   return { total: records.length, overall, byItem, byPerson };
 }

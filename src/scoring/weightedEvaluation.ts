@@ -49,6 +49,8 @@ export interface WeightedEvaluation {
   readonly trace: { readonly sourceRef: "000 §2-3"; readonly arithmetic: readonly string[] };
 }
 
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
 function weight(x: unknown, path: (string | number)[]): Q {
   if (typeof x !== "number" || !Number.isFinite(x) || x < 0) {
     throw new SlaKitError("INVALID_INPUT", `Weights must be finite numbers >= 0, got ${describe(x)}.`, { path });
@@ -82,16 +84,19 @@ export function weightedEvaluation(scores: readonly EvaluationScore[], weights: 
   if (!Array.isArray(scores)) {
     throw new SlaKitError("INVALID_INPUT", `scores must be an array of { evaluator, dimension, score }, got ${describe(scores)}.`, { path: ["scores"] });
   }
-  if (typeof weights?.evaluators !== "object" || weights.evaluators === null) {
+  if (typeof weights !== "object" || weights === null || typeof weights.evaluators !== "object" || weights.evaluators === null) {
     throw new SlaKitError("INVALID_INPUT", "weights.evaluators must map each evaluator to a weight.", { path: ["weights", "evaluators"] });
+  }
+  if (weights.dimensions !== undefined && (typeof weights.dimensions !== "object" || weights.dimensions === null)) {
+    throw new SlaKitError("INVALID_INPUT", `weights.dimensions must map dimensions to weights, got ${describe(weights.dimensions)}.`, { path: ["weights", "dimensions"] });
   }
   // evaluator -> dimension -> [sum, count]
   const acc = new Map<string, Map<string, { sum: Q; count: number }>>();
   scores.forEach((s, i) => {
-    if (typeof s?.evaluator !== "string" || typeof s.dimension !== "string") {
+    if (typeof s !== "object" || s === null || typeof s.evaluator !== "string" || typeof s.dimension !== "string") {
       throw new SlaKitError("INVALID_INPUT", `scores[${i}] must be { evaluator, dimension, score }.`, { path: ["scores", i] });
     }
-    if (!(s.evaluator in weights.evaluators)) {
+    if (!own(weights.evaluators, s.evaluator)) {
       throw new SlaKitError("INVALID_INPUT", `Evaluator "${s.evaluator}" has no weight in weights.evaluators.`, { path: ["scores", i, "evaluator"] });
     }
     if (typeof s.score !== "number" || !Number.isFinite(s.score)) {
@@ -104,7 +109,8 @@ export function weightedEvaluation(scores: readonly EvaluationScore[], weights: 
     else dims.set(s.dimension, { sum: add(cell.sum, q(s.score)), count: cell.count + 1 });
   });
   const arithmetic: string[] = [];
-  const byEvaluator: Record<string, number> = {};
+  // keyed by user data: no prototype, so "toString" or "__proto__" are ordinary evaluators
+  const byEvaluator = Object.create(null) as Record<string, number>;
   let num = Q0;
   let den = Q0;
   const missing: string[] = [];
@@ -119,7 +125,8 @@ export function weightedEvaluation(scores: readonly EvaluationScore[], weights: 
     let sn = Q0;
     let sd = Q0;
     for (const [dim, cell] of dims) {
-      const wd = weights.dimensions?.[dim] === undefined ? q(1) : weight(weights.dimensions[dim], ["weights", "dimensions", dim]);
+      const dw = weights.dimensions !== undefined && weights.dimensions !== null && own(weights.dimensions, dim) ? weights.dimensions[dim] : undefined;
+      const wd = dw === undefined ? q(1) : weight(dw, ["weights", "dimensions", dim]);
       sn = add(sn, mul(wd, div(cell.sum, q(cell.count))));
       sd = add(sd, wd);
     }
@@ -128,7 +135,7 @@ export function weightedEvaluation(scores: readonly EvaluationScore[], weights: 
       continue;
     }
     const es = div(sn, sd);
-    byEvaluator[ev] = toNumber(es);
+    Object.defineProperty(byEvaluator, ev, { value: toNumber(es), enumerable: true, writable: true, configurable: true });
     arithmetic.push(`${ev}: dimension-weighted mean ${show(es)} x weight ${wRaw}`);
     num = add(num, mul(we, es));
     den = add(den, we);

@@ -10,7 +10,7 @@
 import { addBusinessDays, alwaysOpen, chinaWorkCalendar, defineCalendar } from "../../src/calendar/index.js";
 import { ratio } from "../../src/kpi/index.js";
 import { runCaseFile } from "../../src/golden/index.js";
-import { callCentreCard, networkCard } from "../../src/scoring/index.js";
+import { assessPenalty, callCentreCard, networkCard } from "../../src/scoring/index.js";
 import { cableOperatorNorms, evaluateTicket, parsePolicy, robotIntegration2026 } from "../../src/sla/index.js";
 
 const opaqueSet = new WeakSet<object>();
@@ -174,6 +174,7 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   accountManagerCard: [() => [{ rounding: "prorata" }]],
   networkCard: [() => [{}]],
   assessPenalty: [() => ["M3", { count: 2, person: "zhang", leader: "li" }], () => ["M1", { count: 1, person: "wang", severity: "max" }]],
+  finesByPerson: [() => [[assessPenalty("M3", { count: 1, person: "zhou", leader: "wu" }), assessPenalty("M1", { count: 1, person: "wu" })]]],
   bonusAdjustment: [() => ["M7", { bonusFen: 2_000_000, evidence: { complianceRate: 0.75 } }], () => ["M4", { bonusFen: 500_000, evidence: { complianceRate: 1, rating: "excellent" } }]],
   gradeFromIndicators: [() => [[{ id: "response", met: true }, { id: "resolution", met: false }], { satisfaction: 0.97 }]],
   gradeDistribution: [() => [[{ grade: "good", person: "zhang", item: "repair" }, { grade: "excellent", person: "li", item: "repair" }]]],
