@@ -3,7 +3,7 @@
  * calendars, dates). Private to `sla`; every user-keyed lookup goes through `own`/`hasOwn`.
  * @internal
  */
-import { alwaysOpen, chinaWorkCalendar, defineCalendar, type Calendar } from "../calendar/index.js";
+import { alwaysOpen, chinaWorkCalendar, defineCalendar, type Calendar, type ChinaWorkCalendarOptions, type Hours } from "../calendar/index.js";
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { isValidTimeZone } from "../_lib/zone.js";
 import { hasOwn, own } from "./_own.js";
@@ -24,10 +24,12 @@ export function stageName(s: string | { readonly name: string }): string {
 function buildCalendar(spec: PolicyJson["calendars"][string]): Calendar {
   if ("builtin" in spec) {
     if (spec.builtin === "alwaysOpen") return alwaysOpen(spec.timeZone);
-    const opts: { hours?: readonly string[]; timeZone?: string } = {};
-    if (spec.hours !== undefined) opts.hours = spec.hours;
+    const opts: { -readonly [K in keyof ChinaWorkCalendarOptions]: ChinaWorkCalendarOptions[K] } = {};
+    if (spec.hours !== undefined) opts.hours = spec.hours as Hours;
     if (spec.timeZone !== undefined) opts.timeZone = spec.timeZone;
-    return chinaWorkCalendar(opts as Parameters<typeof chinaWorkCalendar>[0]);
+    if (spec.years !== undefined) opts.years = spec.years;
+    if (spec.beyondData !== undefined) opts.beyondData = spec.beyondData;
+    return chinaWorkCalendar(opts);
   }
   return defineCalendar(spec);
 }

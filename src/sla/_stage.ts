@@ -2,7 +2,8 @@
  * Evaluating one stage of a ticket against its target row and the ticket's timeline. Private to `sla`.
  * @internal
  */
-import { addBusinessDays, addBusinessTime, alwaysOpen, businessTimeBetween, type Calendar } from "../calendar/index.js";
+import { addBusinessDays, addBusinessTime, alwaysOpen, businessTimeBetween, coverage, firstAssumedDate, type Calendar } from "../calendar/index.js";
+import { isSlaKitError, type SlaKitError } from "../errors.js";
 import { localDateOf } from "../_lib/zone.js";
 import type { CompiledPolicy, CompiledService, CompiledStage } from "./_compile.js";
 import { badEvent, iso } from "./_events.js";
@@ -136,10 +137,42 @@ function anchorTime(ctx: StageContext, anchorName: string): { ms: number | null;
   return { ms: d?.ms ?? null, byClose: false };
 }
 
-/** Evaluates one stage of the ticket. */
+/** Errors that make one stage `unknown` instead of failing the ticket: its calendar cannot answer. */
+const STAGE_ERRORS: ReadonlySet<string> = new Set(["CALENDAR_OUT_OF_RANGE", "CALENDAR_NEVER_OPEN"]);
+
+/**
+ * Evaluates one stage of the ticket. When its deadline cannot be computed (its calendar has no
+ * data for the dates needed, or never opens), the stage is `unknown` with the error, in the
+ * caller's terms; other errors (bad events, unknown values) still throw.
+ */
 export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvaluation {
-  const { c, svc, facts, tl } = ctx;
   const steps: TraceStep[] = [];
+  try {
+    return judgeStage(ctx, cs, steps);
+  } catch (e) {
+    if (!isSlaKitError(e) || !STAGE_ERRORS.has(e.code)) throw e;
+    const { c, svc, facts } = ctx;
+    const t = lookupStage(c, svc, cs.name, { service: svc.name, stage: cs.name, tier: facts.tier, urgency: facts.urgency, location: facts.location, channel: facts.channel }, []);
+    const message = stageErrorMessage(svc.name, cs.name, t, e);
+    steps.push({ step: "unknown", detail: message, value: e.code });
+    return {
+      ...emptyNumbers(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null),
+      status: "unknown",
+      error: { code: e.code, message },
+      trace: { row: t.index, rowId: t.id ?? null, sourceRef: t.sourceRef, within: t.within, clock: t.clock ?? null, anchor: t.anchor ?? CREATED, steps },
+    };
+  }
+}
+
+/** A calendar error re-told for a stage: which stage, row and clock needed which date. */
+export function stageErrorMessage(service: string, stage: string, t: Target, e: SlaKitError): string {
+  const d = e.details as { needed?: unknown; calendar?: unknown } | undefined;
+  const needs = typeof d?.needed === "string" ? `, it needs the local date ${d.needed}${typeof d.calendar === "string" ? ` of calendar "${d.calendar}"` : ""}` : "";
+  return `The deadline of ${service}/${stage} (row ${t.id ?? t.index}, ${t.sourceRef}, within ${JSON.stringify(t.within)} on clock "${t.clock ?? "UTC"}") cannot be computed${needs}: ${e.message}`;
+}
+
+function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): StageEvaluation {
+  const { c, svc, facts, tl } = ctx;
   const done = tl.done.get(cs.name);
   let doneMs = done ? done.ms : null;
   const base = emptyNumbers(cs.name, doneMs);
@@ -283,6 +316,13 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
     fractionUsed: allowed > 0 ? elapsed / allowed : null,
     pausedMs,
   });
+  if (coverage(cal).beyondData === "weekdays") {
+    const assumed = firstAssumedDate(cal, anchorMs, Math.max(dueMs, endMs));
+    if (assumed !== null) {
+      extra.provisional = true;
+      steps.push({ step: "provisional", detail: `clock "${t.clock ?? "UTC"}" has no holiday data from ${assumed} on: that date and later ones were taken as plain weekdays (beyondData "weekdays"); add the year's data to make this final`, value: assumed });
+    }
+  }
   if (waived(dueMs)) return result("not-applicable", extra);
   let status: StageStatus;
   if (doneMs !== null) status = doneMs <= dueMs ? "met" : "breached";

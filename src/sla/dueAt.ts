@@ -1,7 +1,8 @@
 import { addBusinessDays, addBusinessTime } from "../calendar/index.js";
-import { SlaKitError } from "../errors.js";
+import { isSlaKitError, SlaKitError } from "../errors.js";
 import { getCompiled } from "./_compile.js";
 import { clockOf, lookup } from "./_lookup.js";
+import { stageErrorMessage } from "./_stage.js";
 import { toInstantMs } from "./_time.js";
 import type { Policy, TargetQuery } from "./types.js";
 
@@ -11,7 +12,10 @@ import type { Policy, TargetQuery } from "./types.js";
  * the anchor's local date (`addBusinessDays`, docs/rules.md T2). Never checks effective dates.
  *
  * @throws SlaKitError the lookup errors of {@link findTarget}; `NOT_A_TIME_TARGET` for rings and
- *   agreed rows; `INVALID_ARGUMENT` for a bad `anchorTime`; calendar errors (e.g. `CALENDAR_OUT_OF_RANGE`).
+ *   agreed rows; `INVALID_ARGUMENT` for a bad `anchorTime`; `CALENDAR_OUT_OF_RANGE` /
+ *   `CALENDAR_NEVER_OPEN` with `path: ["query", "stage"]`, a message naming the stage, its row and
+ *   clock, the calendar's covered dates, the date needed and both ways out (add the year, or
+ *   `beyondData: "weekdays"`), and those facts in `details`.
  * @example
  * ```ts
  * import { dueAt, robotIntegration2026 } from "sla-kit/sla";
@@ -33,5 +37,15 @@ export function dueAt(policy: Policy, query: TargetQuery, anchorTime: Date | num
       { path: ["query", "stage"], details: { index: t.index, within: t.within } },
     );
   }
-  return t.kind === "duration" ? addBusinessTime(cal, anchor, t.withinMs) : addBusinessDays(cal, anchor, t.within.businessDays);
+  try {
+    return t.kind === "duration" ? addBusinessTime(cal, anchor, t.withinMs) : addBusinessDays(cal, anchor, t.within.businessDays);
+  } catch (e) {
+    if (!isSlaKitError(e) || (e.code !== "CALENDAR_OUT_OF_RANGE" && e.code !== "CALENDAR_NEVER_OPEN")) throw e;
+    // in the caller's terms: the stage asked for, its row and clock, then the calendar's own account
+    const details = e.details !== null && typeof e.details === "object" ? e.details : {};
+    throw new SlaKitError(e.code, stageErrorMessage(query.service, query.stage, t, e), {
+      path: ["query", "stage"],
+      details: { ...details, service: query.service, stage: query.stage, row: t.index, clock: t.clock },
+    });
+  }
 }

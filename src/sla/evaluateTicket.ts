@@ -17,21 +17,26 @@ function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isF
 }
 
 /**
- * Evaluates every stage of a ticket at `asOf` against a policy (docs/rules.md S1-S13, W1-W3). Events
- * after `asOf` are ignored. Per stage: deadline (inclusive), warning time, status, allowed /
- * elapsed / remaining time on the stage's own clock, paused time, and a trace (row, sourceRef,
- * clock, anchor, arithmetic).
+ * Evaluates every stage of a ticket at `asOf` against a policy (docs/rules.md S1-S14, W1-W3; the
+ * readings are in docs/sla.md). Events after `asOf` are ignored. Per stage: deadline (inclusive),
+ * warning time, status, allowed / elapsed / remaining time on the stage's own clock, paused time,
+ * and a trace (row, sourceRef, clock, anchor, arithmetic).
  *
  * Statuses: done at or before `dueAt` is `met`, after it `breached`; open stages are `pending`
  * before `warnAt`, `warning` from `warnAt` up to and including `dueAt`, `overdue` after it; a
- * stage whose anchor has not happened is `pending` with `dueAt: null`. Pauses stop the clock of
- * every open stage (overdue ones too) and move its deadline and warning later by the paused open
- * time; `remote-resolved` makes every stage of an on-site ticket `not-applicable` (a done time stays in the trace); a consented
- * `agreed-deadline` replaces the deadline (the original stays as `originalDueAt`).
+ * stage whose anchor has not happened is `pending` with `dueAt: null`; `not-applicable` by the
+ * stage's `when`, a permitted `not-applicable` event, or `remote-resolved` on an on-site ticket;
+ * `unknown` (with `error`, listed in `unknownStages`) when the stage's calendar cannot answer for
+ * the dates needed, while the other stages are still evaluated. A pause with a reason the policy
+ * declares stops the stages it names; a consented `agreed-deadline` made in time replaces the
+ * deadline (`originalDueAt`, `renegotiated`), a late one is listed in `rejectedAgreements`; a
+ * `closed` event completes open stages; missed stages carry `cause` or `needsCause` (W3); stages
+ * that used dates after the calendar data (`beyondData: "weekdays"`) are `provisional`.
  *
  * @throws SlaKitError `INVALID_EVENT` (event before creation, resume without pause, pause while
  *   paused, stage done twice, unknown stage, stage done before its anchor or without it, agreed
- *   deadline before the anchor, an ISO date that does not exist), `CONSENT_REQUIRED`,
+ *   deadline before the anchor, an ISO date that does not exist, a pause reason the policy does not
+ *   declare, a `not-applicable` event the stage does not allow, a ticket closed twice), `CONSENT_REQUIRED`,
  *   `OUTSIDE_EFFECTIVE_DATES` (unless `allowOutsideEffectiveDates`), the lookup errors of
  *   `findTarget` (`UNKNOWN_VALUE`, `MISSING_DIMENSION`, ...), `INVALID_ARGUMENT`.
  * @example
@@ -68,6 +73,7 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
   const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
   const ctx = { c, svc, facts: ticket, tl };
   const stages = svc.stages.map((cs) => evaluateStage(ctx, cs));
+  const unknownStages = stages.filter((st) => st.status === "unknown").map((st) => st.stage);
   const result: {
     -readonly [K in keyof TicketEvaluation]: TicketEvaluation[K];
   } = {
@@ -81,7 +87,9 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
   if (ticket.tier !== undefined) result.tier = ticket.tier;
   if (ticket.urgency !== undefined) result.urgency = ticket.urgency;
   if (ticket.location !== undefined) result.location = ticket.location;
+  if (ticket.channel !== undefined) result.channel = ticket.channel;
   if (typeof ticket.assignee === "string") result.assignee = ticket.assignee;
   if (typeof ticket.department === "string") result.department = ticket.department;
+  if (unknownStages.length > 0) result.unknownStages = unknownStages;
   return result;
 }

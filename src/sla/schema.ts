@@ -3,6 +3,7 @@
  * @module
  */
 import { z } from "zod";
+import { chinaHolidayYearSchema } from "../calendar/schema.js";
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import type { PolicyJson } from "./types.js";
 
@@ -29,11 +30,21 @@ const calendarSpec = z
       .optional(),
     validFrom: z.string().optional(),
     validTo: z.string().optional(),
+    beyondData: z.enum(["error", "weekdays"]).optional(),
   })
   .strict();
 
 const policyCalendar = z.union([
-  z.object({ builtin: z.literal("chinaWorkCalendar"), hours: hours.optional(), timeZone: z.string().optional() }).strict(),
+  z
+    .object({
+      builtin: z.enum(["chinaWorkCalendar", "china"]),
+      hours: hours.optional(),
+      timeZone: z.string().optional(),
+      // objects only: the sla-kit CLI inlines file paths ("./china-2027.json") relative to the policy file
+      years: z.array(chinaHolidayYearSchema).readonly().optional(),
+      beyondData: z.enum(["error", "weekdays"]).optional(),
+    })
+    .strict(),
   z.object({ builtin: z.literal("alwaysOpen"), timeZone: z.string() }).strict(),
   calendarSpec,
 ]);

@@ -2,7 +2,8 @@
  * Result types of ticket evaluation, shared with `kpi` roll-ups.
  * @module
  */
-import type { CalendarSpec } from "../calendar/types.js";
+import type { BeyondData, CalendarSpec } from "../calendar/types.js";
+import type { ChinaHolidayYear } from "../calendar/data/index.js";
 
 /**
  * Status of one stage of a ticket at `asOf` (docs/rules.md W1; docs/sla.md). `"unknown"`: the
@@ -58,6 +59,11 @@ export interface StageEvaluation {
   readonly needsCause?: true;
   /** W3 (003 §9): the cause analysis and remedy recorded for this stage (or for the whole ticket). */
   readonly cause?: StageCause;
+  /**
+   * True when the deadline or the time used rests on dates after the calendar's holiday data,
+   * answered as plain weekdays (`beyondData: "weekdays"`); a trace step names the first such date.
+   */
+  readonly provisional?: true;
   /** Why the stage is `"unknown"`: the code and message of the error that stopped it. */
   readonly error?: { readonly code: string; readonly message: string };
   readonly trace: StageTrace;
@@ -104,6 +110,8 @@ export interface TicketEvaluation extends TicketFacts {
   readonly asOf: Date;
   readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
   readonly stages: readonly StageEvaluation[];
+  /** Stages whose status is `"unknown"` (their deadline could not be computed); absent when none. */
+  readonly unknownStages?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +131,19 @@ export type Within =
 /** A named clock of a policy: a full calendar spec, or one of the built-in calendars. */
 export type PolicyCalendar =
   | CalendarSpec
-  | { readonly builtin: "chinaWorkCalendar"; readonly hours?: readonly string[]; readonly timeZone?: string }
+  | {
+      /** `"china"` is a short alias of `"chinaWorkCalendar"`. */
+      readonly builtin: "chinaWorkCalendar" | "china";
+      readonly hours?: readonly string[];
+      readonly timeZone?: string;
+      /**
+       * Extra holiday years (objects, as `chinaWorkCalendar({ years })` takes them; the `sla-kit`
+       * CLI also accepts file paths here, relative to the policy file, and inlines them).
+       */
+      readonly years?: readonly ChinaHolidayYear[];
+      /** Dates after the data: `"error"` (default) or `"weekdays"` (stage results become `provisional`). */
+      readonly beyondData?: BeyondData;
+    }
   | { readonly builtin: "alwaysOpen"; readonly timeZone: string };
 
 /** A stage of a service, with an optional restriction of the dimension values it applies to. */
