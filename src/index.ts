@@ -7,6 +7,7 @@
  */
 export * from "./errors.js";
 export * from "./calendar/index.js";
+export { calendarSpecSchema, chinaHolidayYearSchema } from "./calendar/schema.js";
 export * from "./sla/index.js";
 export * from "./kpi/index.js";
 export * from "./scoring/index.js";

@@ -7,6 +7,7 @@ import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
 import { isoToDayNumber } from "../_lib/zone.js";
 import type { ChinaHolidayYear } from "./data/types.js";
+import type { CalendarSpec } from "./types.js";
 
 /** A plain object (`{}` or null-prototype), not an array, Date or class instance. */
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -93,4 +94,65 @@ export function checkChinaHolidayYear(input: unknown, path: ErrorPath): ChinaHol
   const workdays = Object.freeze(list("workdays"));
   const source = Object.freeze({ title, ...(number === undefined ? {} : { number }), published, ...(via === undefined ? {} : { via }) });
   return Object.freeze({ year, source, holidays, workdays });
+}
+
+const WEEK_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const SPEC_KEYS = ["id", "timeZone", "week", "holidays", "workdays", "validFrom", "validTo", "beyondData", "maxReachYears"] as const;
+
+function specFail(path: ErrorPath, what: string): never {
+  throw new SlaKitError("INVALID_CALENDAR", `Invalid calendar at ${formatPath(path)}: ${what}.`, { path });
+}
+
+/** Unknown keys are reported at the object's path (as the JSON Schema's additionalProperties). */
+function closed(o: Record<string, unknown>, allowed: readonly string[], path: ErrorPath): void {
+  const extra = Object.keys(o).filter((k) => !allowed.includes(k));
+  if (extra.length > 0) specFail(path, `unknown key${extra.length > 1 ? "s" : ""} ${extra.map((k) => JSON.stringify(k)).join(", ")} (allowed: ${allowed.join(", ")})`);
+}
+
+function strings(v: unknown, path: ErrorPath): readonly string[] {
+  if (!Array.isArray(v)) specFail(path, `expected an array of "HH:MM-HH:MM" strings, got ${describe(v)}`);
+  v.forEach((h: unknown, i) => {
+    if (typeof h !== "string") specFail([...path, i], `expected a string "HH:MM-HH:MM", got ${describe(h)}`);
+  });
+  return v as readonly string[];
+}
+
+function dateEntries(v: unknown, path: ErrorPath, withHours: boolean): void {
+  if (!Array.isArray(v)) specFail(path, `expected an array of dates, got ${describe(v)}`);
+  v.forEach((e: unknown, i) => {
+    if (typeof e === "string") return;
+    if (!isRecord(e)) specFail([...path, i], `expected a date "YYYY-MM-DD" or { date${withHours ? ", hours?" : ""}, name? }, got ${describe(e)}`);
+    closed(e, withHours ? ["date", "hours", "name"] : ["date", "name"], [...path, i]);
+    if (typeof own(e, "date") !== "string") specFail([...path, i, "date"], `expected a date "YYYY-MM-DD", got ${describe(own(e, "date"))}`);
+    const name = own(e, "name");
+    if (name !== undefined && typeof name !== "string") specFail([...path, i, "name"], `expected a string, got ${describe(name)}`);
+    if (withHours && own(e, "hours") !== undefined) strings(own(e, "hours"), [...path, i, "hours"]);
+  });
+}
+
+/**
+ * The shape of a {@link CalendarSpec} (the same checks and paths as its JSON Schema, without zod);
+ * the finer checks (hours, dates, zone) are in the engine. Returns the input.
+ */
+export function checkCalendarSpec(input: unknown): CalendarSpec {
+  if (!isRecord(input)) specFail([], `expected a calendar spec object { timeZone, week, ... }, got ${describe(input)}`);
+  closed(input, SPEC_KEYS, []);
+  const id = own(input, "id");
+  if (id !== undefined && (typeof id !== "string" || id.length === 0)) specFail(["id"], `expected a non-empty string, got ${describe(id)}`);
+  if (typeof own(input, "timeZone") !== "string") specFail(["timeZone"], `expected an IANA time zone name, got ${describe(own(input, "timeZone"))}`);
+  const week = own(input, "week");
+  if (!isRecord(week)) specFail(["week"], `expected weekly hours { mon?, tue?, ..., sun? }, got ${describe(week)}`);
+  closed(week, WEEK_KEYS, ["week"]);
+  for (const d of WEEK_KEYS) if (own(week, d) !== undefined) strings(own(week, d), ["week", d]);
+  if (own(input, "holidays") !== undefined) dateEntries(own(input, "holidays"), ["holidays"], false);
+  if (own(input, "workdays") !== undefined) dateEntries(own(input, "workdays"), ["workdays"], true);
+  for (const k of ["validFrom", "validTo"] as const) {
+    const v = own(input, k);
+    if (v !== undefined && typeof v !== "string") specFail([k], `expected a date "YYYY-MM-DD", got ${describe(v)}`);
+  }
+  const beyond = own(input, "beyondData");
+  if (beyond !== undefined && beyond !== "error" && beyond !== "weekdays") specFail(["beyondData"], `expected "error" or "weekdays", got ${describe(beyond)}`);
+  const reach = own(input, "maxReachYears");
+  if (reach !== undefined && typeof reach !== "number") specFail(["maxReachYears"], `expected a whole number of years, got ${describe(reach)}`);
+  return input as unknown as CalendarSpec;
 }

@@ -18,7 +18,7 @@ import {
   wallToInstant,
 } from "../_lib/zone.js";
 import { lowerBound, upperBound } from "../_lib/search.js";
-import { parseCalendarSpec } from "./schema.js";
+import { checkCalendarSpec } from "./_checks.js";
 import type { Calendar, CalendarSpec, Hours, Weekday } from "./types.js";
 
 /** Minutes from the date's midnight: [start, end), end may exceed 1440 (past midnight). */
@@ -103,7 +103,7 @@ function parseDate(s: string, path: ErrorPath): number {
 
 /** Validates a spec and builds its engine (the index is built lazily). */
 export function compile(input: unknown): { spec: CalendarSpec; engine: Engine } {
-  const spec = parseCalendarSpec(input);
+  const spec = checkCalendarSpec(input);
   const timeZone = assertTimeZone(spec.timeZone, "INVALID_CALENDAR", ["timeZone"]);
   const week: (DayHours | undefined)[] = WEEKDAYS.map((d) => {
     const h = spec.week[d];

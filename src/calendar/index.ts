@@ -6,7 +6,7 @@ export type { BeyondData, Calendar, CalendarSpec, Hours, HolidaySpec, WorkdaySpe
 export type { Coverage } from "./coverage.js";
 export type { ChinaWorkCalendarOptions } from "./chinaWorkCalendar.js";
 export type { ChinaHolidayYear } from "./data/index.js";
-export { calendarSpecSchema, chinaHolidayYearSchema, parseCalendarSpec } from "./schema.js";
+export { parseCalendarSpec } from "./parseCalendarSpec.js";
 export { parseChinaHolidayYear } from "./parseChinaHolidayYear.js";
 export { parseChinaHolidayNotice } from "./parseChinaHolidayNotice.js";
 export type { ParseChinaHolidayNoticeOptions } from "./parseChinaHolidayNotice.js";

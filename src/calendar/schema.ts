@@ -1,22 +1,21 @@
 /**
- * The zod schema of a {@link CalendarSpec}: the edge where calendar JSON is checked.
+ * zod schemas of calendar JSON, for where JSON enters (policy files, the CLI, JSON Schema output).
+ * Exported from the root entry `sla-kit`, not from `sla-kit/calendar`, so the calendar entry
+ * stays free of zod (its own checks are hand-written, with the same codes and paths).
  * @module
  */
 import { z } from "zod";
-import { SlaKitError } from "../errors.js";
-import { formatPath } from "../_lib/instant.js";
-import type { CalendarSpec } from "./types.js";
 
 const hours = z.array(z.string());
 const date = z.string();
 
 /**
- * zod schema of the shape of a {@link CalendarSpec} (the finer checks are in `defineCalendar`);
+ * zod schema of the shape of a `CalendarSpec` (the finer checks are in `defineCalendar`);
  * `sla-kit schema calendar` prints it as JSON Schema.
  *
  * @example
  * ```ts
- * import { calendarSpecSchema } from "sla-kit/calendar";
+ * import { calendarSpecSchema } from "sla-kit";
  * console.log(calendarSpecSchema.safeParse({ timeZone: "UTC", week: { mon: ["09:00-17:00"] } }).success); // true
  * ```
  */
@@ -47,29 +46,6 @@ export const calendarSpecSchema = z
   .strict();
 
 /**
- * Checks the shape of a calendar spec, throwing `INVALID_CALENDAR` with the path of the first problem.
- *
- * @example
- * ```ts
- * import { parseCalendarSpec } from "sla-kit/calendar";
- * const spec = parseCalendarSpec(JSON.parse('{"timeZone":"UTC","week":{"mon":["09:00-17:00"]}}'));
- * console.log(spec.week.mon); // [ '09:00-17:00' ]
- * ```
- */
-export function parseCalendarSpec(input: unknown): CalendarSpec {
-  const r = calendarSpecSchema.safeParse(input);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
-    throw new SlaKitError("INVALID_CALENDAR", `Invalid calendar at ${formatPath(path)}: ${issue.message}.`, {
-      path,
-      details: r.error.issues,
-    });
-  }
-  return r.data as CalendarSpec;
-}
-
-/**
  * zod schema of the shape of a `ChinaHolidayYear` (one year of China holiday data, as in
  * `chinaHolidayYears`, `parseChinaHolidayNotice` output, or a policy's
  * `calendars.<name>.years`). The finer checks (real dates within the year, no date twice,
@@ -77,7 +53,8 @@ export function parseCalendarSpec(input: unknown): CalendarSpec {
  *
  * @example
  * ```ts
- * import { chinaHolidayYearSchema, chinaHolidayYears } from "sla-kit/calendar";
+ * import { chinaHolidayYearSchema } from "sla-kit";
+import { chinaHolidayYears } from "sla-kit/calendar";
  * console.log(chinaHolidayYearSchema.safeParse(chinaHolidayYears[0]).success); // true
  * ```
  */

@@ -1,6 +1,6 @@
 /** The JSON Schemas the command prints and the package ships in `schemas/`. */
 import { z } from "zod";
-import { calendarSpecSchema } from "../calendar/index.js";
+import { calendarSpecSchema } from "../calendar/schema.js";
 import { caseFileJsonSchema } from "../golden/index.js";
 import { scorecardSchema, scoringRuleSchema } from "../scoring/index.js";
 import { policyJsonSchema } from "../sla/index.js";

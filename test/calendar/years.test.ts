@@ -8,7 +8,6 @@ import {
   addBusinessDays,
   addBusinessTime,
   businessTimeBetween,
-  chinaHolidayYearSchema,
   chinaHolidayYears,
   chinaWorkCalendar,
   coverage,
@@ -22,6 +21,7 @@ import {
   type ChinaHolidayYear,
 } from "../../src/calendar/index.js";
 import { SlaKitError } from "../../src/errors.js";
+import { chinaHolidayYearSchema } from "../../src/calendar/schema.js";
 import * as O from "./oracle.js";
 
 const H = 3_600_000;
