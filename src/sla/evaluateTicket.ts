@@ -7,6 +7,20 @@ import { buildTimeline } from "./_timeline.js";
 import { toInstantMs } from "./_time.js";
 import type { EvaluateTicketOptions, Policy, Ticket, TicketEvaluation } from "./types.js";
 
+/** The stages named by `options.stages` (each a stage of some service), or null for all. */
+function stageFilter(services: Iterable<{ readonly byName: ReadonlyMap<string, unknown> }>, names: unknown): Set<string> | null {
+  if (names === undefined) return null;
+  if (!Array.isArray(names)) throw new SlaKitError("INVALID_ARGUMENT", "options.stages must be an array of stage names (leave it out to evaluate every stage).", { path: ["stages"] });
+  const known = new Set<string>();
+  for (const s of services) for (const n of s.byName.keys()) known.add(n);
+  names.forEach((n: unknown, i) => {
+    if (typeof n !== "string" || !known.has(n)) {
+      throw new SlaKitError("INVALID_ARGUMENT", `options.stages[${i}] ${JSON.stringify(n)} is not a stage of the policy (${[...known].join(", ")}).`, { path: ["stages", i] });
+    }
+  });
+  return new Set(names as string[]);
+}
+
 function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isFrom: boolean): boolean {
   if (b === null) return true;
   if ("date" in b) {
@@ -32,6 +46,8 @@ function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isF
  * deadline (`originalDueAt`, `renegotiated`), a late one is listed in `rejectedAgreements`; a
  * `closed` event completes open stages; missed stages carry `cause` or `needsCause` (W3); stages
  * that used dates after the calendar data (`beyondData: "weekdays"`) are `provisional`.
+ * With `stages`, only the named stages are evaluated (the others are left out of the result: for
+ * data that does not track them, e.g. `trackedStages` from `ticketsFromRows`).
  *
  * @throws SlaKitError `INVALID_EVENT` (event before creation, resume without pause, pause while
  *   paused, stage done twice, unknown stage, stage done before its anchor or without it, agreed
@@ -72,7 +88,8 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
   }
   const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
   const ctx = { c, svc, facts: ticket, tl };
-  const stages = svc.stages.map((cs) => evaluateStage(ctx, cs));
+  const only = stageFilter(c.services.values(), options.stages);
+  const stages = (only === null ? svc.stages : svc.stages.filter((cs) => only.has(cs.name))).map((cs) => evaluateStage(ctx, cs));
   const unknownStages = stages.filter((st) => st.status === "unknown").map((st) => st.stage);
   const result: {
     -readonly [K in keyof TicketEvaluation]: TicketEvaluation[K];

@@ -356,4 +356,10 @@ export interface EvaluateTicketOptions {
   readonly asOf: Date | number;
   /** Evaluate even when the ticket was created outside the policy's effective dates. */
   readonly allowOutsideEffectiveDates?: boolean;
+  /**
+   * Evaluate only these stages (names of stages of any service of the policy); the others do not
+   * appear in the result. For data that does not record every stage (`trackedStages` of
+   * `ticketsFromRows`), so an untracked stage never counts as overdue. Default: every stage.
+   */
+  readonly stages?: readonly string[];
 }
