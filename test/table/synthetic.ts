@@ -3,6 +3,8 @@
  * tickets over January-March 2026, local times in Asia/Shanghai, some paused, some late, and a few
  * bad rows on purpose. Same seed, same table.
  */
+import { prng } from "../fuzz/_hostile.js";
+
 export const MAPPING = {
   timeZone: "Asia/Shanghai",
   id: "ticket",
@@ -14,18 +16,6 @@ export const MAPPING = {
 } as const;
 
 export const COLUMNS = ["ticket", "type", "tier", "urgency", "owner", "region", "opened", "responded", "handled", "paused", "resumed", "pause_reason"] as const;
-
-/** Mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const local = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
