@@ -50,6 +50,12 @@ export interface CompiledPolicy {
   readonly effectiveTo: EffectiveBound | null;
   /** Declared pause reasons by name. */
   readonly pauseReasons: ReadonlyMap<string, PauseReason>;
+  /**
+   * Which labels of the built-in regulations traces may carry: rule IDs of docs/rules.md (W1, T2)
+   * when the policy's rows cite one of its documents (000-003), clauses of document 003 when they
+   * cite 003. A company's own policy gets neither.
+   */
+  readonly labels: { readonly rules: boolean; readonly doc003: boolean };
 }
 
 const compiledByPolicy = new WeakMap<object, CompiledPolicy>();
@@ -119,6 +125,7 @@ export function compile(json: PolicyJson): CompiledPolicy {
     effectiveFrom: parseBound(data.effectiveFrom),
     effectiveTo: parseBound(data.effectiveTo),
     pauseReasons: new Map(Object.entries(data.pauseReasons ?? {})),
+    labels: { rules: data.targets.some((r) => /^00[0-3] /.test(r.sourceRef)), doc003: data.targets.some((r) => r.sourceRef.startsWith("003 ")) },
   };
   compiledByPolicy.set(policy, compiled);
   return compiled;

@@ -68,7 +68,7 @@ function pauseRule(c: CompiledPolicy, ev: Record<string, unknown>, i: number): {
   if (typeof reason !== "string" || rule === undefined) {
     const fix = declared.length
       ? `use one of ${declared.map((d) => JSON.stringify(d)).join(", ")}`
-      : `policy "${c.policy.id}" declares no pause reasons, so its clocks never stop (003 has no pause: renegotiate the deadline with an agreed-deadline event, W2); a desk that allows pauses declares them in policy.pauseReasons`;
+      : `policy "${c.policy.id}" declares no pause reasons, so its clocks never stop (${c.labels.doc003 ? "003 has no pause: " : ""}renegotiate the deadline with an agreed-deadline event); a desk that allows pauses declares them in policy.pauseReasons`;
     badEvent(`Event ${i}: pause reason ${JSON.stringify(reason)} is not allowed: ${fix}.`, ["events", i, "reason"]);
   }
   return { reason, rule };

@@ -19,6 +19,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** The numbers of a stage evaluation, without its status and trace. */
 type StageNumbers = Omit<Mutable<StageEvaluation>, "status" | "trace">;
 
+/**
+ * " (W1, 003 §8(1))"-style label for a trace text: the rule ID only when the policy cites the
+ * built-in regulations, the 003 clause only when it cites document 003; "" for a user's own policy.
+ */
+export function cite(c: CompiledPolicy, rule: string | null, clause003: string | null): string {
+  const parts = [c.labels.rules ? rule : null, c.labels.doc003 ? clause003 : null].filter((x): x is string => x !== null);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
 /** What every stage of one evaluation shares. */
 export interface StageContext {
   readonly c: CompiledPolicy;
@@ -74,7 +83,7 @@ function pausedBetween(cal: Calendar, tl: Timeline, stage: string, from: number,
 }
 
 /** Deadline of a duration or business-day row from `anchorMs`, with the trace step. */
-function computedDue(t: Target & { kind: "duration" | "businessDays" }, cal: Calendar, anchorMs: number, steps: TraceStep[]): { dueMs: number; allowed: number } {
+function computedDue(c: CompiledPolicy, t: Target & { kind: "duration" | "businessDays" }, cal: Calendar, anchorMs: number, steps: TraceStep[]): { dueMs: number; allowed: number } {
   if (t.kind === "duration") {
     const dueMs = addBusinessTime(cal, anchorMs, t.withinMs).getTime();
     steps.push({ step: "due", detail: `${iso(anchorMs)} + ${t.withinMs} ms on ${t.clock ?? "UTC"} = ${iso(dueMs)}`, value: iso(dueMs) });
@@ -83,7 +92,7 @@ function computedDue(t: Target & { kind: "duration" | "businessDays" }, cal: Cal
   const n = t.within.businessDays;
   const dueMs = addBusinessDays(cal, anchorMs, n).getTime();
   const allowed = businessTimeBetween(cal, anchorMs, dueMs);
-  steps.push({ step: "due", detail: `close of business of business day ${n} after ${localDateOf(cal.timeZone, anchorMs)} on ${t.clock ?? ""} = ${iso(dueMs)} (start day not counted, docs/rules.md T2); allowed ${allowed} ms of open time`, value: iso(dueMs) });
+  steps.push({ step: "due", detail: `close of business of business day ${n} after ${localDateOf(cal.timeZone, anchorMs)} on ${t.clock ?? ""} = ${iso(dueMs)} (start day not counted${cite(c, "docs/rules.md T2", null)}); allowed ${allowed} ms of open time`, value: iso(dueMs) });
   return { dueMs, allowed };
 }
 
@@ -93,6 +102,7 @@ function computedDue(t: Target & { kind: "duration" | "businessDays" }, cal: Cal
  * `at`. Returns the last one that counts and the rejected ones with their reasons.
  */
 function judgeAgreements(
+  c: CompiledPolicy,
   list: readonly AgreedRead[],
   doneMs: number | null,
   inForceAt: (ms: number) => number,
@@ -104,8 +114,8 @@ function judgeAgreements(
     const inForce = accepted === undefined ? inForceAt(ag.ms) : accepted.dueMs;
     let reason: string | null = null;
     if (ag.dueMs <= ag.ms) reason = `the agreed deadline ${iso(ag.dueMs)} is not after the agreement (${iso(ag.ms)}): a backdated agreement cannot rewrite the past`;
-    else if (doneMs !== null && ag.ms >= doneMs) reason = `recorded at ${iso(ag.ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance (003 §6(3))`;
-    else if (ag.ms > inForce) reason = `recorded at ${iso(ag.ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known (003 §8(2))`;
+    else if (doneMs !== null && ag.ms >= doneMs) reason = `recorded at ${iso(ag.ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance${cite(c, null, "003 §6(3)")}`;
+    else if (ag.ms > inForce) reason = `recorded at ${iso(ag.ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known${cite(c, null, "003 §8(2)")}`;
     if (reason === null) {
       accepted = ag;
       continue;
@@ -117,13 +127,13 @@ function judgeAgreements(
 }
 
 /** W3 (003 §9): the cause recorded for a missed stage, or `needsCause`. */
-function causeOf(tl: Timeline, stage: string, steps: TraceStep[]): Pick<StageNumbers, "cause" | "needsCause"> {
+function causeOf(c: CompiledPolicy, tl: Timeline, stage: string, steps: TraceStep[]): Pick<StageNumbers, "cause" | "needsCause"> {
   const ev = tl.causes.find((e) => e.stage === stage) ?? tl.causes.find((e) => e.stage === undefined);
   if (ev === undefined) {
-    steps.push({ step: "cause", detail: "missed with no cause analysis and remedy recorded (W3, 003 §9): record a cause event" });
+    steps.push({ step: "cause", detail: `missed with no cause analysis and remedy recorded${cite(c, "W3", "003 §9")}: record a cause event` });
     return { needsCause: true };
   }
-  steps.push({ step: "cause", detail: `cause recorded at ${iso(ev.ms)}${ev.objective ? " (objective)" : ""}: ${ev.cause}; remedy: ${ev.remedy} (W3, 003 §9)` });
+  steps.push({ step: "cause", detail: `cause recorded at ${iso(ev.ms)}${ev.objective ? " (objective)" : ""}: ${ev.cause}; remedy: ${ev.remedy}${cite(c, "W3", "003 §9")}` });
   return { cause: { at: new Date(ev.ms), cause: ev.cause, remedy: ev.remedy, objective: ev.objective, event: ev.i } };
 }
 
@@ -205,7 +215,7 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
   // S6: remote-resolved makes every stage of an on-site ticket not-applicable, a stage already
   // done included; its done time stays in the trace
   if (svc.onsite && tl.remoteAt !== null) {
-    steps.push({ step: "remote-resolved", detail: `resolved remotely at ${iso(tl.remoteAt)}: on-site stages do not apply (003 §6(2))${doneMs === null ? "" : `; the stage was done at ${iso(doneMs)}`}` });
+    steps.push({ step: "remote-resolved", detail: `resolved remotely at ${iso(tl.remoteAt)}: on-site stages do not apply${cite(c, "S6", "003 §6(2)")}${doneMs === null ? "" : `; the stage was done at ${iso(doneMs)}`}` });
     return result("not-applicable");
   }
   const waiver = tl.notApplicable.get(cs.name);
@@ -260,10 +270,10 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
   const extra: Partial<StageNumbers> = { anchorAt: new Date(anchorMs) };
   if (t.kind !== "agreed") {
     let computed: number;
-    ({ dueMs: computed, allowed } = computedDue(t, cal, anchorMs, steps));
+    ({ dueMs: computed, allowed } = computedDue(c, t, cal, anchorMs, steps));
     dueMs = computed;
     warnMs = addBusinessTime(cal, anchorMs, Math.round(c.warnAt * allowed)).getTime();
-    steps.push({ step: "warn", detail: `${iso(anchorMs)} + ${c.warnAt} x ${allowed} ms = ${iso(warnMs)} (W1)`, value: iso(warnMs) });
+    steps.push({ step: "warn", detail: `${iso(anchorMs)} + ${c.warnAt} x ${allowed} ms = ${iso(warnMs)}${cite(c, "W1", null)}`, value: iso(warnMs) });
     // a pause stops the clock of the open stages its reason names (overdue ones too): the paused
     // open time moves the deadline and the warning later (docs/sla.md "Pauses")
     pausedMs = pausedBetween(cal, tl, cs.name, anchorMs, endMs, steps);
@@ -276,12 +286,12 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
       const p = pausedBetween(cal, tl, cs.name, anchorMs, Math.min(endMs, ms), null);
       return p > 0 ? addBusinessTime(cal, computed, p).getTime() : computed;
     };
-    const { accepted: ag, rejected } = judgeAgreements(agreements, doneMs, inForceAt, steps);
+    const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, inForceAt, steps);
     if (rejected.length) extra.rejectedAgreements = rejected;
     if (ag !== undefined) {
       extra.originalDueAt = new Date(dueMs);
       extra.renegotiated = true;
-      steps.push({ step: "agreed-deadline", detail: `deadline renegotiated with consent at ${iso(ag.ms)}: ${iso(ag.dueMs)} replaces ${iso(dueMs)} (W2, 003 §8(2))`, value: iso(ag.dueMs) });
+      steps.push({ step: "agreed-deadline", detail: `deadline renegotiated with consent at ${iso(ag.ms)}: ${iso(ag.dueMs)} replaces ${iso(dueMs)}${cite(c, "W2", "003 §8(2)")}`, value: iso(ag.dueMs) });
       dueMs = ag.dueMs;
       pausedMs = 0;
       allowed = businessTimeBetween(cal, anchorMs, dueMs);
@@ -289,21 +299,21 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
     }
   } else {
     // S9: the deadline is agreed with the customer in advance (003 §6(3))
-    const { accepted: ag, rejected } = judgeAgreements(agreements, doneMs, () => Number.POSITIVE_INFINITY, steps);
+    const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, () => Number.POSITIVE_INFINITY, steps);
     if (rejected.length) extra.rejectedAgreements = rejected;
     if (ag === undefined) {
       if (doneMs === null) {
         if (waived(null)) return result("not-applicable", extra);
-        steps.push({ step: "agreed", detail: "no fixed limit: the deadline must be agreed with the customer in advance and recorded as an agreed-deadline event (003 §6(3))" });
+        steps.push({ step: "agreed", detail: `no fixed limit: the deadline must be agreed with the customer in advance and recorded as an agreed-deadline event${cite(c, "S9", "003 §6(3)")}` });
         return result("pending", extra);
       }
-      steps.push({ step: "agreed", detail: `done at ${iso(doneMs)} with no deadline agreed with the customer before completion: breached (003 §6(3) requires the limit to be agreed in advance)` });
-      return result("breached", { ...extra, ...causeOf(tl, cs.name, steps) });
+      steps.push({ step: "agreed", detail: `done at ${iso(doneMs)} with no deadline agreed with the customer before completion: breached, the limit is agreed in advance${cite(c, "S9", "003 §6(3)")}` });
+      return result("breached", { ...extra, ...causeOf(c, tl, cs.name, steps) });
     }
     dueMs = ag.dueMs;
     allowed = businessTimeBetween(cal, anchorMs, dueMs);
     warnMs = addBusinessTime(cal, anchorMs, Math.max(0, Math.round(c.warnAt * allowed))).getTime();
-    steps.push({ step: "agreed-deadline", detail: `deadline agreed with the customer at ${iso(ag.ms)}: ${iso(dueMs)} (003 §6(3))`, value: iso(dueMs) });
+    steps.push({ step: "agreed-deadline", detail: `deadline agreed with the customer at ${iso(ag.ms)}: ${iso(dueMs)}${cite(c, "S9", "003 §6(3)")}`, value: iso(dueMs) });
   }
   const elapsedRaw = endMs > anchorMs ? businessTimeBetween(cal, anchorMs, endMs) - pausedMs : 0;
   const elapsed = elapsedRaw > 0 ? elapsedRaw : 0;
@@ -334,6 +344,6 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
     detail: doneMs !== null ? `done ${iso(doneMs)} ${status === "met" ? "<=" : ">"} due ${iso(dueMs)}` : `asOf ${iso(tl.asOfMs)}: warn ${iso(warnMs)}, due ${iso(dueMs)} -> ${status}`,
     value: status,
   });
-  if (status === "breached" || status === "overdue") Object.assign(extra, causeOf(tl, cs.name, steps));
+  if (status === "breached" || status === "overdue") Object.assign(extra, causeOf(c, tl, cs.name, steps));
   return result(status, extra);
 }

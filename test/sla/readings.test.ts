@@ -213,3 +213,28 @@ describe("issue 12: policy header and 003 §11", () => {
     expect(s.elapsedMs).toBe(150 * MIN);
   });
 });
+
+describe("issue 16: traces of a user's own policy carry no labels of the built-in regulation", () => {
+  it("W1 T2: a policy whose rows cite its own clauses gets no (W1), docs/rules.md T2 or 003 labels; the built-in gets them", () => {
+    const own = parsePolicy({
+      id: "own", version: "1",
+      calendars: { days: { builtin: "china" } },
+      dimensions: {},
+      services: { ticket: { stages: ["answer", "fix"], dimensions: [] } },
+      targets: [
+        { service: "ticket", stage: "answer", within: { businessDays: 1 }, clock: "days", sourceRef: "our SLA §2" },
+        { service: "ticket", stage: "fix", within: { businessDays: 2 }, clock: "days", sourceRef: "our SLA §3" },
+      ],
+    });
+    const text = (p: Parameters<typeof evaluateTicket>[0], t: Ticket) => JSON.stringify(evaluateTicket(p, t, { asOf: sh("2024-05-09T10:00:00") }).stages.map((s) => s.trace.steps));
+    const mine = text(own, { id: "O", service: "ticket", createdAt: sh(T0), events: [] });
+    expect(mine).toMatch(/business day 1/);
+    expect(mine).not.toMatch(/\(W\d|T2|003|SPEC/);
+    expect(() => evaluateTicket(own, { id: "O", service: "ticket", createdAt: sh(T0), events: [{ type: "pause", at: sh(T0), reason: "x" }] }, { asOf: sh(T0) })).toThrow(expect.objectContaining({ message: expect.not.stringMatching(/003/) }));
+    const builtIn = text(P, { id: "B", service: "complaint", tier: "core", createdAt: sh(T0), events: [] });
+    expect(builtIn).toMatch(/\(W1\)/);
+    expect(builtIn).toMatch(/docs\/rules.md T2/);
+    expect(builtIn).toMatch(/W3, 003 §9/);
+  });
+});
+
