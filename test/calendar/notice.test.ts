@@ -6,21 +6,13 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chinaHolidayYears, chinaWorkCalendar, isBusinessDay, parseChinaHolidayNotice, type ChinaHolidayYear } from "../../src/calendar/index.js";
-import { SlaKitError } from "../../src/errors.js";
+import type { SlaKitError } from "../../src/errors.js";
+import { caught } from "./_caught.js";
 import { noticeText } from "./noticeText.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 const shipped = (year: number): ChinaHolidayYear => chinaHolidayYears.find((y) => y.year === year)!;
 
-function caught(f: () => unknown): SlaKitError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SlaKitError) return e;
-    throw e;
-  }
-  throw new Error("expected a SlaKitError");
-}
 
 describe("T6 parseChinaHolidayNotice: round trip to the shipped data", () => {
   it.each([2024, 2025, 2026])("the checked-in notice for %i reads back to exactly the shipped year", (year) => {

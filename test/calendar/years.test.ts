@@ -21,21 +21,13 @@ import {
   type ChinaHolidayYear,
 } from "../../src/calendar/index.js";
 import { SlaKitError } from "../../src/errors.js";
+import { caught } from "./_caught.js";
 import { chinaHolidayYearSchema } from "../../src/calendar/schema.js";
 import * as O from "./oracle.js";
 
 const H = 3_600_000;
 const DAY = 86_400_000;
 
-function caught(f: () => unknown): SlaKitError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SlaKitError) return e;
-    throw e;
-  }
-  throw new Error("expected a SlaKitError");
-}
 
 /** A made-up 2027 for the tests (not an official notice). */
 const y2027: ChinaHolidayYear = {
