@@ -135,13 +135,42 @@ function structuredCloneJson<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-/** The compiled form of a policy; plain policy JSON is parsed (and validated) on the fly. */
+/**
+ * Plain policy JSON compiled on first use, keyed weakly by the caller's object (never written to,
+ * never kept alive), with the top-level values it had then: replacing one of them (a new `targets`
+ * array, another `warnAt`, one more row) compiles again; edits deep inside are not seen.
+ */
+const compiledByJson = new WeakMap<object, { readonly c: CompiledPolicy; readonly top: readonly unknown[] }>();
+
+/** The top-level values of a policy object and the length of its rows, compared by identity. */
+function topOf(o: object): unknown[] {
+  const top: unknown[] = [];
+  for (const k in o) if (Object.hasOwn(o, k)) top.push(k, (o as Record<string, unknown>)[k]);
+  const t = (o as { targets?: unknown }).targets;
+  top.push(Array.isArray(t) ? t.length : -1);
+  return top;
+}
+
+function sameTop(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The compiled form of a policy; plain policy JSON is parsed (and validated) on first use and
+ * the result cached on the object passed.
+ */
 export function getCompiled(policy: unknown): CompiledPolicy {
-  if (policy !== null && typeof policy === "object") {
-    const c = compiledByPolicy.get(policy);
-    if (c) return c;
-  }
-  return compile(schemaParsePolicyOrThrow(policy));
+  if (policy === null || typeof policy !== "object") return compile(schemaParsePolicyOrThrow(policy));
+  const c = compiledByPolicy.get(policy);
+  if (c) return c;
+  const top = topOf(policy);
+  const hit = compiledByJson.get(policy);
+  if (hit && sameTop(hit.top, top)) return hit.c;
+  const fresh = compile(schemaParsePolicyOrThrow(policy));
+  compiledByJson.set(policy, { c: fresh, top });
+  return fresh;
 }
 
 /** Was this object produced by `parsePolicy` (or is it a built-in policy)? */

@@ -38,3 +38,5 @@ export { dueAt } from "./dueAt.js";
 export { evaluateTicket } from "./evaluateTicket.js";
 export { robotIntegration2026 } from "./policies/robotIntegration2026.js";
 export { cableOperatorNorms } from "./policies/cableOperatorNorms.js";
+export { evaluateTickets, type EvaluateTicketsOptions, type EvaluationsOf } from "./evaluateTickets.js";
+export { tallyTickets, type TallyOf, type TallyTicketsOptions } from "./tallyTickets.js";
