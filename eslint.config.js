@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     files: ["src/**/*.ts"],
-    ignores: ["src/cli/**"],
+    ignores: ["src/cli/**", "src/node/**"],
     rules: {
       "no-restricted-globals": ["error", "process", "console"],
       "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "process"] }],

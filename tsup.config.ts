@@ -13,6 +13,9 @@ export default defineConfig([
       "scoring/index": "src/scoring/index.ts",
       "golden/index": "src/golden/index.ts",
       "table/index": "src/table/index.ts",
+      // Node only (worker threads); never imported by the entries above
+      "node/index": "src/node/index.ts",
+      "node/_worker": "src/node/_worker.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

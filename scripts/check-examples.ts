@@ -18,7 +18,7 @@ const files = (readdirSync(src, { recursive: true }) as string[])
 
 // only what the package exports counts (internal helpers in public files do not need examples)
 const publicNames = new Set<string>();
-for (const entry of ["index", "calendar/index", "sla/index", "kpi/index", "scoring/index", "golden/index", "table/index"]) {
+for (const entry of ["index", "calendar/index", "sla/index", "kpi/index", "scoring/index", "golden/index", "table/index", "node/index"]) {
   for (const k of Object.keys(await import(pathToFileURL(join(src, `${entry}.ts`)).href))) publicNames.add(k);
 }
 

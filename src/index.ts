@@ -3,6 +3,7 @@
  *
  * The root entry re-exports every domain; import a sub-path (`sla-kit/calendar`, `sla-kit/sla`,
  * `sla-kit/kpi`, `sla-kit/scoring`, `sla-kit/golden`, `sla-kit/table`) to load only what you use.
+ * `sla-kit/node` (worker threads, Node only) is not re-exported here, so the root stays pure.
  * @module
  */
 export * from "./errors.js";

@@ -33,6 +33,8 @@ const ENTRIES: Record<string, string> = {
   "./scoring": "scoring/index",
   "./golden": "golden/index",
   "./table": "table/index",
+  // Node only (worker threads), not re-exported by the root entry
+  "./node": "node/index",
 };
 
 describe("package.json", () => {
@@ -43,7 +45,7 @@ describe("package.json", () => {
     expect(pkg.engines?.node).toBe(">=20");
   });
 
-  it("exports exactly the seven entries and ./package.json", () => {
+  it("exports exactly the entries above and ./package.json", () => {
     expect(Object.keys(pkg.exports).sort()).toEqual([...Object.keys(ENTRIES), "./package.json"].sort());
     expect(pkg.exports["./package.json"]).toBe("./package.json");
   });

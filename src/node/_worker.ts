@@ -1,0 +1,43 @@
+/**
+ * Worker thread of `tallyTicketsInWorkers`: evaluates and folds the batches it is sent, then
+ * returns its rows. Messages in: `{ batch: Columns }`, `{ end: true }`; out: `{ done: n }` after
+ * each batch, `{ rows }` at the end, `{ error }` on the first error.
+ * @internal
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { SlaKitError } from "../errors.js";
+import { RowFold } from "../sla/_fold.js";
+import { getCompiled } from "../sla/_compile.js";
+import { tallyTickets, type TallyTicketsOptions } from "../sla/tallyTickets.js";
+import type { Policy } from "../sla/types.js";
+import { readColumns, type Columns } from "./_columns.js";
+
+const { policyJson, options } = workerData as { policyJson: string; options: TallyTicketsOptions };
+const port = parentPort!;
+let failed = false;
+try {
+  const policy = JSON.parse(policyJson) as Policy;
+  getCompiled(policy);
+  const fold = new RowFold(options.by);
+  port.on("message", (m: { batch?: Columns; end?: true }) => {
+    if (failed) return;
+    if (m.batch) {
+      const c = m.batch;
+      try {
+        fold.add(tallyTickets(policy, readColumns(c), options));
+      } catch (e) {
+        failed = true;
+        if (e instanceof SlaKitError && typeof e.path[0] === "number") {
+          const at = c.index[e.path[0]]!;
+          const message = e.message.replace(/^Ticket \d+/, `Ticket ${at}`);
+          port.postMessage({ error: { code: e.code, message, path: [at, ...e.path.slice(1)], details: e.details } });
+        } else port.postMessage({ error: e instanceof SlaKitError ? { code: e.code, message: e.message, path: e.path, details: e.details } : { message: String(e) } });
+        return;
+      }
+      port.postMessage({ done: c.n });
+    } else if (m.end) port.postMessage({ rows: fold.result() });
+  });
+} catch (e) {
+  failed = true;
+  port.postMessage({ error: e instanceof SlaKitError ? { code: e.code, message: e.message, path: e.path, details: e.details } : { message: String(e) } });
+}

@@ -1,0 +1,158 @@
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { SlaKitError } from "../errors.js";
+import { rollup } from "../kpi/rollup.js";
+import type { RollupRow } from "../kpi/types.js";
+import { assertTickets, batchOptions, isAsyncIterable } from "../sla/_batch.js";
+import { RowFold } from "../sla/_fold.js";
+import { tallyTickets, type TallyTicketsOptions } from "../sla/tallyTickets.js";
+import type { Policy, Ticket } from "../sla/types.js";
+import { ColumnWriter } from "./_columns.js";
+
+/** Options of {@link tallyTicketsInWorkers}: those of `tallyTickets`, plus how to spread the work. */
+export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
+  /** Worker threads (default: the available cores, at most 8); 1 still moves the work off the calling thread. */
+  readonly workers?: number;
+  /** Tickets per message to a worker (default 4096). */
+  readonly batchSize?: number;
+};
+
+/** FNV-1a 32 of a ticket id: the same id always goes to the same worker. */
+function shardOf(id: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % n;
+}
+
+function count(v: unknown, name: string, fallback: number, max: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 1 || v > max) {
+    throw new SlaKitError("INVALID_ARGUMENT", `${name} must be a whole number from 1 to ${max}, got ${String(v)}.`, { path: [name] });
+  }
+  return v;
+}
+
+/** Set by Node in the CommonJS build; undefined in ES modules. */
+declare const __filename: string | undefined;
+
+/** The worker's script: the built file next to this one, or the TypeScript source run through tsx. */
+function spawn(workerData: unknown): Worker {
+  const here = typeof __filename === "string" ? pathToFileURL(__filename).href : import.meta.url;
+  if (here.endsWith(".ts")) {
+    const src = new URL("./_worker.ts", here).href;
+    return new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(src)}); })`, { eval: true, workerData });
+  }
+  return new Worker(new URL(here.endsWith(".cjs") ? "./_worker.cjs" : "./_worker.js", here), { workerData });
+}
+
+interface ErrorJson {
+  readonly code?: string;
+  readonly message: string;
+  readonly path?: (string | number)[];
+  readonly details?: unknown;
+}
+const toError = (e: ErrorJson): Error =>
+  e.code === undefined ? new Error(e.message) : new SlaKitError(e.code as SlaKitError["code"], e.message, { path: e.path ?? [], details: e.details });
+
+/**
+ * `tallyTickets` spread over worker threads (Node only): tickets are sharded by id, sent to the
+ * workers as compact columns (typed arrays and a table of distinct strings, transferred rather
+ * than copied: cloning ticket objects would cost more than evaluating them), evaluated and folded
+ * there, and the workers' rows merged. The rows are those of `tallyTickets` on the same input. At
+ * most two batches wait per worker, so a stream of any length holds a bounded number of tickets.
+ * A ticket whose times are not epoch ms or Dates (ISO strings, say) is evaluated on the calling
+ * thread instead, with the same result.
+ *
+ * @throws SlaKitError the errors of `tallyTickets` (the first one a worker meets, with the
+ *   ticket's position in the input in front of its path), `INVALID_ARGUMENT` for a bad `workers`
+ *   or `batchSize`.
+ * @example
+ * ```ts
+ * import { tallyTicketsInWorkers } from "sla-kit/node";
+ * import { robotIntegration2026 } from "sla-kit/sla";
+ *
+ * const created = Date.parse("2024-05-06T10:00:00+08:00");
+ * const tickets = Array.from({ length: 1000 }, (_, i) => ({
+ *   id: `T-${i}`, service: "fault", tier: "core", urgency: "urgent", createdAt: created,
+ *   events: [{ type: "done" as const, stage: "response", at: created + (i % 2 === 0 ? 600_000 : 1_200_000) }],
+ * }));
+ * tallyTicketsInWorkers(robotIntegration2026, tickets, { asOf: created + 3_600_000, by: ["stage"], workers: 2 })
+ *   .then((rows) => console.log(rows.map((r) => `${r.stage} ${r.met}/${r.counted}`).join(", ")));
+ * // handling 0/0, resolution 0/0, response 500/1000 (handling is in warning at 11:00, not counted)
+ * ```
+ */
+export async function tallyTicketsInWorkers(
+  policy: Policy,
+  tickets: Iterable<Ticket> | AsyncIterable<Ticket>,
+  options: TallyTicketsInWorkersOptions,
+): Promise<RollupRow[]> {
+  const o = batchOptions(policy, options, "tallyTicketsInWorkers") as TallyTicketsInWorkersOptions;
+  rollup([], o); // bad grouping options fail before any ticket is read
+  assertTickets(tickets, "tallyTicketsInWorkers");
+  const n = count(o.workers, "workers", Math.max(1, Math.min(8, availableParallelism())), 256);
+  const batchSize = count(o.batchSize, "batchSize", 4096, 1 << 20);
+  const { workers: _w, batchSize: _b, ...rest } = o;
+  const shared: TallyTicketsOptions = { ...rest, asOf: o.asOf };
+  const policyJson = JSON.stringify(policy);
+  const fold = new RowFold(o.by);
+
+  let fail: (e: Error) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (fail = reject));
+  failure.catch(() => {}); // observed through the races below
+  const pool = Array.from({ length: n }, () => {
+    const w = spawn({ policyJson, options: shared });
+    const slot = { w, writer: new ColumnWriter(), inFlight: 0, wake: null as (() => void) | null, rows: null as Promise<RollupRow[]> | null, gotRows: (_r: RollupRow[]) => {} };
+    slot.rows = new Promise<RollupRow[]>((resolve) => (slot.gotRows = resolve));
+    w.on("message", (m: { done?: number; rows?: RollupRow[]; error?: ErrorJson }) => {
+      if (m.error) fail(toError(m.error));
+      else if (m.rows) slot.gotRows(m.rows);
+      else {
+        slot.inFlight--;
+        slot.wake?.();
+        slot.wake = null;
+      }
+    });
+    w.on("error", (e) => fail(e));
+    w.on("exit", (code) => {
+      if (code !== 0) fail(new Error(`a tallyTicketsInWorkers worker stopped with exit code ${code}`));
+    });
+    return slot;
+  });
+  const send = async (slot: (typeof pool)[number]): Promise<void> => {
+    const { columns, transfer } = slot.writer.finish();
+    slot.writer = new ColumnWriter();
+    slot.w.postMessage({ batch: columns }, transfer);
+    slot.inFlight++;
+    while (slot.inFlight >= 2) await Promise.race([new Promise<void>((r) => (slot.wake = r)), failure]);
+  };
+  const odd: { t: Ticket; i: number }[] = [];
+  const one = async (t: Ticket, i: number): Promise<void> => {
+    const id = t !== null && typeof t === "object" ? t.id : undefined;
+    const slot = typeof id === "string" ? pool[shardOf(id, n)]! : undefined;
+    if (slot === undefined || !slot.writer.add(t, i)) odd.push({ t, i });
+    else if (slot.writer.size >= batchSize) await send(slot);
+  };
+  try {
+    let i = 0;
+    if (isAsyncIterable<Ticket>(tickets)) for await (const t of tickets) await one(t, i++);
+    else for (const t of tickets) await one(t, i++);
+    for (const slot of pool) {
+      if (slot.writer.size > 0) await send(slot);
+      slot.w.postMessage({ end: true });
+    }
+    // tickets the columns cannot carry: here, with their positions in errors
+    for (const { t, i: at } of odd) {
+      try {
+        fold.add(tallyTickets(policy, [t], shared));
+      } catch (e) {
+        if (!(e instanceof SlaKitError)) throw e;
+        throw new SlaKitError(e.code, e.message.replace(/^Ticket 0/, `Ticket ${at}`), { path: [at, ...e.path.slice(1)], details: e.details, cause: e });
+      }
+    }
+    for (const slot of pool) fold.add(await Promise.race([slot.rows!, failure]));
+    return fold.result();
+  } finally {
+    await Promise.all(pool.map((s) => s.w.terminate()));
+  }
+}
