@@ -119,12 +119,12 @@ export function baselineEvaluate(policy: Policy, table: Map<string, Row[]>, tick
     .filter((e) => e.at <= asOf)
     .sort((a, b) => a.at - b.at);
   const done = new Map<string, Ev>();
-  const agreed = new Map<string, number>();
+  const agreed = new Map<string, Ev[]>();
   const pauses: [number, number][] = [];
   let remote = false;
   for (const e of events) {
     if (e.type === "done") done.set(e.stage!, e);
-    else if (e.type === "agreed-deadline") agreed.set(e.stage!, e.dueAt!);
+    else if (e.type === "agreed-deadline") agreed.set(e.stage!, [...(agreed.get(e.stage!) ?? []), e]);
     else if (e.type === "pause") pauses.push([e.at, asOf]);
     else if (e.type === "resume") pauses[pauses.length - 1]![1] = e.at;
     else if (e.type === "remote-resolved") remote = true;
@@ -151,28 +151,43 @@ export function baselineEvaluate(policy: Policy, table: Map<string, Row[]>, tick
       continue;
     }
     const anchor = row.anchor === "created" ? created : done.get(row.anchor)?.at;
-    const ag = agreed.get(name);
-    if (anchor === undefined || (row.kind === "agreed" && ag === undefined)) {
-      out.push({ stage: name, status: row.kind === "agreed" && d ? "not-applicable" : "pending", dueAt: null, warnAt: null });
+    if (anchor === undefined) {
+      out.push({ stage: name, status: "pending", dueAt: null, warnAt: null });
       continue;
     }
     const between = row.bd ? btb : (a: number, b: number) => b - a;
     const plus = row.bd ? addBt : (a: number, n: number) => a + n;
     const end = d ? d.at : asOf;
+    const pausedUntil = (to: number): number => {
+      let paused = 0;
+      for (const [ps, pe] of pauses) {
+        const a = Math.max(ps, anchor);
+        const b = Math.min(pe, to);
+        if (b > a) paused += between(a, b);
+      }
+      return paused;
+    };
+    // an agreement counts when recorded while the stage is open, by the deadline in force then,
+    // with its deadline after it (W2, S9); the last one that counts wins
+    const computed = row.kind === "bd" ? addBd(anchor, row.n) : anchor + row.n;
+    let ag: number | undefined;
+    for (const a of agreed.get(name) ?? []) {
+      const inForce = ag ?? (row.kind === "agreed" ? Infinity : plus(computed, pausedUntil(Math.min(end, a.at))));
+      if (a.dueAt! > a.at && !(d && a.at >= d.at) && a.at <= inForce) ag = a.dueAt!;
+    }
+    if (row.kind === "agreed" && ag === undefined) {
+      out.push({ stage: name, status: d ? "breached" : "pending", dueAt: null, warnAt: null });
+      continue;
+    }
     let due: number;
     let warn: number;
     if (ag !== undefined) {
       due = ag;
       warn = plus(anchor, Math.max(0, Math.round(0.8 * between(anchor, due))));
     } else {
-      due = row.kind === "bd" ? addBd(anchor, row.n) : anchor + row.n;
+      due = computed;
       warn = plus(anchor, Math.round(0.8 * (row.kind === "bd" ? btb(anchor, due) : row.n)));
-      let paused = 0;
-      for (const [ps, pe] of pauses) {
-        const a = Math.max(ps, anchor);
-        const b = Math.min(pe, end);
-        if (b > a) paused += between(a, b);
-      }
+      const paused = pausedUntil(end);
       if (paused > 0) {
         warn = plus(warn, paused);
         due = plus(due, paused);

@@ -14,6 +14,8 @@ function withPauses(p: Policy): Policy {
 }
 const robotIntegration2026 = withPauses(robot003);
 const cableOperatorNorms = withPauses(cable002);
+/** The two policies the samples use (the built-ins plus a pause reason). */
+export const benchPolicies = { robot: robotIntegration2026, cable: cableOperatorNorms } as const;
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function prng(seed: number): () => number {

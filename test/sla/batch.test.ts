@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { rollup } from "../../src/kpi/index.js";
 import { SlaKitError } from "../../src/errors.js";
-import { cableOperatorNorms, evaluateTicket, evaluateTickets, robotIntegration2026, tallyTickets, type Policy, type Ticket } from "../../src/sla/index.js";
-import { sampleTickets } from "../../bench/_tickets.js";
+import { cableOperatorNorms, evaluateTicket, evaluateTickets, tallyTickets, type Policy, type Ticket } from "../../src/sla/index.js";
+import { benchPolicies, sampleTickets } from "../../bench/_tickets.js";
 
 // the synthetic tickets of the benchmark: every service of 003, 0-6 events, pauses, agreements
+const robot003 = benchPolicies.robot;
 const ASOF = Date.UTC(2026, 10, 30, 16); // 2026-12-01 00:00 Shanghai, after every ticket's creation
 const robot = sampleTickets(7, 10_000)
-  .filter((s) => s.policy === robotIntegration2026)
+  .filter((s) => s.policy === benchPolicies.robot)
   .map((s) => s.ticket);
 const few = robot.slice(0, 40);
 
@@ -35,13 +36,13 @@ const thrown = (f: () => unknown): SlaKitError => {
 
 describe("evaluateTickets", () => {
   it("gives what evaluateTicket gives, ticket by ticket, in order", () => {
-    const one = few.map((t) => evaluateTicket(robotIntegration2026, t, { asOf: ASOF }));
-    expect([...evaluateTickets(robotIntegration2026, few, { asOf: new Date(ASOF) })]).toEqual(one);
+    const one = few.map((t) => evaluateTicket(robot003, t, { asOf: ASOF }));
+    expect([...evaluateTickets(robot003, few, { asOf: new Date(ASOF) })]).toEqual(one);
   });
 
   it("is lazy: a ticket is read only when its evaluation is asked for", () => {
     const pulled = { n: 0 };
-    const it = evaluateTickets(robotIntegration2026, counting(few, pulled), { asOf: ASOF });
+    const it = evaluateTickets(robot003, counting(few, pulled), { asOf: ASOF });
     expect(pulled.n).toBe(0);
     it.next();
     it.next();
@@ -50,13 +51,13 @@ describe("evaluateTickets", () => {
 
   it("reads an async iterable and yields asynchronously, same results", async () => {
     const out = [];
-    for await (const e of evaluateTickets(robotIntegration2026, slowly(few), { asOf: ASOF })) out.push(e);
-    expect(out).toEqual(few.map((t) => evaluateTicket(robotIntegration2026, t, { asOf: ASOF })));
+    for await (const e of evaluateTickets(robot003, slowly(few), { asOf: ASOF })) out.push(e);
+    expect(out).toEqual(few.map((t) => evaluateTicket(robot003, t, { asOf: ASOF })));
   });
 
   it("names the bad ticket: its index leads the error path, its id is in the message", () => {
     const bad = [...few.slice(0, 2), { ...few[2]!, events: [{ type: "pause", at: "yesterday" }] } as unknown as Ticket];
-    const e = thrown(() => [...evaluateTickets(robotIntegration2026, bad, { asOf: ASOF })]);
+    const e = thrown(() => [...evaluateTickets(robot003, bad, { asOf: ASOF })]);
     expect(e.code).toBe("INVALID_EVENT");
     expect(e.path).toEqual([2, "events", 0, "at"]);
     expect(e.message).toContain(`Ticket 2 (${few[2]!.id}): `);
@@ -64,15 +65,15 @@ describe("evaluateTickets", () => {
 
   it("checks the policy, the options and the tickets before reading any ticket", () => {
     const pulled = { n: 0 };
-    expect(thrown(() => evaluateTickets(robotIntegration2026, counting(few, pulled), { asOf: Number.NaN })).code).toBe("INVALID_ARGUMENT");
+    expect(thrown(() => evaluateTickets(robot003, counting(few, pulled), { asOf: Number.NaN })).code).toBe("INVALID_ARGUMENT");
     expect(thrown(() => evaluateTickets({ id: "x" } as unknown as Policy, counting(few, pulled), { asOf: ASOF })).code).toBe("INVALID_POLICY");
-    expect(thrown(() => evaluateTickets(robotIntegration2026, 42 as unknown as Ticket[], { asOf: ASOF })).path).toEqual(["tickets"]);
+    expect(thrown(() => evaluateTickets(robot003, 42 as unknown as Ticket[], { asOf: ASOF })).path).toEqual(["tickets"]);
     expect(pulled.n).toBe(0);
   });
 });
 
 describe("tallyTickets (K17 without keeping the evaluations)", () => {
-  const all = robot.map((t) => evaluateTicket(robotIntegration2026, t, { asOf: ASOF }));
+  const all = robot.map((t) => evaluateTicket(robot003, t, { asOf: ASOF }));
   const cases = [
     { by: [] },
     { by: ["assignee", "month"], timeZone: "Asia/Shanghai" },
@@ -83,22 +84,22 @@ describe("tallyTickets (K17 without keeping the evaluations)", () => {
   it(`gives rollup's rows over ${robot.length} tickets (several chunks), for every grouping`, () => {
     expect(robot.length).toBeGreaterThan(4096);
     for (const o of cases) {
-      expect(tallyTickets(robotIntegration2026, robot, { asOf: ASOF, ...o })).toEqual(rollup(all, o));
+      expect(tallyTickets(robot003, robot, { asOf: ASOF, ...o })).toEqual(rollup(all, o));
     }
   });
 
   it("reads an async iterable and resolves to the same rows", async () => {
     const o = cases[1];
-    await expect(tallyTickets(robotIntegration2026, slowly(robot.slice(0, 300)), { asOf: ASOF, ...o })).resolves.toEqual(rollup(all.slice(0, 300), o));
+    await expect(tallyTickets(robot003, slowly(robot.slice(0, 300)), { asOf: ASOF, ...o })).resolves.toEqual(rollup(all.slice(0, 300), o));
   });
 
   it("empty input: no rows, as rollup", () => {
-    expect(tallyTickets(robotIntegration2026, [], { asOf: ASOF, by: [] })).toEqual(rollup([], { by: [] }));
+    expect(tallyTickets(robot003, [], { asOf: ASOF, by: [] })).toEqual(rollup([], { by: [] }));
   });
 
   it("rejects bad grouping options before reading a ticket", () => {
     const pulled = { n: 0 };
-    const e = thrown(() => tallyTickets(robotIntegration2026, counting(few, pulled), { asOf: ASOF, by: ["month"] }));
+    const e = thrown(() => tallyTickets(robot003, counting(few, pulled), { asOf: ASOF, by: ["month"] }));
     expect(e.code).toBe("INVALID_INPUT");
     expect(e.path).toEqual(["options", "timeZone"]);
     expect(pulled.n).toBe(0);
