@@ -38,7 +38,8 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 export function packageEntries(): { entry: string; file: string }[] {
   const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { exports: Record<string, unknown> };
   return Object.keys(pkg.exports)
-    .filter((e) => e !== "./package.json")
+    // ./node (Node only) is async and starts worker threads per call: test/sla/workers.test.ts covers it
+    .filter((e) => e !== "./package.json" && e !== "./node")
     .map((e) => ({ entry: e, file: `${root}src/${e === "." ? "" : `${e.slice(2)}/`}index.ts` }));
 }
 

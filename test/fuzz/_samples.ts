@@ -143,6 +143,8 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
     () => [opaque(cableOperatorNorms), { service: "online", stage: "forum-reply" }, T0],
   ],
   evaluateTicket: [() => [opaque(robotIntegration2026), ticket(), asOf()], () => [opaque(robotIntegration2026), simpleTicket(), { asOf: T0 }]],
+  evaluateTickets: [() => [opaque(robotIntegration2026), [simpleTicket(), simpleTicket()], asOf()]],
+  tallyTickets: [() => [opaque(robotIntegration2026), [simpleTicket()], { ...asOf(), by: ["service", "stage"] }]],
   // kpi
   ratio: [() => [49, 50], () => [0, 0]],
   rate: [() => [98, 100]],
