@@ -3,7 +3,7 @@
  * @internal
  */
 import { SlaKitError } from "../errors.js";
-import { parseIsoInstant } from "../_lib/instant.js";
+import { describe, parseIsoInstant } from "../_lib/instant.js";
 import * as calendar from "../calendar/index.js";
 import * as kpi from "../kpi/index.js";
 import * as scoring from "../scoring/index.js";
@@ -50,7 +50,7 @@ function calendarOf(v: unknown): calendar.Calendar {
     const make = builtinCalendars[v];
     if (make !== undefined) return make();
     if (v.startsWith("alwaysOpen:")) return calendar.alwaysOpen(v.slice("alwaysOpen:".length));
-    throw new SlaKitError("INVALID_CASE_FILE", `Unknown calendar ${JSON.stringify(v)}: use "chinaWorkCalendar", "alwaysOpen:<zone>", { builtin: ... } or a calendar spec.`, { path: ["input", "calendar"] });
+    throw new SlaKitError("INVALID_CASE_FILE", `Unknown calendar ${describe(v)}: use "chinaWorkCalendar", "alwaysOpen:<zone>", { builtin: ... } or a calendar spec.`, { path: ["input", "calendar"] });
   }
   const b = v as PolicyCalendar & { builtin?: string };
   if (b !== null && typeof b === "object" && b.builtin === "chinaWorkCalendar") {
@@ -72,7 +72,7 @@ function cardOf(v: unknown): scoring.Scorecard {
   if (typeof v === "string") {
     const make = builtinCards[v];
     if (make === undefined) {
-      throw new SlaKitError("INVALID_CASE_FILE", `Unknown built-in card ${JSON.stringify(v)}: use one of ${Object.keys(builtinCards).join(", ")} or give the card as data.`, { path: ["input", "card"] });
+      throw new SlaKitError("INVALID_CASE_FILE", `Unknown built-in card ${describe(v)}: use one of ${Object.keys(builtinCards).join(", ")} or give the card as data.`, { path: ["input", "card"] });
     }
     return make();
   }

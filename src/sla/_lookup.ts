@@ -4,6 +4,7 @@
  */
 import type { Calendar } from "../calendar/index.js";
 import { SlaKitError, type ErrorPath } from "../errors.js";
+import { describe } from "../_lib/instant.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { DIMENSIONS } from "./_references.js";
 import type { Dimension, Target, TargetQuery, TargetRow } from "./types.js";
@@ -31,13 +32,13 @@ export function lookup(c: CompiledPolicy, q: TargetQuery, path: ErrorPath = []):
   }
   const svc = c.services.get(q.service);
   if (!svc) {
-    throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(q.service)}; the policy "${c.policy.id}" has: ${listValues(c.services.keys())}.`, {
+    throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${describe(q.service)}; the policy "${c.policy.id}" has: ${listValues(c.services.keys())}.`, {
       path: [...path, "service"],
     });
   }
   const stage = svc.byName.get(q.stage);
   if (!stage) {
-    throw new SlaKitError("UNKNOWN_VALUE", `Unknown stage ${JSON.stringify(q.stage)} of service "${svc.name}"; its stages are: ${listValues(svc.byName.keys())}.`, {
+    throw new SlaKitError("UNKNOWN_VALUE", `Unknown stage ${describe(q.stage)} of service "${svc.name}"; its stages are: ${listValues(svc.byName.keys())}.`, {
       path: [...path, "stage"],
     });
   }
@@ -50,7 +51,7 @@ export function lookupStage(c: CompiledPolicy, svc: CompiledService, stage: stri
     const v = q[d];
     if (v === undefined) continue;
     if (typeof v !== "string" || !c.dimSets[d].has(v)) {
-      throw new SlaKitError("UNKNOWN_VALUE", `Unknown ${d} ${JSON.stringify(v)}; the policy "${c.policy.id}" declares: ${listValues(c.dimValues[d])}.`, {
+      throw new SlaKitError("UNKNOWN_VALUE", `Unknown ${d} ${describe(v)}; the policy "${c.policy.id}" declares: ${listValues(c.dimValues[d])}.`, {
         path: [...path, d],
       });
     }

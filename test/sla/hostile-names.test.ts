@@ -71,6 +71,24 @@ describe("issue 14: built-in names as data in policies", () => {
     );
     expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(proto);
   });
+  it("issue 14: a BigInt or symbol as service, stage or tier is UNKNOWN_VALUE naming it, never a TypeError", () => {
+    for (const bad of [10n, Symbol("s")]) {
+      for (const q of [
+        { service: bad, stage: "response" },
+        { service: "fault", stage: bad, tier: "core", urgency: "urgent" },
+        { service: "fault", stage: "response", tier: bad, urgency: "urgent" },
+      ]) {
+        let caught: unknown;
+        try {
+          findTarget(robotIntegration2026, q as never);
+        } catch (e) {
+          caught = e;
+        }
+        expect(isSlaKitError(caught) && caught.code).toBe("UNKNOWN_VALUE");
+        expect((caught as Error).message).toMatch(typeof bad === "bigint" ? /10n/ : /symbol|Symbol/);
+      }
+    }
+  });
   it('issue 14: a ticket with service "constructor" or tier "toString" is UNKNOWN_VALUE', () => {
     for (const [k, v] of [["service", "constructor"], ["tier", "toString"]] as const) {
       try {
