@@ -1,8 +1,11 @@
 /** Coercion of `Date | number` inputs to epoch ms, with clear errors. @internal */
 import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
 
-/** Anything sla-kit accepts as an instant. */
-export type Instant = Date | number;
+/** Anything sla-kit accepts as an instant: a Date, epoch ms, or an ISO-8601 time with an offset. */
+export type Instant = Date | number | string;
+
+/** A date-time that names no offset ("2026-01-05T10:00", "2026-01-05 10:00:00"). */
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 
 /** An ISO-8601 date-time with an explicit offset ("...Z", "...+08:00"). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -20,17 +23,24 @@ export function parseIsoInstant(text: string): number {
 }
 
 /**
- * Epoch ms of a `Date | number` (and, with `iso`, of an ISO-8601 string with an offset); throws
- * `code` (default INVALID_ARGUMENT) for Invalid Date / NaN / non-finite / unparsable text.
+ * Epoch ms of a `Date`, a number or an ISO-8601 string with an offset (every public function
+ * takes the three alike; `iso: false` refuses strings); throws `code` (default
+ * INVALID_ARGUMENT) for Invalid Date / NaN / non-finite / unparsable text, and says how to fix a
+ * local time without an offset (it is never read in the host's zone).
  */
 export function toEpochMs(value: unknown, path: ErrorPath, code: ErrorCode = "INVALID_ARGUMENT", options: { readonly iso?: boolean } = {}): number {
   let ms: number;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === "number") ms = value;
-  else if (options.iso === true && typeof value === "string" && ISO_INSTANT.test(value)) ms = parseIsoInstant(value);
+  else if (options.iso !== false && typeof value === "string" && ISO_INSTANT.test(value)) ms = parseIsoInstant(value);
   else {
-    const what = options.iso === true ? "a Date, epoch milliseconds or an ISO-8601 time with an offset" : "a Date or epoch milliseconds";
-    throw new SlaKitError(code, `Expected ${what} at ${formatPath(path)}, got ${describe(value)}.`, { path });
+    const iso = options.iso !== false;
+    const what = iso ? "a Date, epoch milliseconds or an ISO-8601 time with an offset" : "a Date or epoch milliseconds";
+    const hint =
+      iso && typeof value === "string" && LOCAL_DATE_TIME.test(value.trim())
+        ? ' It has no offset, so the instant it means is unknown: add one ("Z", "+08:00"), or read it in a named zone with fromZonedTime(text, timeZone) from sla-kit/calendar.'
+        : "";
+    throw new SlaKitError(code, `Expected ${what} at ${formatPath(path)}, got ${describe(value)}.${hint}`, { path });
   }
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
     throw new SlaKitError(code, `Invalid instant at ${formatPath(path)}: ${describe(value)} is not a valid date/time.`, { path });

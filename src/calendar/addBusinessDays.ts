@@ -20,7 +20,7 @@ import type { Calendar } from "./types.js";
  * // [ '2024-09-29T10:00:00.000Z', '2024-09-30T10:00:00.000Z', '2024-10-08T10:00:00.000Z' ]
  * ```
  */
-export function addBusinessDays(cal: Calendar, start: Date | number, n: number): Date {
+export function addBusinessDays(cal: Calendar, start: Date | number | string, n: number): Date {
   const e = engineOf(cal);
   const s = instantArg(e, start, "start");
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) {

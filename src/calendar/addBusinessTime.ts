@@ -17,7 +17,7 @@ import type { Calendar } from "./types.js";
  * // 2024-09-30T06:30:00.000Z (14:30 local)
  * ```
  */
-export function addBusinessTime(cal: Calendar, start: Date | number, ms: number): Date {
+export function addBusinessTime(cal: Calendar, start: Date | number | string, ms: number): Date {
   const e = engineOf(cal);
   const s = instantArg(e, start, "start");
   if (typeof ms !== "number" || !Number.isSafeInteger(ms) || ms < 0) {

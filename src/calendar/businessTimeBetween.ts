@@ -14,7 +14,7 @@ import type { Calendar } from "./types.js";
  * console.log(ms / 3_600_000); // 2
  * ```
  */
-export function businessTimeBetween(cal: Calendar, from: Date | number, to: Date | number): number {
+export function businessTimeBetween(cal: Calendar, from: Date | number | string, to: Date | number | string): number {
   const e = engineOf(cal);
   const a = instantArg(e, from, "from");
   const b = instantArg(e, to, "to");

@@ -19,7 +19,7 @@ import type { Calendar } from "./types.js";
  * console.log(firstAssumedDate(cn, start, addBusinessDays(cn, start, 1))); // null
  * ```
  */
-export function firstAssumedDate(cal: Calendar, from: Date | number, to: Date | number): string | null {
+export function firstAssumedDate(cal: Calendar, from: Date | number | string, to: Date | number | string): string | null {
   const e = engineOf(cal);
   const a = toEpochMs(from, ["from"]);
   const b = toEpochMs(to, ["to"]);

@@ -13,7 +13,7 @@ import type { Calendar } from "./types.js";
  * console.log(isOpenAt(cn, new Date("2024-09-30T18:00:00+08:00"))); // false
  * ```
  */
-export function isOpenAt(cal: Calendar, at: Date | number): boolean {
+export function isOpenAt(cal: Calendar, at: Date | number | string): boolean {
   const e = engineOf(cal);
   const t = instantArg(e, at, "at");
   cover(e, t, t);

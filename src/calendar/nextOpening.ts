@@ -14,7 +14,7 @@ import type { Calendar } from "./types.js";
  * // 2024-10-08T01:00:00.000Z
  * ```
  */
-export function nextOpening(cal: Calendar, at: Date | number): Date {
+export function nextOpening(cal: Calendar, at: Date | number | string): Date {
   const e = engineOf(cal);
   return new Date(nextOpen(e, instantArg(e, at, "at"), ["at"]));
 }

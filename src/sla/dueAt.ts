@@ -25,7 +25,7 @@ import type { Policy, TargetQuery } from "./types.js";
  * console.log(due.toISOString()); // 2024-05-06T02:15:00.000Z (10:15 in Shanghai)
  * ```
  */
-export function dueAt(policy: Policy, query: TargetQuery, anchorTime: Date | number): Date {
+export function dueAt(policy: Policy, query: TargetQuery, anchorTime: Date | number | string): Date {
   const c = getCompiled(policy);
   const t = lookup(c, query);
   const anchor = toInstantMs(anchorTime, ["anchorTime"], "INVALID_ARGUMENT");

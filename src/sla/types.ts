@@ -353,7 +353,7 @@ export interface Ticket extends TicketFacts {
 /** Options of `evaluateTicket`. */
 export interface EvaluateTicketOptions {
   /** The instant the evaluation describes; events after it are ignored. */
-  readonly asOf: Date | number;
+  readonly asOf: Date | number | string;
   /** Evaluate even when the ticket was created outside the policy's effective dates. */
   readonly allowOutsideEffectiveDates?: boolean;
   /**

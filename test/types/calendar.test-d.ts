@@ -44,11 +44,12 @@ describe("calendar signatures", () => {
     expectTypeOf(chinaWorkCalendar).returns.toEqualTypeOf<Calendar>();
   });
 
-  it("time inputs accept Date and epoch ms; outputs are Date; durations are ms numbers", () => {
+  it("time inputs accept Date, epoch ms and ISO strings with an offset; outputs are Date; durations are ms numbers", () => {
     for (const f of [isOpenAt, nextOpening] as const) {
       expectTypeOf(f).parameter(0).toEqualTypeOf<Calendar>();
       expectTypeOf<Date>().toExtend<Parameters<typeof f>[1]>();
       expectTypeOf<number>().toExtend<Parameters<typeof f>[1]>();
+      expectTypeOf<string>().toExtend<Parameters<typeof f>[1]>(); // ISO-8601 with an offset
     }
     expectTypeOf(isOpenAt).returns.toEqualTypeOf<boolean>();
     expectTypeOf(nextOpening).returns.toEqualTypeOf<Date>();
@@ -57,6 +58,7 @@ describe("calendar signatures", () => {
 
     expectTypeOf(addBusinessTime).toBeCallableWith(alwaysOpen(), new Date(), 3_600_000);
     expectTypeOf(addBusinessTime).toBeCallableWith(alwaysOpen(), 0, 0);
+    expectTypeOf(addBusinessTime).toBeCallableWith(alwaysOpen(), "2026-01-05T09:00:00+08:00", 0);
     expectTypeOf(addBusinessTime).parameter(2).toEqualTypeOf<number>();
     expectTypeOf(addBusinessTime).returns.toEqualTypeOf<Date>();
     expectTypeOf(addBusinessDays).toBeCallableWith(alwaysOpen(), new Date(), 1);

@@ -48,11 +48,12 @@ describe("sla signatures", () => {
     expectTypeOf<Extract<Target, { kind: "duration" }>["within"]>().toEqualTypeOf<string>();
   });
 
-  it("dueAt(policy, query, anchorTime: Date | number): Date", () => {
+  it("dueAt(policy, query, anchorTime: Date | number | ISO string): Date", () => {
     expectTypeOf(dueAt).parameter(0).toEqualTypeOf<Policy>();
     expectTypeOf(dueAt).parameter(1).toEqualTypeOf<TargetQuery>();
     expectTypeOf<Date>().toExtend<Parameters<typeof dueAt>[2]>();
     expectTypeOf<number>().toExtend<Parameters<typeof dueAt>[2]>();
+    expectTypeOf<string>().toExtend<Parameters<typeof dueAt>[2]>();
     expectTypeOf(dueAt).returns.toEqualTypeOf<Date>();
   });
 
@@ -61,6 +62,7 @@ describe("sla signatures", () => {
     expectTypeOf(evaluateTicket).parameter(1).toEqualTypeOf<Ticket>();
     expectTypeOf<{ asOf: Date }>().toExtend<Parameters<typeof evaluateTicket>[2]>();
     expectTypeOf<{ asOf: number }>().toExtend<Parameters<typeof evaluateTicket>[2]>();
+    expectTypeOf<{ asOf: string }>().toExtend<Parameters<typeof evaluateTicket>[2]>();
     expectTypeOf<Record<string, never>>().not.toExtend<Parameters<typeof evaluateTicket>[2]>();
     expectTypeOf(evaluateTicket).returns.toEqualTypeOf<TicketEvaluation>();
   });
