@@ -1,5 +1,5 @@
 import { SlaKitError } from "../errors.js";
-import { describe } from "../_lib/instant.js";
+import { describe, toEpochMs } from "../_lib/instant.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { TableTicket, TidyRow } from "./types.js";
 
@@ -47,17 +47,23 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
   if (!Array.isArray(evaluations)) throw new SlaKitError("INVALID_ARGUMENT", `evaluations must be an array of evaluateTicket results, got ${describe(evaluations)}.`, { path: ["evaluations"] });
   const mode = options.times ?? "date";
   if (mode !== "date" && mode !== "iso" && mode !== "ms") throw new SlaKitError("INVALID_ARGUMENT", `options.times must be "date", "iso" or "ms", got ${describe(mode)}.`, { path: ["options", "times"] });
-  const time = (d: Date | null | undefined): Date | string | number | null => (d == null ? null : mode === "iso" ? d.toISOString() : mode === "ms" ? d.getTime() : d);
+  // Evaluations may have been through JSON (times as ISO strings): read Date, ms or ISO alike.
+  const time = (d: unknown, path: readonly (string | number)[]): Date | string | number | null => {
+    if (d === null || d === undefined) return null;
+    const ms = d instanceof Date ? d.getTime() : toEpochMs(d, path);
+    return mode === "iso" ? new Date(ms).toISOString() : mode === "ms" ? ms : d instanceof Date ? d : new Date(ms);
+  };
   const byId = new Map<string, TableTicket>();
   for (const t of options.tickets ?? []) byId.set(t.id, t);
   const factNames = [...new Set([...byId.values()].flatMap((t) => Object.keys(t.facts ?? {})))].sort();
   const out: TidyRow[] = [];
   evaluations.forEach((ev, i) => {
-    if (ev === null || typeof ev !== "object" || !Array.isArray(ev.stages) || !(ev.createdAt instanceof Date) || typeof ev.policy !== "object") {
+    if (ev === null || typeof ev !== "object" || !Array.isArray(ev.stages) || ev.createdAt == null || ev.policy === null || typeof ev.policy !== "object") {
       throw new SlaKitError("INVALID_ARGUMENT", `evaluations[${i}] is not an evaluateTicket result (it needs ticketId, createdAt, policy and stages).`, { path: ["evaluations", i] });
     }
     const t = byId.get(ev.ticketId);
-    for (const s of ev.stages) {
+    (ev.stages as TicketEvaluation["stages"]).forEach((s, j) => {
+      const at = (name: string): (string | number)[] => ["evaluations", i, "stages", j, name];
       const row: Record<string, unknown> = {
         ticketId: ev.ticketId,
         row: t?.row ?? null,
@@ -71,14 +77,14 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
       };
       for (const f of factNames) row[f] = t?.facts[f] ?? null;
       Object.assign(row, {
-        createdAt: time(ev.createdAt),
-        asOf: time(ev.asOf),
+        createdAt: time(ev.createdAt, ["evaluations", i, "createdAt"]),
+        asOf: time(ev.asOf, ["evaluations", i, "asOf"]),
         stage: s.stage,
         status: s.status,
-        anchorAt: time(s.anchorAt),
-        warnAt: time(s.warnAt),
-        dueAt: time(s.dueAt),
-        doneAt: time(s.doneAt),
+        anchorAt: time(s.anchorAt, at("anchorAt")),
+        warnAt: time(s.warnAt, at("warnAt")),
+        dueAt: time(s.dueAt, at("dueAt")),
+        doneAt: time(s.doneAt, at("doneAt")),
         allowedMs: s.allowedMs,
         elapsedMs: s.elapsedMs,
         remainingMs: s.remainingMs,
@@ -92,7 +98,7 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
         policyHash: ev.policy.hash,
       });
       out.push(row as TidyRow);
-    }
+    });
   });
   return out;
 }

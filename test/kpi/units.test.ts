@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { checkTarget, complianceRate, downtime, kpiDefinitions, overdueRate, rollup, signalQuality, weightedFailures, weightedFailuresBreakdown } from "../../src/kpi/index.js";
+import { causeRecordedRate, checkTarget, complianceRate, downtime, kpiDefinitions, overdueRate, rollup, signalQuality, weightedFailures, weightedFailuresBreakdown } from "../../src/kpi/index.js";
 import { evaluateTicket, robotIntegration2026 } from "../../src/sla/index.js";
 import type { Ticket, TicketEvaluation } from "../../src/sla/index.js";
 import { expectError } from "./helpers.js";
@@ -112,6 +112,10 @@ describe("one time input: Date | epoch ms | ISO string with offset, and evaluati
   it("complianceRate gives the same after JSON.stringify/JSON.parse, in both units", () => {
     expect(complianceRate(viaJson)).toEqual(complianceRate(evaluations));
     expect(complianceRate(viaJson, { unit: "ticket" })).toEqual(complianceRate(evaluations, { unit: "ticket" }));
+  });
+  it("causeRecordedRate (W3) gives the same after a JSON round trip", () => {
+    expect(causeRecordedRate(viaJson)).toEqual(causeRecordedRate(evaluations));
+    expect(causeRecordedRate(evaluations).denominator).toBeGreaterThan(0);
   });
   it("overdueRate gives the same after a JSON round trip", () => {
     expect(overdueRate(viaJson)).toEqual(overdueRate(evaluations));

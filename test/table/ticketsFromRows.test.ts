@@ -245,6 +245,10 @@ describe("flattenEvaluations", () => {
     expect(flattenEvaluations([ev], { times: "ms" })[0]!.dueAt).toBe(Date.parse("2026-03-02T01:15:00Z"));
     expect(flattenEvaluations([ev])[0]!.assignee).toBeNull();
     expect(() => flattenEvaluations([{ ticketId: "x" }] as never)).toThrow(/evaluations\[0\]/);
+    // Issue 13: evaluations that went through JSON (times as ISO strings) give the same rows.
+    const viaJson = JSON.parse(JSON.stringify([ev])) as never;
+    for (const times of ["date", "iso", "ms"] as const) expect(flattenEvaluations(viaJson, { times })).toEqual(flattenEvaluations([ev], { times }));
+    expect(() => flattenEvaluations([{ ...ev, createdAt: "2026-03-02 09:00" }] as never)).toThrow(/no offset/);
     expect(() => flattenEvaluations([ev], { times: "excel" as never })).toThrow(/options.times/);
   });
 });
