@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rollup } from "../../src/kpi/index.js";
-import { SlaKitError } from "../../src/errors.js";
+import { caught } from "../calendar/_caught.js";
 import { cableOperatorNorms, evaluateTicket, evaluateTickets, tallyTickets, type Policy, type Ticket } from "../../src/sla/index.js";
 import { benchPolicies, sampleTickets } from "../../bench/_tickets.js";
 
@@ -24,15 +24,6 @@ async function* slowly(list: readonly Ticket[]): AsyncGenerator<Ticket> {
     yield t;
   }
 }
-const thrown = (f: () => unknown): SlaKitError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SlaKitError) return e;
-    throw e;
-  }
-  throw new Error("expected a SlaKitError");
-};
 
 describe("evaluateTickets", () => {
   it("gives what evaluateTicket gives, ticket by ticket, in order", () => {
@@ -57,7 +48,7 @@ describe("evaluateTickets", () => {
 
   it("names the bad ticket: its index leads the error path, its id is in the message", () => {
     const bad = [...few.slice(0, 2), { ...few[2]!, events: [{ type: "pause", at: "yesterday" }] } as unknown as Ticket];
-    const e = thrown(() => [...evaluateTickets(robot003, bad, { asOf: ASOF })]);
+    const e = caught(() => [...evaluateTickets(robot003, bad, { asOf: ASOF })]);
     expect(e.code).toBe("INVALID_EVENT");
     expect(e.path).toEqual([2, "events", 0, "at"]);
     expect(e.message).toContain(`Ticket 2 (${few[2]!.id}): `);
@@ -65,9 +56,9 @@ describe("evaluateTickets", () => {
 
   it("checks the policy, the options and the tickets before reading any ticket", () => {
     const pulled = { n: 0 };
-    expect(thrown(() => evaluateTickets(robot003, counting(few, pulled), { asOf: Number.NaN })).code).toBe("INVALID_ARGUMENT");
-    expect(thrown(() => evaluateTickets({ id: "x" } as unknown as Policy, counting(few, pulled), { asOf: ASOF })).code).toBe("INVALID_POLICY");
-    expect(thrown(() => evaluateTickets(robot003, 42 as unknown as Ticket[], { asOf: ASOF })).path).toEqual(["tickets"]);
+    expect(caught(() => evaluateTickets(robot003, counting(few, pulled), { asOf: Number.NaN })).code).toBe("INVALID_ARGUMENT");
+    expect(caught(() => evaluateTickets({ id: "x" } as unknown as Policy, counting(few, pulled), { asOf: ASOF })).code).toBe("INVALID_POLICY");
+    expect(caught(() => evaluateTickets(robot003, 42 as unknown as Ticket[], { asOf: ASOF })).path).toEqual(["tickets"]);
     expect(pulled.n).toBe(0);
   });
 });
@@ -99,7 +90,7 @@ describe("tallyTickets (K17 without keeping the evaluations)", () => {
 
   it("rejects bad grouping options before reading a ticket", () => {
     const pulled = { n: 0 };
-    const e = thrown(() => tallyTickets(robot003, counting(few, pulled), { asOf: ASOF, by: ["month"] }));
+    const e = caught(() => tallyTickets(robot003, counting(few, pulled), { asOf: ASOF, by: ["month"] }));
     expect(e.code).toBe("INVALID_INPUT");
     expect(e.path).toEqual(["options", "timeZone"]);
     expect(pulled.n).toBe(0);
