@@ -4,6 +4,7 @@
  * deadlines, remote resolution of on-site work), created 2024-01-01 to 2026-11-30 at all hours.
  * Every ticket is valid (evaluateTicket never throws on it). Private to bench/.
  */
+import { prng } from "./_prng.js";
 import { cableOperatorNorms as cable002, parsePolicy, robotIntegration2026 as robot003, type Policy, type PolicyJson, type Ticket, type TicketEvent } from "../src/sla/index.js";
 
 /** The built-in policy plus one declared pause reason that stops every stage (built-ins declare none). */
@@ -17,17 +18,6 @@ const cableOperatorNorms = withPauses(cable002);
 /** The two policies the samples use (the built-ins plus a pause reason). */
 export const benchPolicies = { robot: robotIntegration2026, cable: cableOperatorNorms } as const;
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A ticket, the policy it belongs to and the instant it is evaluated at. */
 export interface Sample {

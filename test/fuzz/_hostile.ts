@@ -4,6 +4,7 @@
  * Invalid Date) and a mutator that puts them into keys, strings and leaves of valid inputs.
  * Every value is made fresh by a factory, so no call can change what the next one receives.
  */
+import { prng } from "../../bench/_prng.js";
 import { isOpaque } from "./_samples.js";
 
 /** Names that collide with Object.prototype members or delimiters. */
@@ -78,17 +79,8 @@ export const hostileValues: readonly (readonly [string, () => unknown])[] = [
   ["Promise", () => Promise.resolve(1)],
 ];
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32), the one the benchmarks use. */
+export { prng };
 
 export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
