@@ -108,7 +108,7 @@ interface YearTable {
 }
 
 /** Years of offset tables kept per zone. */
-export const ZONE_YEARS_KEPT = 256;
+const ZONE_YEARS_KEPT = 256;
 const tables = new Map<string, Map<number, YearTable>>();
 /** Sampling step before 1970: zones never change offset twice within a day. */
 const SAMPLE = 24 * 3_600_000;
@@ -184,7 +184,7 @@ export function offsetAt(timeZone: string, ms: number): number {
   }
   const t = memo.table;
   // offset[i] holds from at[i - 1]: the number of transitions <= ms picks it
-  return t.offset[t.at.length === 0 ? 0 : upperBound(t.at, ms)]!;
+  return t.offset[upperBound(t.at, ms)]!;
 }
 
 /** The last year table used (most queries stay within one year of one zone). */
@@ -224,6 +224,11 @@ export function instantToWall(timeZone: string, ms: number): number {
 /** Day number (days since 1970-01-01) of the local date of instant `ms` in `timeZone`. */
 export function localDayNumber(timeZone: string, ms: number): number {
   return Math.floor(instantToWall(timeZone, ms) / MS_PER_DAY);
+}
+
+/** Weekday of a day number: 0 = Sunday ... 6 = Saturday (day 0, 1970-01-01, was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
 }
 
 /** "YYYY-MM-DD" of a day number. */

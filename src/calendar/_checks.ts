@@ -5,7 +5,7 @@
  */
 import { SlaKitError, type ErrorCode, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
-import { isoToDayNumber } from "../_lib/zone.js";
+import { isoToDayNumber, weekdayOf } from "../_lib/zone.js";
 import type { ChinaHolidayYear } from "./data/types.js";
 import type { CalendarSpec } from "./types.js";
 
@@ -84,7 +84,7 @@ export function checkChinaHolidayYear(input: unknown, path: ErrorPath): ChinaHol
       if (dup !== undefined) fail([...p, "date"], `${date} is listed twice (also at ${dup})`);
       seen.set(d, formatPath(p));
       if (key === "workdays") {
-        const wd = (((d + 4) % 7) + 7) % 7;
+        const wd = weekdayOf(d);
         if (wd !== 0 && wd !== 6) fail([...p, "date"], `${date} is a weekday: a make-up working day (调休上班) is a Saturday or Sunday`);
       }
       return Object.freeze({ date, name });

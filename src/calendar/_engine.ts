@@ -16,6 +16,7 @@ import {
   localDayNumber,
   utcMs,
   wallToInstant,
+  weekdayOf,
 } from "../_lib/zone.js";
 import { lowerBound, upperBound } from "../_lib/search.js";
 import { checkCalendarSpec } from "./_checks.js";
@@ -31,9 +32,9 @@ const NEVER_OPEN_YEARS = 5;
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
 /** Default of `CalendarSpec.maxReachYears`: how far one query may reach from its anchor. */
-export const DEFAULT_MAX_REACH_YEARS = 100;
+const DEFAULT_MAX_REACH_YEARS = 100;
 /** Largest accepted `maxReachYears`. */
-export const MAX_REACH_LIMIT = 1000;
+const MAX_REACH_LIMIT = 1000;
 /** An index spanning more years than this is rebuilt around the query instead of extended. */
 const INDEX_SPAN_MAX = 16;
 const MAX_INSTANT = 8.64e15;
@@ -205,11 +206,11 @@ export function engineOf(cal: unknown, path: ErrorPath = ["cal"]): Engine {
 // Index building
 
 function dayHours(e: Engine, day: number): DayHours | undefined {
-  if (day > e.validTo) return day > e.rangeTo ? undefined : e.week[(((day + 4) % 7) + 7) % 7];
+  if (day > e.validTo) return day > e.rangeTo ? undefined : e.week[weekdayOf(day)];
   if (day < e.validFrom || e.holidays.has(day)) return undefined;
   const w = e.workdays.get(day);
   if (w !== undefined) return w;
-  return e.week[(((day + 4) % 7) + 7) % 7];
+  return e.week[weekdayOf(day)];
 }
 
 interface YearBlock {
@@ -394,18 +395,17 @@ function lastEnd(e: Engine): number {
   return end;
 }
 
+/** The end of the last open interval of the date validTo (intervals past midnight reach into the next date). */
+export function dataEnd(e: Engine): number {
+  let end = e.validTo * MS_PER_DAY; // at least validTo's local midnight, as wall ms
+  for (const [, en] of dayHours(e, e.validTo) ?? []) end = Math.max(end, e.validTo * MS_PER_DAY + en * MS_PER_MINUTE);
+  return wallToInstant(e.timeZone, end);
+}
+
 /**
  * CALENDAR_OUT_OF_RANGE for the local date `day`: names the calendar, its covered dates, the date
  * that was needed and both ways out. `details` is machine-readable, for callers that re-wrap it.
  */
-/** The end of the last open interval of the date validTo (intervals past midnight reach into the next date). */
-export function dataEnd(e: Engine): number {
-  let end = (e.validTo + 1) * MS_PER_DAY - MS_PER_DAY; // at least validTo's local midnight, as wall ms
-  const hours = e.holidays.has(e.validTo) ? undefined : (e.workdays.get(e.validTo) ?? e.week[(((e.validTo + 4) % 7) + 7) % 7]);
-  for (const [, en] of hours ?? []) end = Math.max(end, e.validTo * MS_PER_DAY + en * MS_PER_MINUTE);
-  return wallToInstant(e.timeZone, end);
-}
-
 export function outOfRange(e: Engine, what: string, day: number, path: ErrorPath): SlaKitError {
   const from = e.validFrom === -Infinity ? null : dayNumberToIso(e.validFrom);
   const to = e.validTo === Infinity ? null : dayNumberToIso(e.validTo);

@@ -1,6 +1,6 @@
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe } from "../_lib/instant.js";
-import { dayNumberToIso, isoToDayNumber } from "../_lib/zone.js";
+import { dayNumberToIso, isoToDayNumber, weekdayOf } from "../_lib/zone.js";
 import { checkChinaHolidayYear, isRecord, onlyKeys, own } from "./_checks.js";
 import type { ChinaHolidayYear } from "./data/types.js";
 
@@ -53,7 +53,6 @@ function normalise(text: string): string {
     .replace(/[ \t\u3000]+/g, "");
 }
 
-const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
 /**
  * Reads the text of a State Council holiday notice (国务院办公厅关于YYYY年部分节假日安排的通知)
