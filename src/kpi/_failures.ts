@@ -54,14 +54,12 @@ export function countFailures(failures: unknown, options: unknown, withRows: boo
   const cap = capOf(o.cap);
   const capBig = cap === undefined ? undefined : BigInt(cap);
   // K16: only an accepted appeal collapses a group: appealAccepted: true, or the appeal register.
-  const accepted = new Set<string>();
   const rejected = new Map<string, number>(); // group -> index of an explicit appealAccepted: false
   const acceptedBy = new Map<string, "flag" | "register">();
   if (o.acceptedGroups !== undefined) {
     const groups = assertArray(o.acceptedGroups, ["options", "acceptedGroups"], "options.acceptedGroups");
     groups.forEach((g, k) => {
       if (typeof g !== "string" || g === "") invalid(`options.acceptedGroups[${k}] must be a non-empty group name, got ${describe(g)}.`, ["options", "acceptedGroups", k]);
-      accepted.add(g);
       acceptedBy.set(g, "register");
     });
   }
@@ -89,14 +87,13 @@ export function countFailures(failures: unknown, options: unknown, withRows: boo
         invalid(`failures[${i}].appealAccepted needs a force-majeure group: set failures[${i}].group.`, ["failures", i, "group"]);
       }
       if (f.appealAccepted) {
-        accepted.add(group);
         if (!acceptedBy.has(group)) acceptedBy.set(group, "flag");
       } else if (!rejected.has(group)) rejected.set(group, i);
     }
     items[i] = { i, ms, deviceId, group };
   }
   for (const [g, i] of rejected) {
-    if (accepted.has(g)) {
+    if (acceptedBy.has(g)) {
       invalid(
         `Force-majeure group ${JSON.stringify(g)} is marked both accepted and not accepted (failures[${i}].appealAccepted is false): make the appeal outcome consistent.`,
         ["failures", i, "appealAccepted"],
@@ -122,7 +119,7 @@ export function countFailures(failures: unknown, options: unknown, withRows: boo
       gs.failures++;
       gs.months.add(month);
     }
-    if (it.group !== null && accepted.has(it.group)) {
+    if (it.group !== null && acceptedBy.has(it.group)) {
       // K16: an accepted group counts once per local month; it advances no device's count.
       const key = `${it.group}\u0000${month}`;
       const g = fm.get(key);
@@ -169,7 +166,7 @@ export function countFailures(failures: unknown, options: unknown, withRows: boo
       const by = acceptedBy.get(group);
       return {
         group,
-        appealAccepted: accepted.has(group),
+        appealAccepted: acceptedBy.has(group),
         decidedBy: by ?? (rejected.has(group) ? "flag" : "none"),
         failures: gs.failures,
         months: [...gs.months].sort(cmpStr),

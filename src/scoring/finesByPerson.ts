@@ -3,6 +3,7 @@ import { describe } from "../_lib/instant.js";
 import { toSafeInteger } from "../_lib/rational.js";
 import type { PenaltyAssessment } from "./assessPenalty.js";
 import type { FenAmount } from "./penaltyRules.js";
+import { cmpStr } from "../kpi/_internal.js";
 
 /** One person's fines for the KPI (M8). */
 export interface PersonFines {
@@ -22,7 +23,6 @@ export interface FinesByPerson {
   readonly trace: { readonly ruleId: "M8"; readonly sourceRef: "002 art. 15.4"; readonly notes: readonly string[] };
 }
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Personal fines counted into the KPI (M8, 002 art. 15.4 "个人罚款计入KPI考核"): the lines of the

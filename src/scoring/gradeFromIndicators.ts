@@ -4,6 +4,7 @@ import type { Ratio } from "../kpi/types.js";
 import { readValue } from "./_evaluate.js";
 import { cmp, div, q, show } from "../_lib/rational.js";
 import type { Grade } from "./types.js";
+import { share01, shareThresholds } from "./_shares.js";
 
 /** One indicator's result: did it meet its standard? (`checkTarget` results fit: `met` null means no data.) */
 export interface IndicatorResult {
@@ -36,14 +37,6 @@ export interface GradeResult {
   readonly trace: { readonly sourceRef: "000 §3(4)"; readonly thresholds: Required<Omit<GradeOptions, "satisfaction">>; readonly steps: readonly string[] };
 }
 
-function share01(x: unknown, name: string, dflt: number): number {
-  if (x === undefined) return dflt;
-  if (typeof x !== "number" || !Number.isFinite(x) || x < 0 || x > 1) {
-    throw new SlaKitError("INVALID_INPUT", `options.${name} must be a number in [0, 1], got ${describe(x)}.`, { path: ["options", name] });
-  }
-  return x;
-}
-
 /**
  * The grade of 000 §3(4) (docs/rules.md G1) from indicator results:
  * `excellent` when every indicator is met and satisfaction is very high (>= 0.95 by default);
@@ -68,13 +61,7 @@ export function gradeFromIndicators(results: readonly IndicatorResult[], options
     throw new SlaKitError("INVALID_INPUT", "gradeFromIndicators needs at least one indicator result { id, met }.", { path: ["results"] });
   }
   const veryHighSatisfaction = share01(options?.veryHighSatisfaction, "veryHighSatisfaction", 0.95);
-  const mostShare = share01(options?.mostShare, "mostShare", 0.8);
-  const basicShare = share01(options?.basicShare, "basicShare", 0.6);
-  if (basicShare > mostShare) {
-    throw new SlaKitError("INVALID_INPUT", `options.basicShare (${basicShare}) must not exceed mostShare (${mostShare}).`, {
-      path: ["options", "basicShare"],
-    });
-  }
+  const { mostShare, basicShare } = shareThresholds(options);
   const seen = new Set<string>();
   const failed: string[] = [];
   results.forEach((r, i) => {

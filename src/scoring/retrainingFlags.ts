@@ -1,6 +1,7 @@
 import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import type { Grade } from "./types.js";
+import { cmpStr } from "../kpi/_internal.js";
 
 /** One person's grade in one period (`"2026-03"`, `"2026-Q1"`: sortable text). */
 export interface PeriodGrade {
@@ -46,7 +47,6 @@ function positiveInt(x: unknown, name: string, dflt: number): number {
   return x;
 }
 
-const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Flags people for retraining after repeated `unqualified` grades (G4, 000 §5(1): "多次评价不合格的员工

@@ -4,6 +4,7 @@ import { evaluateCompiled, readValue } from "./_evaluate.js";
 import { Q0, add, cmp, div, frac, mul, q, show, toFiniteNumber, type Q } from "../_lib/rational.js";
 import { compiledRule, parseScorecard } from "./schema.js";
 import type { Grade, MissingItem, Ratio, ScoredItem, Scorecard, ScorecardResult, ScorecardValues } from "./types.js";
+import { shareThresholds } from "./_shares.js";
 
 const validCards = new WeakSet<object>();
 
@@ -23,14 +24,6 @@ export interface ScorecardOptions {
 
 const G1: readonly Grade[] = ["excellent", "good", "qualified", "unqualified"];
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-
-function share(x: unknown, name: string, dflt: number): number {
-  if (x === undefined) return dflt;
-  if (typeof x !== "number" || !Number.isFinite(x) || x < 0 || x > 1) {
-    throw new SlaKitError("INVALID_INPUT", `options.${name} must be a number in [0, 1], got ${describe(x)}.`, { path: ["options", name] });
-  }
-  return x;
-}
 
 /**
  * Scores every item of a card and sums the weighted points exactly.
@@ -77,11 +70,7 @@ export function scorecard(card: Scorecard, values: ScorecardValues, options?: Sc
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw new SlaKitError("INVALID_INPUT", `options must be an object, got ${describe(options)}.`, { path: ["options"] });
   }
-  const mostShare = share(options?.mostShare, "mostShare", 0.8);
-  const basicShare = share(options?.basicShare, "basicShare", 0.6);
-  if (basicShare > mostShare) {
-    throw new SlaKitError("INVALID_INPUT", `options.basicShare (${basicShare}) must not exceed mostShare (${mostShare}).`, { path: ["options", "basicShare"] });
-  }
+  const { mostShare, basicShare } = shareThresholds(options);
   const extra = new Map<string, boolean>();
   if (options?.indicators !== undefined) {
     const ind = options.indicators;
