@@ -43,6 +43,8 @@ export interface CompiledPolicy {
   readonly dimValues: Record<Dimension, readonly string[]>;
   readonly dimSets: Record<Dimension, ReadonlySet<string>>;
   readonly services: ReadonlyMap<string, CompiledService>;
+  /** Every stage name of every service, in policy order (for `evaluateTicket`'s `stages`). */
+  readonly stageNames: ReadonlySet<string>;
   readonly targets: readonly Target[];
   readonly calendars: ReadonlyMap<string, Calendar>;
   readonly timeZone: string;
@@ -119,6 +121,7 @@ export function compile(json: PolicyJson): CompiledPolicy {
     dimValues,
     dimSets,
     services,
+    stageNames: new Set([...services.values()].flatMap((s) => [...s.byName.keys()])),
     targets,
     calendars,
     timeZone: data.timeZone ?? "UTC",

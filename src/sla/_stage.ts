@@ -148,7 +148,7 @@ function anchorTime(ctx: StageContext, anchorName: string): { ms: number | null;
 }
 
 /** Errors that make one stage `unknown` instead of failing the ticket: its calendar cannot answer. */
-const STAGE_ERRORS: ReadonlySet<string> = new Set(["CALENDAR_OUT_OF_RANGE", "CALENDAR_NEVER_OPEN"]);
+export const STAGE_ERRORS: ReadonlySet<string> = new Set(["CALENDAR_OUT_OF_RANGE", "CALENDAR_NEVER_OPEN"]);
 
 /**
  * Evaluates one stage of the ticket. When its deadline cannot be computed (its calendar has no

@@ -2,7 +2,7 @@ import { addBusinessDays, addBusinessTime } from "../calendar/index.js";
 import { isSlaKitError, SlaKitError } from "../errors.js";
 import { getCompiled } from "./_compile.js";
 import { clockOf, lookup } from "./_lookup.js";
-import { stageErrorMessage } from "./_stage.js";
+import { STAGE_ERRORS, stageErrorMessage } from "./_stage.js";
 import { toInstantMs } from "./_time.js";
 import type { Policy, TargetQuery } from "./types.js";
 
@@ -40,7 +40,7 @@ export function dueAt(policy: Policy, query: TargetQuery, anchorTime: Date | num
   try {
     return t.kind === "duration" ? addBusinessTime(cal, anchor, t.withinMs) : addBusinessDays(cal, anchor, t.within.businessDays);
   } catch (e) {
-    if (!isSlaKitError(e) || (e.code !== "CALENDAR_OUT_OF_RANGE" && e.code !== "CALENDAR_NEVER_OPEN")) throw e;
+    if (!isSlaKitError(e) || !STAGE_ERRORS.has(e.code)) throw e;
     // in the caller's terms: the stage asked for, its row and clock, then the calendar's own account
     const details = e.details !== null && typeof e.details === "object" ? e.details : {};
     throw new SlaKitError(e.code, stageErrorMessage(query.service, query.stage, t, e), {

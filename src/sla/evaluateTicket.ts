@@ -1,4 +1,5 @@
 import { SlaKitError } from "../errors.js";
+import { describe } from "../_lib/instant.js";
 import { localDateOf } from "../_lib/zone.js";
 import { getCompiled, type EffectiveBound } from "./_compile.js";
 import { iso, readEvents } from "./_events.js";
@@ -8,14 +9,12 @@ import { toInstantMs } from "./_time.js";
 import type { EvaluateTicketOptions, Policy, Ticket, TicketEvaluation } from "./types.js";
 
 /** The stages named by `options.stages` (each a stage of some service), or null for all. */
-function stageFilter(services: Iterable<{ readonly byName: ReadonlyMap<string, unknown> }>, names: unknown): Set<string> | null {
+function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | null {
   if (names === undefined) return null;
   if (!Array.isArray(names)) throw new SlaKitError("INVALID_ARGUMENT", "options.stages must be an array of stage names (leave it out to evaluate every stage).", { path: ["stages"] });
-  const known = new Set<string>();
-  for (const s of services) for (const n of s.byName.keys()) known.add(n);
   names.forEach((n: unknown, i) => {
     if (typeof n !== "string" || !known.has(n)) {
-      throw new SlaKitError("INVALID_ARGUMENT", `options.stages[${i}] ${JSON.stringify(n)} is not a stage of the policy (${[...known].join(", ")}).`, { path: ["stages", i] });
+      throw new SlaKitError("INVALID_ARGUMENT", `options.stages[${i}] ${describe(n)} is not a stage of the policy (${[...known].join(", ")}).`, { path: ["stages", i] });
     }
   });
   return new Set(names as string[]);
@@ -88,7 +87,7 @@ export function evaluateTicket(policy: Policy, ticket: Ticket, options: Evaluate
   }
   const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
   const ctx = { c, svc, facts: ticket, tl };
-  const only = stageFilter(c.services.values(), options.stages);
+  const only = stageFilter(c.stageNames, options.stages);
   const stages = (only === null ? svc.stages : svc.stages.filter((cs) => only.has(cs.name))).map((cs) => evaluateStage(ctx, cs));
   const unknownStages = stages.filter((st) => st.status === "unknown").map((st) => st.stage);
   const result: {

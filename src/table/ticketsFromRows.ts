@@ -3,6 +3,7 @@ import { fromZonedTime } from "../calendar/fromZonedTime.js";
 import { describe, parseIsoInstant } from "../_lib/instant.js";
 import { assertTimeZone } from "../_lib/zone.js";
 import { evaluateTicket } from "../sla/evaluateTicket.js";
+import { stageName } from "../sla/_references.js";
 import type { Policy, Ticket, TicketEvent } from "../sla/types.js";
 import type { Row, RowError, RowMapping, TableTicket, TicketsFromRowsOptions, TicketsFromRowsResult, UntrackedStage } from "./types.js";
 
@@ -46,7 +47,7 @@ function checkMapping(m: RowMapping, policy: Policy): void {
   columnRecord(m.facts, ["facts"]);
   const names = new Set<string>();
   for (const s of Object.values(policy.services)) {
-    for (const st of s.stages) names.add(typeof st === "string" ? st : st.name);
+    for (const st of s.stages) names.add(stageName(st));
     for (const ms of s.milestones ?? []) names.add(ms);
   }
   for (const key of ["done", "rings", "agreed"] as const) {
@@ -301,7 +302,7 @@ export function ticketsFromRows(rows: readonly Row[], mapping: RowMapping, optio
   const trackedStages = new Set<string>();
   for (const service of Object.keys(policy.services).filter((s) => services.has(s))) {
     for (const st of policy.services[service]!.stages) {
-      const stage = typeof st === "string" ? st : st.name;
+      const stage = stageName(st);
       if (tracked.has(stage)) trackedStages.add(stage);
       else untrackedStages.push({ service, stage });
     }
