@@ -3,11 +3,8 @@ import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseChinaHolidayNotice, type ParseChinaHolidayNoticeOptions } from "../calendar/index.js";
 import { UsageError } from "./io.js";
+import type { Io } from "./commands.js";
 
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 /** The largest notice text read (a real notice is about 2 kB). */
 const MAX_NOTICE_BYTES = 1_000_000;

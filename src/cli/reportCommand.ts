@@ -10,11 +10,8 @@ import { evaluateTicket, type TicketEvaluation } from "../sla/index.js";
 import { flattenEvaluations, ticketsFromRows, type RowError, type RowMapping, type TidyRow } from "../table/index.js";
 import { UsageError, loadPolicy, readJsonOrYaml } from "./io.js";
 import { reportHtml } from "./reportHtml.js";
+import type { Io } from "./commands.js";
 
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export const reportUsage = `Usage: sla-kit report <tickets.csv|tickets.json> --policy <name|file> --mapping <file> --as-of <instant> [options]
 

@@ -92,10 +92,11 @@ export function spliceUpdates(loaded: Loaded, old: CaseFile, updated: CaseFile):
 export function documentUpdates(loaded: Loaded, updated: CaseFile): string {
   if (loaded.format === "json") return `${JSON.stringify(updated, null, 2)}\n`;
   const doc = parseDocument(loaded.text);
+  const before = doc.toJS() as CaseFile; // each (case, key) is read before it is edited: convert once
   updated.cases.forEach((u, i) => {
     for (const key of ["expect", "expectError"] as const) {
       if (u[key] === undefined) doc.deleteIn(["cases", i, key]);
-      else if (!isDeepStrictEqual(doc.getIn(["cases", i, key]) === undefined ? undefined : (doc.toJS() as CaseFile).cases[i]![key], u[key])) doc.setIn(["cases", i, key], doc.createNode(u[key]));
+      else if (!isDeepStrictEqual(doc.getIn(["cases", i, key]) === undefined ? undefined : before.cases[i]![key], u[key])) doc.setIn(["cases", i, key], doc.createNode(u[key]));
     }
   });
   return doc.toString({ lineWidth: 0 });
