@@ -2,7 +2,7 @@ import type { Policy, TargetRow } from "../sla/index.js";
 import { describe } from "../_lib/instant.js";
 import { SlaKitError } from "../errors.js";
 import { checkPolicyArg } from "./_args.js";
-import { runCase } from "./runCase.js";
+import { runParsedCase } from "./runCase.js";
 import { parseCase } from "./schema.js";
 import type { GoldenCase } from "./types.js";
 
@@ -167,8 +167,8 @@ export function diffPolicies(oldPolicy: Policy, newPolicy: Policy, cases: readon
   for (const [i, c] of cases.entries()) {
     const parsed = parseCase(c, i);
     const { expect: _e, expectRule: _r, expectError: _x, ...bare } = parsed;
-    const ra = runCase(bare, { policy: oldPolicy, index: i });
-    const rb = runCase(bare, { policy: newPolicy, index: i });
+    const ra = runParsedCase(bare, { policy: oldPolicy }, i);
+    const rb = runParsedCase(bare, { policy: newPolicy }, i);
     if (ra.error !== undefined || rb.error !== undefined) {
       const e = (r: typeof ra) => (r.error === undefined ? null : { code: r.error.code, message: r.error.message });
       errored.push({ caseId: parsed.id, old: e(ra), new: e(rb) });

@@ -39,7 +39,14 @@ export function runCase(input: GoldenCase, options: RunCaseOptions = {}): CaseRe
   if (!Number.isSafeInteger(index) || index < 0) throw new SlaKitError("INVALID_ARGUMENT", `options.index must be a whole number >= 0, got ${describe(index)}.`, { path: ["options", "index"] });
   if (options.policy !== undefined) checkPolicyArg(options.policy, ["options", "policy"]);
   if (options.tolerance !== undefined) checkTolerance(options.tolerance, ["options", "tolerance"]);
-  const c = parseCase(input, index);
+  return runParsedCase(parseCase(input, index), options, index);
+}
+
+/**
+ * Runs a case that `parseCase`/`parseCaseFile` already checked, with options already checked
+ * (`runCaseFile` and `diffPolicies` call this, so a case is parsed once). @internal
+ */
+export function runParsedCase(c: GoldenCase, options: RunCaseOptions, index: number): CaseResult {
   const call = kindTable.get(c.kind)!.call;
   const tolerance: Tolerance = { ...options.tolerance, ...c.tolerance };
   let value: unknown;

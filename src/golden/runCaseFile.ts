@@ -5,7 +5,7 @@ import type { Policy } from "../sla/index.js";
 import { policyKinds } from "./_kinds.js";
 import { builtinPolicies } from "./builtinPolicies.js";
 import { parseCaseFile } from "./schema.js";
-import { runCase } from "./runCase.js";
+import { runParsedCase } from "./runCase.js";
 import type { CaseFile, FileResult } from "./types.js";
 
 /** Options of {@link runCaseFile}. */
@@ -54,7 +54,7 @@ export function runCaseFile(input: CaseFile | unknown, options: RunCaseFileOptio
     if (policy === undefined && policyKinds.has(c.kind)) {
       throw new SlaKitError("INVALID_CASE_FILE", `Case ${JSON.stringify(c.id)} (${c.kind}) needs a policy: set "policy" in the file.`, { path: ["cases", i, "kind"] });
     }
-    results.push(runCase(c, { ...(policy ? { policy } : {}), ...(file.tolerance ? { tolerance: file.tolerance } : {}), index: i }));
+    results.push(runParsedCase(c, { ...(policy ? { policy } : {}), ...(file.tolerance ? { tolerance: file.tolerance } : {}) }, i));
   }
   const failed = results.filter((r) => r.status === "fail").length;
   return {
