@@ -54,7 +54,7 @@ export const calendarSpecSchema = z
  * @example
  * ```ts
  * import { chinaHolidayYearSchema } from "sla-kit";
-import { chinaHolidayYears } from "sla-kit/calendar";
+ * import { chinaHolidayYears } from "sla-kit/calendar";
  * console.log(chinaHolidayYearSchema.safeParse(chinaHolidayYears[0]).success); // true
  * ```
  */
