@@ -46,6 +46,8 @@ export const ErrorCode = {
   // table
   INVALID_MAPPING: "INVALID_MAPPING",
   INVALID_ROW: "INVALID_ROW",
+  // safe* functions: an error that is not a SlaKitError, wrapped
+  INTERNAL_ERROR: "INTERNAL_ERROR",
 } as const;
 
 /** One of the stable error codes of {@link ErrorCode}. */

@@ -7,7 +7,7 @@ import { SlaKitError } from "../errors.js";
 import { getCompiled } from "./_compile.js";
 import { toInstantMs } from "./_time.js";
 import { evaluateTicket } from "./evaluateTicket.js";
-import type { EvaluateTicketOptions, Policy, Ticket, TicketEvaluation } from "./types.js";
+import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** The options checked once for the whole run, `asOf` as epoch ms; the policy compiled once. */
 export function batchOptions(policy: Policy, options: EvaluateTicketOptions, name: string): EvaluateTicketOptions {
@@ -17,7 +17,7 @@ export function batchOptions(policy: Policy, options: EvaluateTicketOptions, nam
 }
 
 /** Evaluates ticket `i`; an error names the ticket and gets its index in front of its path. */
-function evaluateAt(policy: Policy, ticket: Ticket, options: EvaluateTicketOptions, i: number): TicketEvaluation {
+function evaluateAt(policy: Policy, ticket: TicketInput, options: EvaluateTicketOptions, i: number): TicketEvaluation {
   try {
     return evaluateTicket(policy, ticket, options);
   } catch (e) {
@@ -27,12 +27,12 @@ function evaluateAt(policy: Policy, ticket: Ticket, options: EvaluateTicketOptio
   }
 }
 
-export function* evaluateSync(policy: Policy, tickets: Iterable<Ticket>, options: EvaluateTicketOptions): Generator<TicketEvaluation, void, undefined> {
+export function* evaluateSync(policy: Policy, tickets: Iterable<TicketInput>, options: EvaluateTicketOptions): Generator<TicketEvaluation, void, undefined> {
   let i = 0;
   for (const t of tickets) yield evaluateAt(policy, t, options, i++);
 }
 
-export async function* evaluateAsync(policy: Policy, tickets: AsyncIterable<Ticket>, options: EvaluateTicketOptions): AsyncGenerator<TicketEvaluation, void, undefined> {
+export async function* evaluateAsync(policy: Policy, tickets: AsyncIterable<TicketInput>, options: EvaluateTicketOptions): AsyncGenerator<TicketEvaluation, void, undefined> {
   let i = 0;
   for await (const t of tickets) yield evaluateAt(policy, t, options, i++);
 }

@@ -6,7 +6,7 @@
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { toInstantMs } from "./_time.js";
-import type { PauseReason, Ticket } from "./types.js";
+import type { PauseReason, TicketInput } from "./types.js";
 
 interface At {
   /** Index of the event in `ticket.events`. */
@@ -123,7 +123,7 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, e: unknown, i: numbe
 }
 
 /** Validates, normalises and stably sorts the events; checks the sequence rules. */
-export function readEvents(c: CompiledPolicy, svc: CompiledService, ticket: Ticket, createdMs: number): ReadEvent[] {
+export function readEvents(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number): ReadEvent[] {
   const raw: unknown = ticket.events;
   if (!Array.isArray(raw)) throw new SlaKitError("INVALID_ARGUMENT", "ticket.events must be an array (use [] when nothing happened yet).", { path: ["events"] });
   const out = raw.map((e: unknown, i: number) => readEvent(c, svc, e, i));

@@ -6,7 +6,7 @@ import { iso, readEvents } from "./_events.js";
 import { evaluateStage } from "./_stage.js";
 import { buildTimeline } from "./_timeline.js";
 import { toInstantMs } from "./_time.js";
-import type { EvaluateTicketOptions, Policy, Ticket, TicketEvaluation } from "./types.js";
+import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** The stages named by `options.stages` (each a stage of some service), or null for all. */
 function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | null {
@@ -66,7 +66,7 @@ function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isF
  * console.log(r.stages.map((s) => `${s.stage}:${s.status}`).join(" ")); // response:met handling:warning resolution:pending
  * ```
  */
-export function evaluateTicket(policy: Policy, ticket: Ticket, options: EvaluateTicketOptions): TicketEvaluation {
+export function evaluateTicket(policy: Policy, ticket: TicketInput, options: EvaluateTicketOptions): TicketEvaluation {
   const c = getCompiled(policy);
   if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", "evaluateTicket needs options { asOf }.", { path: ["asOf"] });
   const asOf = toInstantMs(options.asOf, ["asOf"], "INVALID_ARGUMENT");

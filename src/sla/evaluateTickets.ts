@@ -1,11 +1,11 @@
 import { assertTickets, batchOptions, evaluateAsync, evaluateSync, isAsyncIterable } from "./_batch.js";
-import type { EvaluateTicketOptions, Policy, Ticket, TicketEvaluation } from "./types.js";
+import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** Options of {@link evaluateTickets}: those of `evaluateTicket`, applied to every ticket. */
 export type EvaluateTicketsOptions = EvaluateTicketOptions;
 
 /** What {@link evaluateTickets} returns for tickets of type `T`: async in, async out. */
-export type EvaluationsOf<T> = T extends AsyncIterable<Ticket> ? AsyncIterableIterator<TicketEvaluation> : IterableIterator<TicketEvaluation>;
+export type EvaluationsOf<T> = T extends AsyncIterable<TicketInput> ? AsyncIterableIterator<TicketEvaluation> : IterableIterator<TicketEvaluation>;
 
 /**
  * Evaluates many tickets against one policy at one `asOf`, lazily: each evaluation is computed
@@ -34,8 +34,8 @@ export type EvaluationsOf<T> = T extends AsyncIterable<Ticket> ? AsyncIterableIt
  * // T-2 warning
  * ```
  */
-export function evaluateTickets<T extends Iterable<Ticket> | AsyncIterable<Ticket>>(policy: Policy, tickets: T, options: EvaluateTicketsOptions): EvaluationsOf<T> {
+export function evaluateTickets<T extends Iterable<TicketInput> | AsyncIterable<TicketInput>>(policy: Policy, tickets: T, options: EvaluateTicketsOptions): EvaluationsOf<T> {
   const o = batchOptions(policy, options, "evaluateTickets");
   assertTickets(tickets, "evaluateTickets");
-  return (isAsyncIterable<Ticket>(tickets) ? evaluateAsync(policy, tickets, o) : evaluateSync(policy, tickets as Iterable<Ticket>, o)) as EvaluationsOf<T>;
+  return (isAsyncIterable<TicketInput>(tickets) ? evaluateAsync(policy, tickets, o) : evaluateSync(policy, tickets as Iterable<TicketInput>, o)) as EvaluationsOf<T>;
 }

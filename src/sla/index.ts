@@ -24,7 +24,9 @@ export type {
   Ticket,
   TicketEvaluation,
   TicketEvent,
+  TicketEventInput,
   TicketFacts,
+  TicketInput,
   TimeInput,
   TraceStep,
   Within,
@@ -32,6 +34,7 @@ export type {
 export { policySchema, policyJsonSchema } from "./schema.js";
 export { parsePolicy } from "./parsePolicy.js";
 export { safeParsePolicy } from "./safeParsePolicy.js";
+export { safeEvaluateTicket, type SafeEvaluateTicketResult } from "./safeEvaluateTicket.js";
 export { validatePolicy } from "./validatePolicy.js";
 export { findTarget } from "./findTarget.js";
 export { dueAt } from "./dueAt.js";

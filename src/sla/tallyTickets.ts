@@ -2,7 +2,7 @@ import { rollup, type RollupOptions } from "../kpi/rollup.js";
 import type { RollupRow } from "../kpi/types.js";
 import { assertTickets, batchOptions, evaluateAsync, evaluateSync, isAsyncIterable } from "./_batch.js";
 import { RowFold } from "./_fold.js";
-import type { EvaluateTicketOptions, Policy, Ticket, TicketEvaluation } from "./types.js";
+import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** Options of {@link tallyTickets}: `evaluateTicket`'s (`asOf`, ...) and `rollup`'s (`by`, `timeZone`, ...). */
 export type TallyTicketsOptions = EvaluateTicketOptions & RollupOptions;
@@ -11,7 +11,7 @@ export type TallyTicketsOptions = EvaluateTicketOptions & RollupOptions;
 const CHUNK = 2048;
 
 /** What {@link tallyTickets} returns for tickets of type `T`: a promise for async input. */
-export type TallyOf<T> = T extends AsyncIterable<Ticket> ? Promise<RollupRow[]> : RollupRow[];
+export type TallyOf<T> = T extends AsyncIterable<TicketInput> ? Promise<RollupRow[]> : RollupRow[];
 
 /**
  * Evaluates many tickets and folds them straight into compliance and overdue counts per group,
@@ -36,7 +36,7 @@ export type TallyOf<T> = T extends AsyncIterable<Ticket> ? Promise<RollupRow[]> 
  * // li handling 0/0; li resolution 0/0; li response 1/2; wang handling 0/0; wang resolution 0/0; wang response 0/1
  * ```
  */
-export function tallyTickets<T extends Iterable<Ticket> | AsyncIterable<Ticket>>(policy: Policy, tickets: T, options: TallyTicketsOptions): TallyOf<T> {
+export function tallyTickets<T extends Iterable<TicketInput> | AsyncIterable<TicketInput>>(policy: Policy, tickets: T, options: TallyTicketsOptions): TallyOf<T> {
   // one options object serves both: evaluateTicket reads asOf and its flags, rollup reads by, timeZone, unit
   const o = batchOptions(policy, options, "tallyTickets") as TallyTicketsOptions;
   const roll: RollupOptions = o;
@@ -57,12 +57,12 @@ export function tallyTickets<T extends Iterable<Ticket> | AsyncIterable<Ticket>>
     buf = [];
     return fold.result();
   };
-  if (isAsyncIterable<Ticket>(tickets)) {
+  if (isAsyncIterable<TicketInput>(tickets)) {
     return (async () => {
       for await (const e of evaluateAsync(policy, tickets, evaluate)) take(e);
       return finish();
     })() as TallyOf<T>;
   }
-  for (const e of evaluateSync(policy, tickets as Iterable<Ticket>, evaluate)) take(e);
+  for (const e of evaluateSync(policy, tickets as Iterable<TicketInput>, evaluate)) take(e);
   return finish() as TallyOf<T>;
 }

@@ -350,6 +350,37 @@ export interface Ticket extends TicketFacts {
   readonly events: readonly TicketEvent[];
 }
 
+/**
+ * An event as TypeScript types a variable declared without `as const`
+ * (`const events = [{ type: "done", stage: "response", at }]` widens `type` to `string`):
+ * `evaluateTicket` accepts it and checks it at run time, so a wrong `type` or a missing field is
+ * `INVALID_EVENT` with the event's path rather than a compile error. Object literals written in
+ * the call itself are still checked against {@link TicketEvent}s' fields (unknown keys are errors).
+ */
+export interface TicketEventInput {
+  /** One of `TicketEvent["type"]`; a widened `string` is checked at run time. */
+  readonly type: TicketEvent["type"] | (string & {});
+  readonly at: TimeInput;
+  readonly stage?: string;
+  readonly rings?: number;
+  readonly reason?: string;
+  readonly consent?: string;
+  readonly dueAt?: TimeInput;
+  readonly cause?: string;
+  readonly remedy?: string;
+  readonly objective?: boolean;
+}
+
+/**
+ * What `evaluateTicket` and the batch functions take: a {@link Ticket} whose events may also be
+ * {@link TicketEventInput}s (declared in a variable without `as const`); checked at run time.
+ */
+export interface TicketInput extends TicketFacts {
+  readonly id: string;
+  readonly createdAt: TimeInput;
+  readonly events: readonly (TicketEvent | TicketEventInput)[];
+}
+
 /** Options of `evaluateTicket`. */
 export interface EvaluateTicketOptions {
   /** The instant the evaluation describes; events after it are ignored. */

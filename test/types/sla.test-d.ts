@@ -19,6 +19,7 @@ import {
   type Target,
   type TargetQuery,
   type Ticket,
+  type TicketInput,
   type TicketEvaluation,
 } from "../../src/sla/index.js";
 
@@ -59,7 +60,7 @@ describe("sla signatures", () => {
 
   it("evaluateTicket(policy, ticket, { asOf }): TicketEvaluation; asOf is required", () => {
     expectTypeOf(evaluateTicket).parameter(0).toEqualTypeOf<Policy>();
-    expectTypeOf(evaluateTicket).parameter(1).toEqualTypeOf<Ticket>();
+    expectTypeOf(evaluateTicket).parameter(1).toEqualTypeOf<TicketInput>();
     expectTypeOf<{ asOf: Date }>().toExtend<Parameters<typeof evaluateTicket>[2]>();
     expectTypeOf<{ asOf: number }>().toExtend<Parameters<typeof evaluateTicket>[2]>();
     expectTypeOf<{ asOf: string }>().toExtend<Parameters<typeof evaluateTicket>[2]>();
