@@ -5,6 +5,7 @@
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
+import { DIMENSIONS } from "./_references.js";
 import { toInstantMs } from "./_time.js";
 import type { PauseReason, TicketInput } from "./types.js";
 
@@ -74,8 +75,23 @@ function pauseRule(c: CompiledPolicy, ev: Record<string, unknown>, i: number): {
   return { reason, rule };
 }
 
+/** A stage's `notApplicable.when` limits the waiver to tickets with those values (INVALID_EVENT otherwise). */
+function notApplicableAllowed(svc: CompiledService, stage: string, ticket: Ticket, i: number): void {
+  const when = svc.byName.get(stage)?.notApplicable?.when;
+  if (!when) return;
+  for (const d of DIMENSIONS) {
+    const allowed = when[d];
+    if (allowed === undefined) continue;
+    const v: unknown = ticket[d];
+    if (typeof v !== "string" || !allowed.includes(v)) {
+      const has = typeof v === "string" ? `this ticket's ${d} is "${v}"` : `this ticket has no ${d}`;
+      badEvent(`Event ${i}: stage "${stage}" of service "${svc.name}" may be marked not-applicable only when ${d} is ${allowed.join(" or ")}; ${has}.`, ["events", i, "stage"]);
+    }
+  }
+}
+
 /** One event, checked on its own. */
-function readEvent(c: CompiledPolicy, svc: CompiledService, e: unknown, i: number): ReadEvent {
+function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: Ticket, e: unknown, i: number): ReadEvent {
   const path: ErrorPath = ["events", i];
   if (e === null || typeof e !== "object") badEvent(`Event ${i} must be an object with a "type".`, path);
   const ev = e as Record<string, unknown>;
@@ -107,6 +123,7 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, e: unknown, i: numbe
       if (svc.byName.get(stage)?.notApplicable == null) {
         badEvent(`Event ${i}: stage "${stage}" of service "${svc.name}" cannot be marked not-applicable: the policy does not allow it for this stage (StageDef.notApplicable).`, [...path, "stage"]);
       }
+      notApplicableAllowed(svc, stage, ticket, i);
       return { i, ms, type, stage, reason: text(ev, "reason", i, "why the stage is not needed") };
     }
     case "closed":
@@ -126,7 +143,7 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, e: unknown, i: numbe
 export function readEvents(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number): ReadEvent[] {
   const raw: unknown = ticket.events;
   if (!Array.isArray(raw)) throw new SlaKitError("INVALID_ARGUMENT", "ticket.events must be an array (use [] when nothing happened yet).", { path: ["events"] });
-  const out = raw.map((e: unknown, i: number) => readEvent(c, svc, e, i));
+  const out = raw.map((e: unknown, i: number) => readEvent(c, svc, ticket, e, i));
   out.sort((a, b) => a.ms - b.ms || a.i - b.i);
   let paused = false;
   const done = new Set<string>();

@@ -91,7 +91,10 @@ export function referenceIssues(json: PolicyJson): { issues: PolicyIssue[]; cale
       if (n === CREATED) err("INVALID_POLICY", ["services", svc, "stages", i], `"${CREATED}" is reserved for ticket creation; rename the stage.`);
       if (names.has(n)) err("DUPLICATE_VALUE", ["services", svc, "stages", i], `Stage "${n}" of service "${svc}" is declared twice.`);
       names.add(n);
-      if (typeof s !== "string") checkValues(s.when, ["services", svc, "stages", i, "when"]);
+      if (typeof s !== "string") {
+        checkValues(s.when, ["services", svc, "stages", i, "when"]);
+        checkValues(s.notApplicable?.when, ["services", svc, "stages", i, "notApplicable", "when"]);
+      }
     });
     (def.milestones ?? []).forEach((m, i) => {
       if (names.has(m) || m === CREATED) err("DUPLICATE_VALUE", ["services", svc, "milestones", i], `Milestone "${m}" clashes with a stage name or "${CREATED}".`);

@@ -63,7 +63,7 @@ const stageDef = z.union([
       name,
       description: z.string().optional(),
       when: dimValues.optional(),
-      notApplicable: z.object({ sourceRef: name, description: z.string().optional() }).strict().optional(),
+      notApplicable: z.object({ sourceRef: name, description: z.string().optional(), when: dimValues.optional() }).strict().optional(),
     })
     .strict(),
 ]);

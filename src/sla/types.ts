@@ -159,9 +159,16 @@ export interface StageDef {
   /**
    * The desk may record that this stage is not needed for a ticket (event
    * `{ type: "not-applicable", stage, reason }`), e.g. the reply stage of a question answered at
-   * once (003 §6(1)). Without this, such an event is `INVALID_EVENT`.
+   * once (003 §6(1)). Without this, such an event is `INVALID_EVENT`. `when` limits the waiver to
+   * tickets with these values (e.g. the fault `handling` stage of an other-city core urgent fault
+   * handled by a dispatched technician, 003 §6(2) same-city reading); a ticket without the
+   * dimension may not use it.
    */
-  readonly notApplicable?: { readonly sourceRef: string; readonly description?: string };
+  readonly notApplicable?: {
+    readonly sourceRef: string;
+    readonly description?: string;
+    readonly when?: Partial<Record<Dimension, readonly string[]>>;
+  };
 }
 
 /** A reason a ticket's clocks may stop, as the policy allows it (docs/sla.md "Pauses"). */

@@ -135,6 +135,61 @@ describe("issue 12: stages that do not apply are not overdue (003 §6(1), §6(5)
   });
 });
 
+describe("issue 12: the 1 h dispatch is same-city only (003 §6(2) 同城)", () => {
+  // core urgent fault created Monday 10:00 Beijing; handling (dispatch or remote start) due 11:00
+  const core = (events: TicketEvent[], location?: string): Ticket =>
+    fault(events, { tier: "core", urgency: "urgent", ...(location === undefined ? {} : { location }) });
+  const waive: TicketEvent = { type: "not-applicable", stage: "handling", at: sh("2024-05-06T10:20:00"), reason: "technician sent to the Chengdu site" };
+  const onsite = (departAt: string): Ticket => ({
+    id: "O", service: "onsite", tier: "core", urgency: "urgent", location: "other-city", createdAt: sh(T0),
+    events: [{ type: "done", stage: "departure", at: sh(departAt) }],
+  });
+
+  it("S4 003 §6(2): an other-city core customer's technician sent at 3 h is not held to the same-city 1 h; S8's 4 h departure judges the dispatch", () => {
+    const r = evaluateTicket(P, core([waive], "other-city"), { asOf: sh("2024-05-06T14:00:00") });
+    const h = stage(r, "handling");
+    expect(h.status).toBe("not-applicable");
+    expect(h.doneAt).toBeNull();
+    expect(JSON.stringify(h.trace)).toMatch(/technician sent to the Chengdu site/);
+    expect(JSON.stringify(h.trace)).toMatch(/003 §6\(2\)/);
+    // the response and resolution limits still apply to the fault
+    expect(stage(r, "response").status).toBe("overdue");
+    // the dispatch itself: departure at 13:00 is met under S8 (4 h), at 14:30 breached
+    expect(stage(evaluateTicket(P, onsite("2024-05-06T13:00:00"), { asOf: sh("2024-05-06T15:00:00") }), "departure").status).toBe("met");
+    expect(stage(evaluateTicket(P, onsite("2024-05-06T14:30:00"), { asOf: sh("2024-05-06T15:00:00") }), "departure").status).toBe("breached");
+  });
+  it("S4 003 §6(2): remote support for an other-city core customer still has 1 h (met at 50 min, breached at 70 min)", () => {
+    const at = (t: string) => core([{ type: "done", stage: "handling", at: sh(t) }], "other-city");
+    expect(stage(evaluateTicket(P, at("2024-05-06T10:50:00"), { asOf: sh("2024-05-06T12:00:00") }), "handling").status).toBe("met");
+    expect(stage(evaluateTicket(P, at("2024-05-06T11:10:00"), { asOf: sh("2024-05-06T12:00:00") }), "handling").status).toBe("breached");
+  });
+  it("S4 003 §6(2): a remote-area core customer may waive handling too (S9 agreed departure applies)", () => {
+    expect(stage(evaluateTicket(P, core([waive], "remote-area"), { asOf: sh("2024-05-06T14:00:00") }), "handling").status).toBe("not-applicable");
+  });
+  it("S4 003 §6(2): same-city, a ticket without a location, and the lower tiers keep their dispatch limit: the waiver is INVALID_EVENT naming the condition", () => {
+    const bad = (t: Ticket, why: RegExp) => {
+      expect(() => evaluateTicket(P, t, { asOf: sh("2024-05-06T14:00:00") })).toThrow(expect.objectContaining({ code: "INVALID_EVENT", path: ["events", 0, "stage"], message: expect.stringMatching(why) }));
+    };
+    bad(core([waive], "same-city"), /location is other-city or remote-area; this ticket's location is "same-city"/);
+    bad(core([waive]), /this ticket has no location/);
+    bad(fault([waive], { tier: "important", urgency: "urgent", location: "other-city" }), /tier is core; this ticket's tier is "important"/);
+    bad(fault([waive], { tier: "core", urgency: "general", location: "other-city" }), /urgency is urgent/);
+  });
+  it("S4: without a waiver the same-city ticket's dispatch at 3 h is breached; the rows and numbers for every tier are unchanged", () => {
+    const r = evaluateTicket(P, core([{ type: "done", stage: "handling", at: sh("2024-05-06T13:00:00") }], "same-city"), { asOf: sh("2024-05-06T14:00:00") });
+    expect(stage(r, "handling").status).toBe("breached");
+    expect(stage(r, "handling").dueAt).toEqual(sh("2024-05-06T11:00:00"));
+    expect(stage(r, "handling").trace.rowId).toBe("S4:fault:handling:core-urgent");
+  });
+  it("validatePolicy checks notApplicable.when values like stage when values", () => {
+    const j = json();
+    const fault = j.services.fault!;
+    const stages = fault.stages.map((s) => (typeof s === "string" || s.name !== "handling" ? s : { ...s, notApplicable: { sourceRef: "x", when: { location: ["moon"] } } }));
+    const issues = validatePolicy({ ...j, services: { ...j.services, fault: { ...fault, stages } } });
+    expect(issues).toContainEqual(expect.objectContaining({ code: "UNKNOWN_VALUE", path: ["services", "fault", "stages", 1, "notApplicable", "when", "location", 0] }));
+  });
+});
+
 describe("issue 12: W3 causes and remedies (003 §9)", () => {
   it("W3 003 §9: an overdue stage without a cause says needsCause; with a cause event it carries it", () => {
     const r1 = evaluateTicket(P, fault([]), { asOf: sh("2024-05-06T13:00:00") });

@@ -27,6 +27,9 @@ function perTier(
 const bd = (n: number): Within => ({ businessDays: n });
 const rings = (n: number): Within => ({ rings: n });
 const AGREED: Within = { agreed: true };
+/** 003 §6(2) "1小时内派出技术人员赶赴现场（同城）或启动远程技术支持": the 1 h dispatch is same-city only. */
+const CORE_URGENT_HANDLING =
+  "technician dispatched (same city) or remote support started within 1 h; for an other-city or remote-area customer the 1 h is for remote support, and a technician sent instead is judged by the on-site departure (S8 / S9): mark handling not-applicable";
 
 const targets: TargetRow[] = [
   // S1 003 §6(1): phone answered within 3 / 5 / 6 rings
@@ -37,8 +40,11 @@ const targets: TargetRow[] = [
   ...perTier("S3", "003 §6(1)", { service: "consultation", stage: "reply" }, ["PT2H", "PT4H", "PT8H"]),
   // S4 003 §6(2): urgent fault response 15 min / 30 min / 1 h
   ...perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "response" }, ["PT15M", "PT30M", "PT1H"]),
-  // S4 003 §6(2): urgent fault dispatch or remote start 1 / 2 / 4 h
-  ...perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "handling" }, ["PT1H", "PT2H", "PT4H"]),
+  // S4 003 §6(2): urgent fault dispatch or remote start 1 / 2 / 4 h. The core tier's 1 h dispatch is
+  // "(同城)", same city only: see services.fault.stages handling.notApplicable.
+  ...perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "handling" }, ["PT1H", "PT2H", "PT4H"]).map((r) =>
+    r.tier === "core" ? { ...r, note: CORE_URGENT_HANDLING } : r,
+  ),
   // S4 003 §6(2): urgent fault solution implemented 4 / 6 / 8 h
   ...perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "resolution" }, ["PT4H", "PT6H", "PT8H"]),
   // S5 003 §6(2): general fault response 30 min / 1 h / 2 h
@@ -107,7 +113,20 @@ const json: PolicyJson = {
     },
     fault: {
       description: "Fault report (S4-S6): response, dispatch / remote start / technical handling, resolution",
-      stages: ["response", "handling", "resolution"],
+      stages: [
+        "response",
+        {
+          name: "handling",
+          // 003 §6(2): the core tier's 1 h dispatch is "(同城)"; elsewhere a dispatched technician runs on the S8 / S9 departure
+          notApplicable: {
+            sourceRef: "003 §6(2)",
+            description:
+              "a core customer's urgent fault in another city or a remote area, handled by a technician sent on site: the 1 h dispatch is same-city only (同城), the on-site departure (S8 / S9) applies instead",
+            when: { tier: ["core"], urgency: ["urgent"], location: ["other-city", "remote-area"] },
+          },
+        },
+        "resolution",
+      ],
       dimensions: ["tier", "urgency"],
     },
     onsite: {
