@@ -21,6 +21,7 @@ const pkg = JSON.parse(read("package.json")) as {
   scripts: Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   optionalDependencies?: Record<string, string>;
 };
 
@@ -89,7 +90,10 @@ describe("package.json", () => {
       .map((f) => readFileSync(new URL(f, srcDir), "utf8"))
       .join("\n");
     for (const d of Object.keys(pkg.dependencies ?? {})) expect(used, `${d} is a dependency but src never imports it`).toMatch(new RegExp(`from "${d}["/]`));
-    expect(pkg.peerDependencies ?? {}).toEqual({});
+    // peers are only for optional entries (sla-kit/duckdb), each marked optional and never imported by the core
+    const peers = Object.keys(pkg.peerDependencies ?? {});
+    expect(peers).toEqual(["@duckdb/node-api"]);
+    for (const p of peers) expect(pkg.peerDependenciesMeta?.[p]?.optional, `${p} must be an optional peer`).toBe(true);
     expect(pkg.optionalDependencies ?? {}).toEqual({});
   });
 
