@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runCaseFile } from "../../src/golden/index.js";
 import type { CaseFile, CaseResult } from "../../src/golden/index.js";
+import { parsePolicy, type Policy } from "../../src/sla/index.js";
 import { boundariesPath, generateBoundaries } from "../../scripts/generate-boundaries.js";
 
 const dir = fileURLToPath(new URL("../../golden/", import.meta.url));
@@ -22,6 +23,13 @@ const files = readdirSync(dir)
 function load(file: string): CaseFile {
   const text = readFileSync(join(dir, file), "utf8");
   return (file.endsWith(".json") ? JSON.parse(text) : parse(text)) as CaseFile;
+}
+
+/** A case file may name a policy file relative to itself, as `sla-kit check` resolves it. */
+function policyOf(data: CaseFile): { policy?: Policy } {
+  const p = data.policy;
+  if (typeof p !== "string" || !/^\.{1,2}\//.test(p)) return {};
+  return { policy: parsePolicy(JSON.parse(readFileSync(join(dir, p), "utf8"))) };
 }
 
 function explain(r: CaseResult): string {
@@ -41,7 +49,7 @@ for (const file of files) {
     continue;
   }
   describe(`golden/${file}`, () => {
-    const result = runCaseFile(data);
+    const result = runCaseFile(data, policyOf(data));
     const byId = new Map(result.results.map((r) => [r.id, r]));
     it(`${file} runs every case`, () => {
       expect(result.results.length).toBe(data.cases.length);
