@@ -76,7 +76,7 @@ function pauseRule(c: CompiledPolicy, ev: Record<string, unknown>, i: number): {
 }
 
 /** A stage's `notApplicable.when` limits the waiver to tickets with those values (INVALID_EVENT otherwise). */
-function notApplicableAllowed(svc: CompiledService, stage: string, ticket: Ticket, i: number): void {
+function notApplicableAllowed(svc: CompiledService, stage: string, ticket: TicketInput, i: number): void {
   const when = svc.byName.get(stage)?.notApplicable?.when;
   if (!when) return;
   for (const d of DIMENSIONS) {
@@ -91,7 +91,7 @@ function notApplicableAllowed(svc: CompiledService, stage: string, ticket: Ticke
 }
 
 /** One event, checked on its own. */
-function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: Ticket, e: unknown, i: number): ReadEvent {
+function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, e: unknown, i: number): ReadEvent {
   const path: ErrorPath = ["events", i];
   if (e === null || typeof e !== "object") badEvent(`Event ${i} must be an object with a "type".`, path);
   const ev = e as Record<string, unknown>;
