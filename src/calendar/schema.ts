@@ -6,8 +6,9 @@
  */
 import { z } from "zod";
 
-const hours = z.array(z.string());
-const date = z.string();
+// each schema is built behind a pure annotation, so a bundle that never reads it drops zod
+const hours = /* @__PURE__ */ (() => z.array(z.string()))();
+const date = /* @__PURE__ */ z.string();
 
 /**
  * zod schema of the shape of a `CalendarSpec` (the finer checks are in `defineCalendar`);
@@ -19,7 +20,7 @@ const date = z.string();
  * console.log(calendarSpecSchema.safeParse({ timeZone: "UTC", week: { mon: ["09:00-17:00"] } }).success); // true
  * ```
  */
-export const calendarSpecSchema = z
+export const calendarSpecSchema = /* @__PURE__ */ z
   .object({
     id: z.string().min(1).optional(),
     timeZone: z.string(),
@@ -58,7 +59,7 @@ export const calendarSpecSchema = z
  * console.log(chinaHolidayYearSchema.safeParse(chinaHolidayYears[0]).success); // true
  * ```
  */
-export const chinaHolidayYearSchema = z
+export const chinaHolidayYearSchema = /* @__PURE__ */ z
   .object({
     year: z.number().int().min(1000).max(9999),
     source: z

@@ -48,14 +48,24 @@ function candidates(message: string): string[] {
   return m ? m[1]!.split(/,\s*/).map((x) => x.trim()).filter(Boolean) : [];
 }
 
+/** The value at `path` in parsed data, or undefined. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v = data;
+  for (const p of path) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, p)) return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
 /** The message of a SlaKitError, made actionable with what the file says at its path. */
 export function humanize(e: SlaKitError, source?: Source): string {
   let message = e.message;
   const path = e.path;
   const last = path[path.length - 1];
   const root = (e.code === "INVALID_CASE_FILE" ? caseFileJsonSchema : policyJsonSchema) as Schema;
-  // zod: Unrecognized key(s) in object: "withn"
-  const unknownKey = /Unrecognized keys?: "([^"]+)"/.exec(message);
+  // zod: Unrecognized key(s) in object: "withn"; policy shape checks: unknown key "withn"
+  const unknownKey = /(?:Unrecognized keys?: |unknown keys? )"([^"]+)"/.exec(message);
   if (unknownKey) {
     const known = keysAt(root, path);
     if (known.length > 0 && !message.includes("Did you mean")) message += `${/[.]$/.test(message) ? "" : "."}${didYouMean(unknownKey[1]!, known)} Allowed keys here: ${known.join(", ")}.`;
@@ -71,6 +81,18 @@ export function humanize(e: SlaKitError, source?: Source): string {
     const fix = expected === "string" && (received === "number" || received === "boolean") ? ` Quote it: "${src ?? "..."}".` : received === "undefined" ? ` Add "${field}".` : "";
     const where = message.slice(0, type.index).replace(/:\s*$/, "");
     return `${where ? `${where}: ` : ""}${field} must be ${expected === "object" ? "a mapping" : expected === "array" ? "a list" : `a ${expected}`}, got ${got}.${fix}`;
+  }
+  // policy shape checks (sla): Invalid policy at version: expected a string, got 1. Fix ...
+  const shape = /^(?:(.*?): )?expected (an? .+?), got .+?(?:\. (Fix the policy JSON.*))?$/s.exec(message);
+  if (shape) {
+    const [, where, expected, tail] = shape;
+    const value = valueAt(source?.data, path);
+    const received = value === undefined ? "undefined" : value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+    const src = source?.sourceOf(path);
+    const field = last === undefined ? "the file" : String(last);
+    const got = received === "undefined" ? "nothing" : src !== undefined ? `the ${received} ${src}` : `a ${received}`;
+    const fix = /string/.test(expected!) && (received === "number" || received === "boolean") ? ` Quote it: "${src ?? "..."}".` : received === "undefined" ? ` Add "${field}".` : "";
+    return `${where ? `${where}: ` : ""}${field} must be ${expected}, got ${got}.${fix}${tail ? ` ${tail}` : ""}`;
   }
   // Unknown stage "respnse" ...: response, handling. / Stage "respnse" is not ... (response, handling).
   const name = /"([^"]+)"/.exec(message);

@@ -9,7 +9,7 @@ import { SlaKitError } from "../errors.js";
 import { policyHash } from "./_hash.js";
 import { CREATED, DIMENSIONS, referenceIssues } from "./_references.js";
 import { toTarget } from "./_targets.js";
-import { schemaParsePolicyOrThrow } from "./schema.js";
+import { checkPolicyJsonOrThrow } from "./_shape.js";
 import type { Dimension, PauseReason, Policy, PolicyJson, ServiceDef, StageDef, Target } from "./types.js";
 
 export { CREATED, DIMENSIONS };
@@ -165,13 +165,13 @@ function sameTop(a: readonly unknown[], b: readonly unknown[]): boolean {
  * the result cached on the object passed.
  */
 export function getCompiled(policy: unknown): CompiledPolicy {
-  if (policy === null || typeof policy !== "object") return compile(schemaParsePolicyOrThrow(policy));
+  if (policy === null || typeof policy !== "object") return compile(checkPolicyJsonOrThrow(policy));
   const c = compiledByPolicy.get(policy);
   if (c) return c;
   const top = topOf(policy);
   const hit = compiledByJson.get(policy);
   if (hit && sameTop(hit.top, top)) return hit.c;
-  const fresh = compile(schemaParsePolicyOrThrow(policy));
+  const fresh = compile(checkPolicyJsonOrThrow(policy));
   compiledByJson.set(policy, { c: fresh, top });
   return fresh;
 }

@@ -2,7 +2,7 @@
  * Target kinds: what a row's `within` means and how rows compare. Private to `sla`.
  * @internal
  */
-import { ISO_DURATION } from "./schema.js";
+import { ISO_DURATION } from "./_shape.js";
 import type { Target, TargetRow } from "./types.js";
 
 /** Milliseconds of an ISO-8601 duration accepted by the policy schema, or null. */

@@ -1,9 +1,9 @@
 import { compile } from "./_compile.js";
-import { schemaParsePolicyOrThrow } from "./schema.js";
+import { checkPolicyJsonOrThrow } from "./_shape.js";
 import type { Policy } from "./types.js";
 
 /**
- * Validates policy JSON (structure with zod, then references: services, stages, dimension values,
+ * Validates policy JSON (structure, then references: services, stages, dimension values,
  * clocks, anchors, calendars) and compiles it. The result is deep-frozen plain JSON (what
  * `JSON.stringify` gives back is a valid policy file) with a non-enumerable content `hash`.
  * Matrix quality (gaps, overlaps, tier order) is checked by {@link validatePolicy}, not here.
@@ -18,5 +18,5 @@ import type { Policy } from "./types.js";
  * ```
  */
 export function parsePolicy(json: unknown): Policy {
-  return compile(schemaParsePolicyOrThrow(json)).policy;
+  return compile(checkPolicyJsonOrThrow(json)).policy;
 }

@@ -3,7 +3,7 @@ import { rowMatches, type Combo } from "./_lookup.js";
 import { hasOwn } from "./_own.js";
 import { CREATED, DIMENSIONS, referenceIssues, stageName } from "./_references.js";
 import { measure } from "./_targets.js";
-import { schemaParsePolicy } from "./schema.js";
+import { checkPolicyJson } from "./_shape.js";
 import type { Policy, PolicyIssue, PolicyJson, TargetRow } from "./types.js";
 
 /** The one row of each (stage, combination), keyed without joining user text into one string. */
@@ -47,7 +47,7 @@ export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
   let json: PolicyJson;
   if (isCompiled(policy)) json = policy as PolicyJson;
   else {
-    const r = schemaParsePolicy(policy);
+    const r = checkPolicyJson(policy);
     if (!r.ok) return r.issues.map((i) => ({ severity: "error", code: "INVALID_POLICY", path: i.path, message: i.message }));
     json = r.value;
   }
