@@ -3,10 +3,23 @@
  * table of distinct strings. A ticket's facts (service, tier, assignee, ...) and each event's
  * fields besides `type` and `at` travel as JSON strings, written once per distinct value, so a
  * million tickets of a few hundred fact combinations cost a few bytes each. Tickets that do not
- * fit (no array of events, a time that is neither epoch ms nor a Date, ...) are left to the caller.
+ * fit (no array of events, a time that is not a valid instant, ...) are left to the caller.
  * @internal
  */
+import { SlaKitError } from "../errors.js";
+import { parseIsoInstant } from "../_lib/instant.js";
 import type { Ticket, TicketEvent } from "../sla/types.js";
+
+/**
+ * An error of `tallyTickets` on a batch, moved to the input's numbering: a `SlaKitError` whose
+ * path starts with the ticket's index in the batch gets its position in the caller's input
+ * (`positions[i]`) in its path and message; anything else is returned as is.
+ */
+export function atPosition(e: unknown, positions: ArrayLike<number>): unknown {
+  if (!(e instanceof SlaKitError) || typeof e.path[0] !== "number") return e;
+  const at = positions[e.path[0]]!;
+  return new SlaKitError(e.code, e.message.replace(/^Ticket \d+/, `Ticket ${at}`), { path: [at, ...e.path.slice(1)], details: e.details, cause: e });
+}
 
 /** One batch of tickets as columns. */
 export interface Columns {
@@ -26,7 +39,14 @@ export interface Columns {
   readonly strings: string[];
 }
 
-const timeMs = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : v instanceof Date && !Number.isNaN(v.getTime()) ? v.getTime() : null);
+/** Epoch ms of a time the worker reads as evaluateTicket would (a number, a Date, an ISO-8601 instant), or null. */
+function timeMs(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime();
+  if (typeof v !== "string") return null;
+  const ms = parseIsoInstant(v);
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : null;
+}
 /** JSON of a value, with Dates as epoch ms (what evaluateTicket reads them as). */
 const toJson = (v: object): string => JSON.stringify(v, function (this: Record<string, unknown>, k, x: unknown) {
   const raw = this[k];

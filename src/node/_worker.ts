@@ -10,7 +10,10 @@ import { RowFold } from "../sla/_fold.js";
 import { getCompiled } from "../sla/_compile.js";
 import { tallyTickets, type TallyTicketsOptions } from "../sla/tallyTickets.js";
 import type { Policy } from "../sla/types.js";
-import { readColumns, type Columns } from "./_columns.js";
+import { atPosition, readColumns, type Columns } from "./_columns.js";
+
+/** What crosses back to the calling thread for an error (a SlaKitError keeps code, path, details). */
+const errorJson = (e: unknown) => (e instanceof SlaKitError ? { code: e.code, message: e.message, path: e.path, details: e.details } : { message: String(e) });
 
 const { policyJson, options } = workerData as { policyJson: string; options: TallyTicketsOptions };
 const port = parentPort!;
@@ -27,11 +30,7 @@ try {
         fold.add(tallyTickets(policy, readColumns(c), options));
       } catch (e) {
         failed = true;
-        if (e instanceof SlaKitError && typeof e.path[0] === "number") {
-          const at = c.index[e.path[0]]!;
-          const message = e.message.replace(/^Ticket \d+/, `Ticket ${at}`);
-          port.postMessage({ error: { code: e.code, message, path: [at, ...e.path.slice(1)], details: e.details } });
-        } else port.postMessage({ error: e instanceof SlaKitError ? { code: e.code, message: e.message, path: e.path, details: e.details } : { message: String(e) } });
+        port.postMessage({ error: errorJson(atPosition(e, c.index)) });
         return;
       }
       port.postMessage({ done: c.n });
@@ -39,5 +38,5 @@ try {
   });
 } catch (e) {
   failed = true;
-  port.postMessage({ error: e instanceof SlaKitError ? { code: e.code, message: e.message, path: e.path, details: e.details } : { message: String(e) } });
+  port.postMessage({ error: errorJson(e) });
 }

@@ -8,7 +8,7 @@ import { assertTickets, batchOptions, isAsyncIterable } from "../sla/_batch.js";
 import { RowFold } from "../sla/_fold.js";
 import { tallyTickets, type TallyTicketsOptions } from "../sla/tallyTickets.js";
 import type { Policy, Ticket } from "../sla/types.js";
-import { ColumnWriter } from "./_columns.js";
+import { atPosition, ColumnWriter } from "./_columns.js";
 
 /** Options of {@link tallyTicketsInWorkers}: those of `tallyTickets`, plus how to spread the work. */
 export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
@@ -61,8 +61,9 @@ const toError = (e: ErrorJson): Error =>
  * than copied: cloning ticket objects would cost more than evaluating them), evaluated and folded
  * there, and the workers' rows merged. The rows are those of `tallyTickets` on the same input. At
  * most two batches wait per worker, so a stream of any length holds a bounded number of tickets.
- * A ticket whose times are not epoch ms or Dates (ISO strings, say) is evaluated on the calling
- * thread instead, with the same result.
+ * Times travel as epoch ms (ISO-8601 strings with an offset included); a ticket the columns cannot
+ * carry (a time that is not a valid instant, events that are not an array, ...) is tallied on the
+ * calling thread instead, a batch at a time, with the same result and errors.
  *
  * @throws SlaKitError the errors of `tallyTickets` (the first one a worker meets, with the
  *   ticket's position in the input in front of its path), `INVALID_ARGUMENT` for a bad `workers`
@@ -126,12 +127,29 @@ export async function tallyTicketsInWorkers(
     slot.inFlight++;
     while (slot.inFlight >= 2) await Promise.race([new Promise<void>((r) => (slot.wake = r)), failure]);
   };
-  const odd: { t: Ticket; i: number }[] = [];
+  // tickets the columns cannot carry (ISO-string times, ...): tallied here, a batch at a time
+  let odd: Ticket[] = [];
+  let oddAt: number[] = [];
+  const tallyOdd = (): void => {
+    if (odd.length === 0) return;
+    const batch = odd;
+    const at = oddAt;
+    odd = [];
+    oddAt = [];
+    try {
+      fold.add(tallyTickets(policy, batch, shared));
+    } catch (e) {
+      throw atPosition(e, at);
+    }
+  };
   const one = async (t: Ticket, i: number): Promise<void> => {
     const id = t !== null && typeof t === "object" ? t.id : undefined;
     const slot = typeof id === "string" ? pool[shardOf(id, n)]! : undefined;
-    if (slot === undefined || !slot.writer.add(t, i)) odd.push({ t, i });
-    else if (slot.writer.size >= batchSize) await send(slot);
+    if (slot === undefined || !slot.writer.add(t, i)) {
+      odd.push(t);
+      oddAt.push(i);
+      if (odd.length >= batchSize) tallyOdd();
+    } else if (slot.writer.size >= batchSize) await send(slot);
   };
   try {
     let i = 0;
@@ -141,15 +159,7 @@ export async function tallyTicketsInWorkers(
       if (slot.writer.size > 0) await send(slot);
       slot.w.postMessage({ end: true });
     }
-    // tickets the columns cannot carry: here, with their positions in errors
-    for (const { t, i: at } of odd) {
-      try {
-        fold.add(tallyTickets(policy, [t], shared));
-      } catch (e) {
-        if (!(e instanceof SlaKitError)) throw e;
-        throw new SlaKitError(e.code, e.message.replace(/^Ticket 0/, `Ticket ${at}`), { path: [at, ...e.path.slice(1)], details: e.details, cause: e });
-      }
-    }
+    tallyOdd();
     for (const slot of pool) fold.add(await Promise.race([slot.rows!, failure]));
     return fold.result();
   } finally {

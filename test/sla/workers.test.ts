@@ -11,9 +11,10 @@ const robot = sampleTickets(11, 1500)
   .map((s) => s.ticket);
 
 describe("tallyTicketsInWorkers (sla-kit/node)", () => {
-  it("gives tallyTickets' rows; tickets with ISO-string times go through the calling thread", async () => {
-    // every third ticket with an ISO createdAt: those are not sent to a worker
-    const mixed = robot.map((t, i) => (i % 3 === 0 ? { ...t, createdAt: new Date(t.createdAt as Date).toISOString() } : t));
+  it("gives tallyTickets' rows; ISO-string times travel to the workers as epoch ms", async () => {
+    // every third ticket with ISO-string times (createdAt and events), as a CSV export has them
+    const isoTimes = (t: Ticket): Ticket => ({ ...t, createdAt: new Date(t.createdAt as Date).toISOString(), events: t.events.map((e) => ({ ...e, at: new Date(e.at as number).toISOString() })) }) as Ticket;
+    const mixed = robot.map((t, i) => (i % 3 === 0 ? isoTimes(t) : t));
     const o = { asOf: ASOF, by: ["assignee", "stage", "month"], timeZone: "Asia/Shanghai" } as const;
     expect(await tallyTicketsInWorkers(robot003, mixed, { ...o, workers: 2, batchSize: 100 })).toEqual(tallyTickets(robot003, mixed, o));
   }, 120_000);
@@ -26,6 +27,16 @@ describe("tallyTicketsInWorkers (sla-kit/node)", () => {
     expect((e as SlaKitError).code).toBe("UNKNOWN_VALUE");
     expect((e as SlaKitError).path).toEqual([77, "service"]);
     expect((e as SlaKitError).message).toMatch(/^Ticket 77 \(/);
+  }, 60_000);
+
+  it("a bad ticket tallied on the calling thread (a time without an offset) rejects with its position too", async () => {
+    const bad = [...robot.slice(0, 120)];
+    bad[90] = { ...bad[90]!, createdAt: "2024-05-06 10:00" } as Ticket;
+    const e = await tallyTicketsInWorkers(robot003, bad, { asOf: ASOF, by: [], workers: 2, batchSize: 16 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SlaKitError);
+    expect((e as SlaKitError).code).toBe("INVALID_ARGUMENT");
+    expect((e as SlaKitError).path).toEqual([90, "createdAt"]);
+    expect((e as SlaKitError).message).toMatch(/^Ticket 90 \(/);
   }, 60_000);
 
   it("checks workers and batchSize", async () => {
