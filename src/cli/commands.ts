@@ -68,7 +68,7 @@ Commands:
   validate <policy>                find gaps, overlaps and contradictions in a policy
   explain <policy> --ticket <file> --as-of <instant>
                                    evaluate one ticket and show the whole trace
-  schema <kind>                    print a JSON Schema (policy, cases, calendar, rule, scorecard)
+  schema <kind>                    print a JSON Schema (policy, ticket, cases, calendar, rule, scorecard)
   calendar import-notice <file|->  read a State Council holiday notice into a year of data (JSON)
   report <tickets.csv|.json> --policy <p> --mapping <file> --as-of <instant>  HTML report (or tidy rows) of a ticket table
 

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { calendarSpecSchema } from "../calendar/schema.js";
 import { caseFileJsonSchema } from "../golden/index.js";
 import { scorecardSchema, scoringRuleSchema } from "../scoring/index.js";
-import { policyJsonSchema } from "../sla/index.js";
+import { policyJsonSchema, ticketJsonSchema } from "../sla/index.js";
 
 export const jsonSchemas: Readonly<Record<string, () => unknown>> = {
   policy: () => policyJsonSchema,
+  ticket: () => ticketJsonSchema,
   cases: () => caseFileJsonSchema,
   calendar: () => z.toJSONSchema(calendarSpecSchema, { io: "input" }),
   rule: () => z.toJSONSchema(scoringRuleSchema, { io: "input" }),

@@ -40,6 +40,8 @@ export { findTarget } from "./findTarget.js";
 export { dueAt } from "./dueAt.js";
 export { evaluateTicket } from "./evaluateTicket.js";
 export { nextChangeAt } from "./nextChangeAt.js";
+export { reviveEvaluation } from "./reviveEvaluation.js";
+export { ticketJsonSchema, ticketSchema } from "./ticketSchema.js";
 export { robotIntegration2026 } from "./policies/robotIntegration2026.js";
 export { cableOperatorNorms } from "./policies/cableOperatorNorms.js";
 export { evaluateTickets, type EvaluateTicketsOptions, type EvaluationsOf } from "./evaluateTickets.js";

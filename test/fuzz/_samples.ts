@@ -146,6 +146,7 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   evaluateTickets: [() => [opaque(robotIntegration2026), [simpleTicket(), simpleTicket()], asOf()]],
   tallyTickets: [() => [opaque(robotIntegration2026), [simpleTicket()], { ...asOf(), by: ["service", "stage"] }]],
   nextChangeAt: [() => [evaluation()], () => [evaluateTicket(robotIntegration2026, simpleTicket() as never, { asOf: T0 })]],
+  reviveEvaluation: [() => [evaluation()], () => [json(evaluateTicket(robotIntegration2026, simpleTicket() as never, { asOf: T0 }))]],
   safeEvaluateTicket: [() => [opaque(robotIntegration2026), ticket(), asOf()], () => [opaque(cableOperatorNorms), json(simpleTicket()), { asOf: T0 }]],
   // kpi
   ratio: [() => [49, 50], () => [0, 0]],

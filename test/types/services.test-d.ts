@@ -7,9 +7,13 @@ import type { SlaKitError } from "../../src/errors.js";
 import {
   evaluateTicket,
   evaluateTickets,
+  nextChangeAt,
+  reviveEvaluation,
   robotIntegration2026,
   safeEvaluateTicket,
   tallyTickets,
+  ticketJsonSchema,
+  ticketSchema,
   type Ticket,
   type TicketEvaluation,
   type TicketInput,
@@ -62,5 +66,22 @@ describe("safeEvaluateTicket (issue 16)", () => {
     const r = safeEvaluateTicket(robotIntegration2026, { id: "T", service: "fault", createdAt: 0, events: [] }, asOf);
     if (r.success) expectTypeOf(r.data).toEqualTypeOf<TicketEvaluation>();
     else expectTypeOf(r.error).toEqualTypeOf<SlaKitError>();
+  });
+});
+
+describe("nextChangeAt, reviveEvaluation, ticketSchema (issue 16)", () => {
+  it("nextChangeAt(evaluation): Date | null; reviveEvaluation(unknown): TicketEvaluation", () => {
+    expectTypeOf(nextChangeAt).parameters.toEqualTypeOf<[evaluation: TicketEvaluation]>();
+    expectTypeOf(nextChangeAt).returns.toEqualTypeOf<Date | null>();
+    expectTypeOf(reviveEvaluation).parameters.toEqualTypeOf<[json: unknown]>();
+    expectTypeOf(reviveEvaluation).returns.toEqualTypeOf<TicketEvaluation>();
+  });
+
+  it("ticketSchema parses unknown JSON into a TicketInput that evaluateTicket takes", () => {
+    const body: unknown = JSON.parse("{}");
+    const t = ticketSchema.parse(body);
+    expectTypeOf(t).toEqualTypeOf<TicketInput>();
+    expectTypeOf(evaluateTicket).toBeCallableWith(robotIntegration2026, t, asOf);
+    expectTypeOf(ticketJsonSchema).toEqualTypeOf<Readonly<Record<string, unknown>>>();
   });
 });
