@@ -31,7 +31,7 @@ export default defineConfig([
     entry: { "cli/main": "src/cli/main.ts" },
     format: ["esm"],
     target: "node20",
-    noExternal: ["yaml", "tinyglobby", "fdir", "picomatch", "csv-parse"],
+    noExternal: ["yaml", "tinyglobby", "fdir", "picomatch", "csv-parse", "hyparquet"],
     // bundled CommonJS dependencies (yaml) require node built-ins: give them a real `require`
     banner: { js: '#!/usr/bin/env node\nimport { createRequire as __slaKitCreateRequire } from "node:module";\nconst require = __slaKitCreateRequire(import.meta.url);' },
     define: { __SLA_KIT_VERSION__: JSON.stringify(version) },

@@ -27,8 +27,11 @@ type Values = Record<string, string | boolean | (string | boolean)[] | undefined
 
 const MAX_BYTES_HELP = `  --max-bytes <n>         refuse input files larger than n bytes (default ${DEFAULT_MAX_BYTES}, 64 MiB)`;
 
-/** Parses a command's arguments; unknown flags get a "did you mean". Sets the input size limit. */
-export function parse(args: readonly string[], options: ParseOptions, usage: string): { values: Values; positionals: string[] } {
+/**
+ * Parses a command's arguments; unknown flags get a "did you mean". Sets the input size limit from
+ * `--max-bytes` (default `defaultMaxBytes`).
+ */
+export function parse(args: readonly string[], options: ParseOptions, usage: string, defaultMaxBytes = DEFAULT_MAX_BYTES): { values: Values; positionals: string[] } {
   const all: ParseOptions = { ...options, help: { type: "boolean", short: "h" }, "max-bytes": { type: "string" } };
   let r;
   try {
@@ -42,7 +45,7 @@ export function parse(args: readonly string[], options: ParseOptions, usage: str
     throw new UsageError(`${(e as Error).message}\n\n${usage}`);
   }
   const values = r.values as Values;
-  limits.maxBytes = DEFAULT_MAX_BYTES;
+  limits.maxBytes = defaultMaxBytes;
   if (values["max-bytes"] !== undefined) {
     const n = Number(values["max-bytes"]);
     if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--max-bytes takes a whole number of bytes > 0, got ${JSON.stringify(values["max-bytes"])}.`);
@@ -70,7 +73,8 @@ Commands:
                                    evaluate one ticket and show the whole trace
   schema <kind>                    print a JSON Schema (policy, ticket, cases, calendar, rule, scorecard)
   calendar import-notice <file|->  read a State Council holiday notice into a year of data (JSON)
-  report <tickets.csv|.json> --policy <p> --mapping <file> --as-of <instant>  HTML report (or tidy rows) of a ticket table
+  report <tickets.csv|.json|.parquet> --policy <p> --mapping <file> --as-of <instant>
+                                   HTML report (or tidy rows) of a ticket table
 
 A policy is a built-in name (robotIntegration2026, cableOperatorNorms) or a JSON/YAML file.
 Run 'sla-kit <command> --help' for a command's options.

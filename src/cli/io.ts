@@ -72,8 +72,34 @@ export interface Loaded {
   sourceOf(path: readonly (string | number)[]): string | undefined;
 }
 
-/** Reads a file's bytes: refuses non-regular files (/dev/zero, directories, FIFOs) and files over the limit. */
-function readBounded(file: string): Buffer {
+/**
+ * Reads a file's bytes (`-`: standard input): refuses non-regular files (/dev/zero, directories,
+ * FIFOs) and input over `limits.maxBytes` (set by `--max-bytes`). `what` names the file expected.
+ */
+export function readBounded(file: string, what = "a JSON or YAML file"): Buffer {
+  const name = file === "-" ? "standard input" : file;
+  const tooLarge = (size: string): UsageError => new UsageError(`${name}: ${size} bytes is over the input limit of ${limits.maxBytes} bytes; raise it with --max-bytes <n> if the input is meant to be this large.`);
+  if (file === "-") {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.alloc(64 * 1024);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "EAGAIN") continue;
+        if (code === "EOF") break;
+        throw new UsageError(`standard input: cannot read (${code ?? String(e)}).`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > limits.maxBytes) throw tooLarge(`more than ${limits.maxBytes}`);
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  }
   let fd: number;
   try {
     fd = openSync(file, "r");
@@ -82,8 +108,8 @@ function readBounded(file: string): Buffer {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new UsageError(`${file}: not a regular file (a device, directory or pipe); give a JSON or YAML file.`);
-    if (st.size > limits.maxBytes) throw new UsageError(`${file}: ${st.size} bytes is over the input limit of ${limits.maxBytes} bytes; raise it with --max-bytes <n> if the file is meant to be this large.`);
+    if (!st.isFile()) throw new UsageError(`${file}: not a regular file (a device, directory or pipe); give ${what}.`);
+    if (st.size > limits.maxBytes) throw tooLarge(String(st.size));
     const buf = Buffer.alloc(st.size);
     let off = 0;
     while (off < buf.length) {
@@ -95,6 +121,11 @@ function readBounded(file: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A text file (`-`: standard input), bounded and strict UTF-8, without its byte-order mark. */
+export function readText(file: string, what?: string): string {
+  return decodeUtf8(file === "-" ? "standard input" : file, readBounded(file, what)).replace(/^\uFEFF/, "");
 }
 
 /** Decodes strict UTF-8; an invalid byte is an error naming its offset (never silently replaced). */
@@ -149,7 +180,7 @@ function lineStarts(text: string): number[] {
  * malformed files throw UsageError (exit 2) naming file:line:column.
  */
 export function loadFile(file: string): Loaded {
-  const text = decodeUtf8(file, readBounded(file)).replace(/^\uFEFF/, "");
+  const text = readText(file);
   const format = isJson(file) ? "json" : "yaml";
   let data: unknown;
   let doc: Document | undefined;

@@ -1,19 +1,22 @@
-/** `sla-kit report`: a ticket table (CSV or JSON) -> one self-contained HTML report, or tidy rows. */
-import { readFileSync, writeFileSync } from "node:fs";
+/** `sla-kit report`: a ticket table (CSV, JSON or Parquet) -> one self-contained HTML report, or tidy rows. */
+import { writeFileSync } from "node:fs";
 import { basename } from "node:path";
-import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
 import { isSlaKitError } from "../errors.js";
 import { parseIsoInstant } from "../_lib/instant.js";
 import { isValidTimeZone } from "../_lib/zone.js";
 import { evaluateTicket, type TicketEvaluation } from "../sla/index.js";
 import { flattenEvaluations, ticketsFromRows, type RowError, type RowMapping, type TidyRow } from "../table/index.js";
-import { UsageError, loadPolicy, readJsonOrYaml } from "./io.js";
+import { UsageError, decodeUtf8, loadPolicy, readBounded, readJsonOrYaml } from "./io.js";
+import { parquetRows } from "./parquet.js";
 import { reportHtml } from "./reportHtml.js";
-import type { Io } from "./commands.js";
+import { parse, type Io } from "./commands.js";
 
 
-export const reportUsage = `Usage: sla-kit report <tickets.csv|tickets.json> --policy <name|file> --mapping <file> --as-of <instant> [options]
+/** The default of `--max-bytes` for ticket tables (256 MiB: over a million rows of a typical export). */
+export const REPORT_MAX_BYTES = 256 * 1024 * 1024;
+
+export const reportUsage = `Usage: sla-kit report <tickets.csv|tickets.json|tickets.parquet> --policy <name|file> --mapping <file> --as-of <instant> [options]
 
 Reads a ticket table, evaluates every ticket and writes one self-contained HTML report (inline SVG
 charts, no scripts, no network; open it from a file:// URL): compliance and overdue rates by tier,
@@ -27,43 +30,34 @@ late tickets, untracked stages, bad rows, and the policy id, version and hash.
   --format <html|csv|json>  html (default), or the tidy rows (one per ticket-stage) as CSV or JSON
   --errors <file>        also write every bad row as JSON
   --quiet                no progress on stderr
-A CSV needs a header line; a JSON file holds an array of row objects.
+  --max-bytes <n>        refuse input files larger than n bytes (default ${REPORT_MAX_BYTES}, 256 MiB)
+A CSV needs a header line (UTF-8); a JSON file holds an array of row objects; a Parquet file is
+read with its column types (uncompressed or Snappy; timestamps without a zone are local times).
 Exit: 0 written, 2 usage error or unreadable input.`;
 
-function parseFlags(args: readonly string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const r = parseArgs({
-      args: [...args],
-      options: {
-        policy: { type: "string" },
-        mapping: { type: "string" },
-        "as-of": { type: "string" },
-        "time-zone": { type: "string" },
-        out: { type: "string" },
-        format: { type: "string", default: "html" },
-        errors: { type: "string" },
-        quiet: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${reportUsage}`);
-  }
-}
+const OPTIONS = {
+  policy: { type: "string" },
+  mapping: { type: "string" },
+  "as-of": { type: "string" },
+  "time-zone": { type: "string" },
+  out: { type: "string" },
+  format: { type: "string", default: "html" },
+  errors: { type: "string" },
+  quiet: { type: "boolean", default: false },
+} as const;
 
-/** Rows of a CSV (header line -> keys) or a JSON array; the number of the first data row. */
-export function readRows(file: string): { rows: Record<string, unknown>[]; firstRowNumber: number } {
-  if (/\.parquet$/i.test(file)) throw new UsageError(`${file}: Parquet is not read by sla-kit report; export it to CSV (e.g. with DuckDB: COPY (FROM '${file}') TO 'tickets.csv').`);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
-  }
-  if (/\.json$/i.test(file)) {
+/**
+ * Rows of a CSV (header line -> keys), a JSON array or a Parquet file, and the number of the first
+ * data row (2 for a CSV: bad rows are numbered by file line). The file is read within
+ * `--max-bytes`, as strict UTF-8.
+ */
+export async function readRows(file: string): Promise<{ rows: Record<string, unknown>[]; firstRowNumber: number }> {
+  const kind = /\.(csv|json|parquet)$/i.exec(file)?.[1]?.toLowerCase();
+  if (kind === undefined) throw new UsageError(`${file}: give a .csv (with a header line), a .json (an array of row objects) or a .parquet file.`);
+  const bytes = readBounded(file, `a .${kind} file`);
+  if (kind === "parquet") return { rows: await parquetRows(file, bytes), firstRowNumber: 1 };
+  const text = decodeUtf8(file, bytes).replace(/^\uFEFF/, "");
+  if (kind === "json") {
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -73,9 +67,8 @@ export function readRows(file: string): { rows: Record<string, unknown>[]; first
     if (!Array.isArray(data)) throw new UsageError(`${file}: expected a JSON array of row objects (one per ticket).`);
     return { rows: data as Record<string, unknown>[], firstRowNumber: 1 };
   }
-  if (!/\.csv$/i.test(file)) throw new UsageError(`${file}: give a .csv (with a header line) or a .json file (an array of row objects).`);
   try {
-    const rows = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+    const rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
     return { rows, firstRowNumber: 2 };
   } catch (e) {
     const err = e as { message: string; lines?: number };
@@ -106,7 +99,7 @@ export function tidyCsv(rows: readonly TidyRow[]): string {
 }
 
 export async function report(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags(args);
+  const { values, positionals } = parse(args, OPTIONS, reportUsage, REPORT_MAX_BYTES);
   if (values.help) return io.out(reportUsage), 0;
   if (positionals.length !== 1) throw new UsageError(`Give one ticket file.\n\n${reportUsage}`);
   const format = String(values.format);
@@ -124,7 +117,7 @@ export async function report(args: readonly string[], io: Io): Promise<number> {
     if (values.quiet !== true) io.err(text);
   };
 
-  const { rows, firstRowNumber } = readRows(file);
+  const { rows, firstRowNumber } = await readRows(file);
   const loud = rows.length >= 2000;
   if (loud) progress(`sla-kit report: read ${rows.length} rows from ${file}`);
   let read;

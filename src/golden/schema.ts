@@ -3,10 +3,8 @@
  * @module
  */
 import { z } from "zod";
-import { SlaKitError } from "../errors.js";
-import { formatPath } from "../_lib/instant.js";
-import { parseIsoInstant } from "../_lib/instant.js";
-import type { ErrorPath } from "../errors.js";
+import { SlaKitError, type ErrorPath } from "../errors.js";
+import { formatPath, parseIsoInstant } from "../_lib/instant.js";
 import { kindTable } from "./_kinds.js";
 import { assertDepth, didYouMean } from "./_suggest.js";
 import type { CaseFile, GoldenCase } from "./types.js";

@@ -1,6 +1,7 @@
 import { SlaKitError } from "../errors.js";
 import { describe, toEpochMs } from "../_lib/instant.js";
 import type { TicketEvaluation } from "../sla/types.js";
+import { own } from "../sla/_own.js";
 import type { TableTicket, TidyRow } from "./types.js";
 
 /** Options of {@link flattenEvaluations}. */
@@ -75,7 +76,8 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
         assignee: ev.assignee ?? null,
         department: ev.department ?? null,
       };
-      for (const f of factNames) row[f] = t?.facts[f] ?? null;
+      // own facts only ("constructor" is a fact name, not Object), kept as data even when named "__proto__"
+      for (const f of factNames) Object.defineProperty(row, f, { value: own(t?.facts, f) ?? null, enumerable: true, writable: true, configurable: true });
       Object.assign(row, {
         createdAt: time(ev.createdAt, ["evaluations", i, "createdAt"]),
         asOf: time(ev.asOf, ["evaluations", i, "asOf"]),

@@ -4,6 +4,7 @@ import { describe, parseIsoInstant } from "../_lib/instant.js";
 import { assertTimeZone } from "../_lib/zone.js";
 import { evaluateTicket } from "../sla/evaluateTicket.js";
 import { stageName } from "../sla/_references.js";
+import { hasOwn, own } from "../sla/_own.js";
 import type { Policy, Ticket, TicketEvent } from "../sla/types.js";
 import type { Row, RowError, RowMapping, TableTicket, TicketsFromRowsOptions, TicketsFromRowsResult, UntrackedStage } from "./types.js";
 
@@ -16,6 +17,9 @@ class CellError extends Error {
     super(message);
   }
 }
+
+/** The cell of a column: an own property of the row only ("constructor" is a column name, not Object). */
+const cell = (row: Row, col: string): unknown => own(row, col);
 
 const isEmpty = (v: unknown): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
@@ -42,7 +46,7 @@ function checkMapping(m: RowMapping, policy: Policy): void {
   column(m.id, ["id"]);
   column(m.createdAt, ["createdAt"]);
   if (typeof m.service === "object" && m.service !== null) {
-    if (!(m.service.value in policy.services)) mappingError(`mapping.service.value ${describe(m.service.value)} is not a service of policy "${policy.id}" (${Object.keys(policy.services).join(", ")}).`, ["service", "value"]);
+    if (!hasOwn(policy.services, m.service.value)) mappingError(`mapping.service.value ${describe(m.service.value)} is not a service of policy "${policy.id}" (${Object.keys(policy.services).join(", ")}).`, ["service", "value"]);
   } else column(m.service, ["service"]);
   columnRecord(m.facts, ["facts"]);
   const names = new Set<string>();
@@ -78,7 +82,7 @@ function checkMapping(m: RowMapping, policy: Policy): void {
 
 /** Reads a timestamp cell: Date, epoch ms, ISO text with an offset, or local text in `timeZone`. */
 function readTime(row: Row, col: string, timeZone: string | undefined): Date {
-  const v = row[col];
+  const v = cell(row, col);
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) throw new CellError(col, v, `${col} is an Invalid Date.`);
     return v;
@@ -105,7 +109,7 @@ function readTime(row: Row, col: string, timeZone: string | undefined): Date {
 }
 
 function readString(row: Row, col: string): string | undefined {
-  const v = row[col];
+  const v = cell(row, col);
   if (isEmpty(v)) return undefined;
   if (typeof v === "string") return v.trim();
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
@@ -121,10 +125,10 @@ interface Built {
 
 function buildTicket(row: Row, m: RowMapping, rowNumber: number, timeZone: string | undefined): Built {
   const id = readString(row, m.id);
-  if (id === undefined) throw new CellError(m.id, row[m.id], `${m.id} (the ticket id) is empty.`);
+  if (id === undefined) throw new CellError(m.id, cell(row, m.id), `${m.id} (the ticket id) is empty.`);
   const service = typeof m.service === "object" ? m.service.value : readString(row, m.service);
-  if (service === undefined) throw new CellError(m.service as string, row[m.service as string], `${m.service as string} (the service) is empty.`);
-  if (isEmpty(row[m.createdAt])) throw new CellError(m.createdAt, row[m.createdAt], `${m.createdAt} (the creation time) is empty.`);
+  if (service === undefined) throw new CellError(m.service as string, cell(row, m.service as string), `${m.service as string} (the service) is empty.`);
+  if (isEmpty(cell(row, m.createdAt))) throw new CellError(m.createdAt, cell(row, m.createdAt), `${m.createdAt} (the creation time) is empty.`);
   const created = readTime(row, m.createdAt, timeZone);
   let lastMs = created.getTime();
   const events: TicketEvent[] = [];
@@ -140,28 +144,29 @@ function buildTicket(row: Row, m: RowMapping, rowNumber: number, timeZone: strin
     const v = readString(row, col);
     if (v === undefined) continue;
     if (OWN_FACTS.has(fact)) ticket[fact] = v;
-    else facts[fact] = v;
+    // defineProperty: a fact named "__proto__" is kept as data, never as the object's prototype
+    else Object.defineProperty(facts, fact, { value: v, enumerable: true, writable: true, configurable: true });
   }
   ticket.facts = facts;
   const rings = m.rings ?? {};
   for (const [stage, col] of Object.entries(m.done ?? {})) {
-    if (isEmpty(row[col])) continue;
+    if (isEmpty(cell(row, col))) continue;
     const at = readTime(row, col, timeZone);
-    const rc = rings[stage];
+    const rc = own(rings, stage);
     let n: number | undefined;
-    if (rc !== undefined && !isEmpty(row[rc])) {
-      n = Number(row[rc]);
-      if (!Number.isInteger(n) || n < 0) throw new CellError(rc, row[rc], `${rc} (rings of ${stage}) must be a whole number >= 0, got ${describe(row[rc])}.`);
+    if (rc !== undefined && !isEmpty(cell(row, rc))) {
+      n = Number(cell(row, rc));
+      if (!Number.isInteger(n) || n < 0) throw new CellError(rc, cell(row, rc), `${rc} (rings of ${stage}) must be a whole number >= 0, got ${describe(cell(row, rc))}.`);
     }
     push(n === undefined ? { type: "done", stage, at } : { type: "done", stage, at, rings: n }, col, at.getTime());
   }
   for (const [stage, col] of Object.entries(rings)) {
-    if (m.done?.[stage] === undefined && !isEmpty(row[col])) throw new CellError(col, row[col], `${col} holds rings of "${stage}", but the mapping has no done column for "${stage}" (map done.${stage} to the answer time).`, "INVALID_ROW");
+    if (own(m.done, stage) === undefined && !isEmpty(cell(row, col))) throw new CellError(col, cell(row, col), `${col} holds rings of "${stage}", but the mapping has no done column for "${stage}" (map done.${stage} to the answer time).`, "INVALID_ROW");
   }
   for (const p of m.pauses ?? []) {
-    const hasPause = !isEmpty(row[p.pause]);
-    const hasResume = !isEmpty(row[p.resume]);
-    if (!hasPause && hasResume) throw new CellError(p.pause, row[p.pause], `${p.resume} is set but ${p.pause} is empty: a resume needs the pause it ends.`);
+    const hasPause = !isEmpty(cell(row, p.pause));
+    const hasResume = !isEmpty(cell(row, p.resume));
+    if (!hasPause && hasResume) throw new CellError(p.pause, cell(row, p.pause), `${p.resume} is set but ${p.pause} is empty: a resume needs the pause it ends.`);
     if (!hasPause) continue;
     const at = readTime(row, p.pause, timeZone);
     const reason = p.reason === undefined ? undefined : readString(row, p.reason);
@@ -173,14 +178,14 @@ function buildTicket(row: Row, m: RowMapping, rowNumber: number, timeZone: strin
     }
   }
   for (const [stage, a] of Object.entries(m.agreed ?? {})) {
-    if (isEmpty(row[a.dueAt])) continue;
+    if (isEmpty(cell(row, a.dueAt))) continue;
     const dueAt = readTime(row, a.dueAt, timeZone);
-    if (isEmpty(row[a.at])) throw new CellError(a.at, row[a.at], `${a.at} (when the deadline of ${stage} was agreed) is empty while ${a.dueAt} is set.`);
+    if (isEmpty(cell(row, a.at))) throw new CellError(a.at, cell(row, a.at), `${a.at} (when the deadline of ${stage} was agreed) is empty while ${a.dueAt} is set.`);
     const at = readTime(row, a.at, timeZone);
     const consent = readString(row, a.consent) ?? "";
     push({ type: "agreed-deadline", stage, dueAt, at, consent }, a.at, at.getTime());
   }
-  if (m.remoteResolved !== undefined && !isEmpty(row[m.remoteResolved])) {
+  if (m.remoteResolved !== undefined && !isEmpty(cell(row, m.remoteResolved))) {
     const at = readTime(row, m.remoteResolved, timeZone);
     push({ type: "remote-resolved", at }, m.remoteResolved, at.getTime());
   }
@@ -193,10 +198,10 @@ function columnOf(path: readonly (string | number)[], m: RowMapping, built: Buil
   if (head === "events" && typeof i === "number") {
     const e = built.ticket.events[i];
     if (e?.type === "agreed-deadline") {
-      const a = m.agreed?.[e.stage];
+      const a = own(m.agreed, e.stage);
       if (a !== undefined) return field === "dueAt" ? a.dueAt : field === "consent" ? a.consent : a.at;
     }
-    if (field === "rings" && e?.type === "done") return m.rings?.[e.stage] ?? null;
+    if (field === "rings" && e?.type === "done") return own(m.rings, e.stage) ?? null;
     if (e?.type === "pause" && (field === "reason" || field === "consent")) {
       const p = m.pauses?.find((x) => x.pause === built.eventColumns[i]);
       if (p?.[field] !== undefined) return p[field];
@@ -206,7 +211,7 @@ function columnOf(path: readonly (string | number)[], m: RowMapping, built: Buil
   if (head === "createdAt") return m.createdAt;
   if (head === "service") return typeof m.service === "string" ? m.service : null;
   if (head === "id") return m.id;
-  if (typeof head === "string") return m.facts?.[head] ?? null;
+  if (typeof head === "string") return own(m.facts, head) ?? null;
   return null;
 }
 
@@ -281,7 +286,7 @@ export function ticketsFromRows(rows: readonly Row[], mapping: RowMapping, optio
     const t = built.ticket;
     const dup = seen.get(t.id);
     if (dup !== undefined) {
-      errors.push({ row: n, column: mapping.id, value: row[mapping.id], code: "INVALID_ROW", reason: `Ticket id ${JSON.stringify(t.id)} repeats row ${dup}; ids must be unique.` });
+      errors.push({ row: n, column: mapping.id, value: cell(row, mapping.id), code: "INVALID_ROW", reason: `Ticket id ${JSON.stringify(t.id)} repeats row ${dup}; ids must be unique.` });
       return;
     }
     try {
@@ -289,7 +294,7 @@ export function ticketsFromRows(rows: readonly Row[], mapping: RowMapping, optio
     } catch (e) {
       if (!isSlaKitError(e)) throw e;
       const col = columnOf(e.path, mapping, built);
-      errors.push({ row: n, column: col, value: col === null ? null : (row[col] ?? null), code: e.code, reason: e.message });
+      errors.push({ row: n, column: col, value: col === null ? null : (cell(row, col) ?? null), code: e.code, reason: e.message });
       return;
     }
     seen.set(t.id, n);

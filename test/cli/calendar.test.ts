@@ -59,7 +59,11 @@ describe("sla-kit calendar import-notice", () => {
     expect((await cli("calendar", "export")).code).toBe(2);
     const latin1 = join(dir, "latin1.txt");
     writeFileSync(latin1, Buffer.from([0xc4, 0xea, 0x0a]));
-    expect((await cli("calendar", "import-notice", latin1)).err).toContain("not UTF-8");
+    expect((await cli("calendar", "import-notice", latin1)).err).toContain("not valid UTF-8 at byte offset 0");
+    // the notice limit is --max-bytes (default 1 MB), as for every other command
+    const big = (await cli("calendar", "import-notice", fixture("notice-2024.txt"), "--max-bytes", "100")).err;
+    expect(big).toContain("over the input limit of 100 bytes");
+    expect((await cli("calendar", "import-notice", fixture("notice-2024.txt"), "--max-bytse", "100")).err).toContain(`Did you mean "--max-bytes"?`);
     expect((await cli("calendar", "import-notice", dir)).err).toContain("not a regular file");
   });
 
@@ -73,5 +77,13 @@ describe("sla-kit calendar import-notice", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(chinaHolidayYears[0]);
+    // stdin is bounded too
+    const big = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "calendar", "import-notice", "-", "--max-bytes", "100"], {
+      cwd: root,
+      input: readFileSync(fixture("notice-2024.txt")),
+      encoding: "utf8",
+    });
+    expect(big.status).toBe(2);
+    expect(big.stderr).toContain("standard input: more than 100 bytes is over the input limit of 100 bytes");
   });
 });

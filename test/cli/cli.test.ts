@@ -174,3 +174,16 @@ describe("sla-kit diff, validate, explain, schema, help", () => {
     expect((await cli("frob")).code).toBe(2);
   });
 });
+
+describe("humanize: keys offered for an unknown key", () => {
+  it("a policy's unknown key gets a did-you-mean and the policy's keys; a case file's is worded by the golden domain once", async () => {
+    const bad = { ...JSON.parse(JSON.stringify(robotIntegration2026)), targetz: [] } as Record<string, unknown>;
+    const p = await cli("validate", file("unknown-key.json", JSON.stringify(bad)));
+    expect(p.code).toBe(1);
+    expect(p.out).toContain('Unrecognized key: "targetz". Did you mean "targets"? Allowed keys here: id, version,');
+    const c = await cli("check", file("unknown-key.yaml", `${passingCases}bogus: 1\n`));
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('unknown key "bogus". Allowed here: $schema, policy, description, tolerance, cases.');
+    expect(c.err).not.toContain("Allowed keys here");
+  });
+});

@@ -212,6 +212,43 @@ describe("ticketsFromRows", () => {
   });
 });
 
+describe("ticketsFromRows: names that are Object.prototype members are plain names", () => {
+  const one: RowMapping = { id: "id", createdAt: "opened", service: { value: "fault" }, facts: { tier: "tier", urgency: "urgency" }, done: { response: "responded" } };
+  const row = { id: "F-1", tier: "core", urgency: "urgent", opened: "2026-03-02T09:00:00+08:00", responded: "2026-03-02T09:10:00+08:00" };
+  it("a fixed service \"constructor\", \"__proto__\" or \"toString\" is not a service of the policy (INVALID_MAPPING), never taken as one", () => {
+    for (const value of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      let err: unknown;
+      try { ticketsFromRows([row], { ...one, service: { value } }, { policy }); } catch (e) { err = e; }
+      expect(isSlaKitError(err, "INVALID_MAPPING"), value).toBe(true);
+      expect((err as { path: unknown }).path).toEqual(["mapping", "service", "value"]);
+      expect((err as Error).message).toContain("is not a service");
+    }
+  });
+  it("a service column holding \"constructor\" is a bad row (UNKNOWN_VALUE at the column), not a TypeError", () => {
+    const r = ticketsFromRows([{ ...row, type: "constructor" }, { ...row, id: "F-2", type: "__proto__" }], { ...one, service: "type" }, { policy });
+    expect(r.tickets).toEqual([]);
+    expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([[1, "type", "constructor"], [2, "type", "__proto__"]]);
+  });
+  it("a column named \"constructor\" or \"toString\" that the row lacks is an empty cell, not Object's member", () => {
+    const m: RowMapping = { ...one, done: { response: "constructor", handling: "toString" } };
+    const r = ticketsFromRows([row], m, { policy });
+    expect(r.errors).toEqual([]);
+    expect(r.tickets[0]!.events).toEqual([]);
+    const filled = ticketsFromRows([{ ...row, constructor: "2026-03-02T09:10:00+08:00" }], m, { policy });
+    expect(filled.tickets[0]!.events).toEqual([{ type: "done", stage: "response", at: new Date("2026-03-02T01:10:00Z") }]);
+  });
+  it("facts named \"__proto__\" or \"constructor\" are kept as data and joined as columns; a ticket without them gets null", () => {
+    const m = JSON.parse('{"id":"id","createdAt":"opened","service":{"value":"fault"},"facts":{"tier":"tier","urgency":"urgency","__proto__":"p","constructor":"c"},"done":{"response":"responded"}}') as RowMapping;
+    const { tickets, errors } = ticketsFromRows([{ ...row, p: "x", c: "y" }, { ...row, id: "F-2" }], m, { policy });
+    expect(errors).toEqual([]);
+    expect(Object.getPrototypeOf(tickets[0]!.facts)).toBe(Object.prototype);
+    expect(Object.entries(tickets[0]!.facts)).toEqual([["__proto__", "x"], ["constructor", "y"]]);
+    const evals = tickets.map((t) => evaluateTicket(policy, t, { asOf: Date.parse("2026-03-03T00:00:00+08:00"), stages: ["response"] }));
+    const tidy = flattenEvaluations(evals, { tickets });
+    expect(tidy.map((r) => [Object.getOwnPropertyDescriptor(r, "__proto__")?.value, Object.getOwnPropertyDescriptor(r, "constructor")?.value])).toEqual([["x", "y"], [null, null]]);
+  });
+});
+
 describe("flattenEvaluations", () => {
   it("gives one row per ticket-stage with the same columns, facts joined from the tickets, and leaves the evaluations unchanged", () => {
     fc.assert(
