@@ -3,7 +3,6 @@
  * and unknown names get a "did you mean".
  */
 import type { SlaKitError } from "../errors.js";
-import { caseFileJsonSchema } from "../golden/index.js";
 import { didYouMean } from "../golden/_suggest.js";
 import { policyJsonSchema } from "../sla/index.js";
 
@@ -63,12 +62,15 @@ export function humanize(e: SlaKitError, source?: Source): string {
   let message = e.message;
   const path = e.path;
   const last = path[path.length - 1];
-  const root = (e.code === "INVALID_CASE_FILE" ? caseFileJsonSchema : policyJsonSchema) as Schema;
-  // zod: Unrecognized key(s) in object: "withn"; policy shape checks: unknown key "withn"
+  // zod: Unrecognized key(s) in object: "withn"; policy shape checks: unknown key "withn" (allowed: ...);
+  // case files: unknown key "polcy". Allowed here: .... A message that lists the keys already gets
+  // only the did-you-mean; one that does not gets the policy schema's keys at the path.
   const unknownKey = /(?:Unrecognized keys?: |unknown keys? )"([^"]+)"/.exec(message);
   if (unknownKey) {
-    const known = keysAt(root, path);
-    if (known.length > 0 && !message.includes("Did you mean")) message += `${/[.]$/.test(message) ? "" : "."}${didYouMean(unknownKey[1]!, known)} Allowed keys here: ${known.join(", ")}.`;
+    if (message.includes("Did you mean")) return message;
+    const listed = /\(allowed: ([^)]*)\)|Allowed here: ([^.]*)\./.exec(message);
+    const known = listed ? (listed[1] ?? listed[2]!).split(/,\s*/).filter((k) => k !== "$schema") : keysAt(policyJsonSchema as Schema, path);
+    if (known.length > 0) message += `${/[.]$/.test(message) ? "" : "."}${didYouMean(unknownKey[1]!, known)}${listed ? "" : ` Allowed keys here: ${known.join(", ")}.`}`;
     return message;
   }
   // zod: Invalid input: expected string, received number

@@ -176,11 +176,16 @@ describe("sla-kit diff, validate, explain, schema, help", () => {
 });
 
 describe("humanize: keys offered for an unknown key", () => {
-  it("a policy's unknown key gets a did-you-mean and the policy's keys; a case file's is worded by the golden domain once", async () => {
+  it("an unknown key gets a did-you-mean, and the allowed keys once (a policy's and a case file's)", async () => {
     const bad = { ...JSON.parse(JSON.stringify(robotIntegration2026)), targetz: [] } as Record<string, unknown>;
     const p = await cli("validate", file("unknown-key.json", JSON.stringify(bad)));
     expect(p.code).toBe(1);
-    expect(p.out).toContain('Unrecognized key: "targetz". Did you mean "targets"? Allowed keys here: id, version,');
+    expect(p.out).toMatch(/unknown key "targetz" \(allowed: [^)]*\btargets\b[^)]*\)\. Did you mean "targets"\?/);
+    expect(p.out).not.toContain("Allowed keys here");
+    const typo = await cli("check", file("typo-key.yaml", passingCases.replace("policy:", "polcy:")));
+    expect(typo.code).toBe(2);
+    expect(typo.err.match(/Did you mean "policy"\?/g)).toHaveLength(1);
+    expect(typo.err).not.toContain("Allowed keys here");
     const c = await cli("check", file("unknown-key.yaml", `${passingCases}bogus: 1\n`));
     expect(c.code).toBe(2);
     expect(c.err).toContain('unknown key "bogus". Allowed here: $schema, policy, description, tolerance, cases.');
