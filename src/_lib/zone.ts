@@ -11,26 +11,37 @@ import { upperBound } from "./search.js";
 export const MS_PER_DAY = 86_400_000;
 export const MS_PER_MINUTE = 60_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      era: "short",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
+/**
+ * One formatter per zone. Where the runtime knows `timeZoneName: "longOffset"` (ES2021; Node 20),
+ * it prints the offset itself ("GMT+08:00", "GMT+08:05:43", "GMT"), one short string per
+ * sample, about 4x cheaper than reading the wall time from `formatToParts`; elsewhere the wall
+ * time is read and the offset computed from it.
+ */
+interface ZoneFormatter {
+  readonly f: Intl.DateTimeFormat;
+  readonly longOffset: boolean;
 }
+const formatters = new Map<string, ZoneFormatter>();
+
+function formatter(timeZone: string): ZoneFormatter {
+  let z = formatters.get(timeZone);
+  if (z === undefined) {
+    let f: Intl.DateTimeFormat;
+    let longOffset = true;
+    try {
+      f = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+    } catch {
+      longOffset = false; // an unknown zone throws again here
+      f = partsFormatter(timeZone);
+    }
+    z = { f, longOffset };
+    formatters.set(timeZone, z);
+  }
+  return z;
+}
+
+/** The end of a `longOffset` text: "GMT", "GMT-05:00", "GMT+08:05:43". */
+const LONG_OFFSET = /GMT(?:([+-])(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** True when `timeZone` is an IANA name (or "UTC") that this runtime knows. */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
@@ -75,7 +86,23 @@ const MAX_INSTANT = 8.64e15;
 /** Offset (local - UTC, in ms) of `timeZone` at instant `ms`, straight from Intl (clamped to the Date range). */
 function intlOffset(timeZone: string, ms: number): number {
   const secondMs = Math.min(MAX_INSTANT, Math.max(-MAX_INSTANT, Math.floor(ms / 1000) * 1000));
-  const parts = formatter(timeZone).formatToParts(secondMs);
+  const z = formatter(timeZone);
+  if (z.longOffset) {
+    const m = LONG_OFFSET.exec(z.f.format(secondMs));
+    if (m !== null) return m[1] === undefined ? 0 : (m[1] === "-" ? -1000 : 1000) * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0));
+    return wallOffset(partsFormatter(timeZone), secondMs);
+  }
+  return wallOffset(z.f, secondMs);
+}
+
+/** The wall-time formatter (where `longOffset` is unknown, or its text does not parse). */
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric", era: "short" });
+}
+
+/** Offset from the wall time a formatter prints for `secondMs`. */
+function wallOffset(f: Intl.DateTimeFormat, secondMs: number): number {
+  const parts = f.formatToParts(secondMs);
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
   for (const p of parts) {
     switch (p.type) {
