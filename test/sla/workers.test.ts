@@ -19,24 +19,17 @@ describe("tallyTicketsInWorkers (sla-kit/node)", () => {
     expect(await tallyTicketsInWorkers(robot003, mixed, { ...o, workers: 2, batchSize: 100 })).toEqual(tallyTickets(robot003, mixed, o));
   }, 120_000);
 
-  it("a bad ticket rejects with its position in the input", async () => {
+  it.each([
+    { where: "in a worker", at: 77, change: { service: "nope" }, code: "UNKNOWN_VALUE", key: "service" },
+    { where: "on the calling thread (a time without an offset)", at: 90, change: { createdAt: "2024-05-06 10:00" }, code: "INVALID_ARGUMENT", key: "createdAt" },
+  ])("a bad ticket tallied $where rejects with its position in the input", async ({ at, change, code, key }) => {
     const bad = [...robot.slice(0, 120)];
-    bad[77] = { ...bad[77]!, service: "nope" } as Ticket;
+    bad[at] = { ...bad[at]!, ...change } as Ticket;
     const e = await tallyTicketsInWorkers(robot003, bad, { asOf: ASOF, by: [], workers: 2, batchSize: 16 }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SlaKitError);
-    expect((e as SlaKitError).code).toBe("UNKNOWN_VALUE");
-    expect((e as SlaKitError).path).toEqual([77, "service"]);
-    expect((e as SlaKitError).message).toMatch(/^Ticket 77 \(/);
-  }, 60_000);
-
-  it("a bad ticket tallied on the calling thread (a time without an offset) rejects with its position too", async () => {
-    const bad = [...robot.slice(0, 120)];
-    bad[90] = { ...bad[90]!, createdAt: "2024-05-06 10:00" } as Ticket;
-    const e = await tallyTicketsInWorkers(robot003, bad, { asOf: ASOF, by: [], workers: 2, batchSize: 16 }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(SlaKitError);
-    expect((e as SlaKitError).code).toBe("INVALID_ARGUMENT");
-    expect((e as SlaKitError).path).toEqual([90, "createdAt"]);
-    expect((e as SlaKitError).message).toMatch(/^Ticket 90 \(/);
+    expect((e as SlaKitError).code).toBe(code);
+    expect((e as SlaKitError).path).toEqual([at, key]);
+    expect((e as SlaKitError).message).toMatch(new RegExp(`^Ticket ${at} \\(`));
   }, 60_000);
 
   it("checks workers and batchSize", async () => {
