@@ -73,6 +73,26 @@ export function q(x: number): Q {
   return exp >= 0 ? { n: n * pow10(exp), d: ONE_BI } : make(n, pow10(-exp));
 }
 
+/** 10^k as numbers, k = 0..9 (the scaled-integer fast paths of kpi and scoring). */
+export const POW10_NUM: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const SCALED_LIMIT = 2 ** 50;
+
+/**
+ * The decimal places k (0-9) of a number whose exact rational {@link q} is `m / 10^k` with
+ * `m = Math.round(x * 10^k)` and |m| < 2^50; -1 when x has more than 9 decimals, is too large for
+ * that, or is not finite (then use {@link q}). Why this is exact: with |m| < 2^50 the doubles
+ * around x are closer together than 10^-k, so m / 10^k is the only k-place decimal that reads back
+ * as x, and the shortest decimal text of x (what q reads) is that decimal.
+ */
+export function decimalPlaces(x: number): number {
+  for (let k = 0; k <= 9; k++) {
+    const p = POW10_NUM[k]!;
+    const m = Math.round(x * p);
+    if (m / p === x) return m < SCALED_LIMIT && m > -SCALED_LIMIT ? k : -1;
+  }
+  return -1;
+}
+
 /** a + b */
 export function add(a: Q, b: Q): Q {
   return a.d === b.d ? make(a.n + b.n, a.d) : make(a.n * b.d + b.n * a.d, a.d * b.d);

@@ -24,11 +24,13 @@ export function instantLike(ms: number, sample: string): string {
   return text + off;
 }
 
-/** A result as plain JSON: Dates become ISO strings, undefined properties are dropped. */
+/** A result as plain JSON: Dates become ISO strings, objects with `toJSON` are rendered, undefined properties are dropped. */
 export function toPlain(v: unknown): unknown {
   if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString() : null;
   if (Array.isArray(v)) return v.map(toPlain);
   if (v !== null && typeof v === "object") {
+    // a lazily rendered trace (evaluateRule) serialises through toJSON, as JSON.stringify does
+    if (typeof (v as { toJSON?: unknown }).toJSON === "function") return toPlain((v as { toJSON(): unknown }).toJSON());
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) if (x !== undefined && typeof x !== "function") out[k] = toPlain(x);
     return out;

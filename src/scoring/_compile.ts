@@ -3,7 +3,7 @@
  * @internal
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
-import { cmp, q, sub, type Q } from "../_lib/rational.js";
+import { POW10_NUM, cmp, decimalPlaces, q, sub, type Q } from "../_lib/rational.js";
 import type { ScoringRule, StepRounding } from "./types.js";
 
 export interface CompiledStep {
@@ -14,7 +14,28 @@ export interface CompiledStep {
   readonly range: Q;
 }
 
-export type CompiledRule =
+/**
+ * A rule with every number as an integer over one power of ten (`scale`), when each has 9 or fewer
+ * decimals and fits (see fastRule); evaluateRule computes with these in doubles (exact integers)
+ * and falls back to the BigInt rationals when a product would leave the safe integers.
+ */
+export type FastRule =
+  | { readonly kind: "linear"; readonly scale: number; readonly points: number; readonly target: number; readonly zeroBelow: number | null }
+  | { readonly kind: "threshold"; readonly scale: number; readonly value: number }
+  | {
+      readonly kind: "steps";
+      readonly scale: number;
+      readonly points: number;
+      readonly below: boolean;
+      readonly rounding: StepRounding;
+      readonly zeroBeyond: number | null;
+      /** from, |to - from|, per, deduct and (prorata) lcm(per) / per of each step, flat: 5 numbers a step. */
+      readonly steps: readonly number[];
+      /** lcm of every step's per (1 unless prorata). */
+      readonly lcm: number;
+    };
+
+export type CompiledRule = (
   | { readonly kind: "linear"; readonly rule: ScoringRule; readonly points: Q; readonly target: Q; readonly zeroBelow: Q | undefined }
   | { readonly kind: "threshold"; readonly rule: ScoringRule; readonly points: Q; readonly op: ">=" | ">" | "<=" | "<"; readonly value: Q }
   | {
@@ -25,7 +46,69 @@ export type CompiledRule =
       readonly steps: readonly CompiledStep[];
       readonly zeroBeyond: Q | undefined;
       readonly rounding: StepRounding;
-    };
+    }
+) & { readonly fast: FastRule | null };
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+function gcdNum(a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/** The scaled-integer form of a valid rule, or null when a number has more than 9 decimals or a scaled one is unsafe. */
+function fastRule(rule: ScoringRule): FastRule | null {
+  const nums: number[] = [rule.points];
+  if (rule.kind === "linear") nums.push(rule.target, ...(rule.zeroBelow === undefined ? [] : [rule.zeroBelow]));
+  else if (rule.kind === "threshold") nums.push(rule.pass.value);
+  else {
+    for (const s of rule.steps) nums.push(s.from, s.to, s.per, s.deduct);
+    if (rule.zeroBeyond !== undefined) nums.push(rule.zeroBeyond);
+  }
+  let places = 0;
+  for (const x of nums) {
+    const k = decimalPlaces(x);
+    if (k < 0) return null;
+    if (k > places) places = k;
+  }
+  const scale = POW10_NUM[places]!;
+  let ok = true;
+  // x * scale is exact: x = m / 10^k with k <= places, so x * scale = m * 10^(places - k); checked safe
+  const at = (x: number): number => {
+    const v = Math.round(x * scale);
+    if (!(Math.abs(v) <= MAX)) ok = false;
+    return v;
+  };
+  let fast: FastRule;
+  if (rule.kind === "linear") {
+    fast = { kind: "linear", scale, points: at(rule.points), target: at(rule.target), zeroBelow: rule.zeroBelow === undefined ? null : at(rule.zeroBelow) };
+  } else if (rule.kind === "threshold") {
+    fast = { kind: "threshold", scale, value: at(rule.pass.value) };
+  } else {
+    const below = rule.direction === "below";
+    const prorata = rule.rounding === "prorata";
+    let lcm = 1;
+    for (const s of rule.steps) {
+      const per = at(s.per);
+      if (prorata) lcm = (lcm / gcdNum(lcm, per)) * per;
+      if (!(lcm <= MAX)) return null;
+    }
+    const steps: number[] = [];
+    for (const s of rule.steps) {
+      const from = at(s.from);
+      const per = at(s.per);
+      const range = Math.abs(at(s.to) - from);
+      if (!(range <= MAX)) ok = false;
+      steps.push(from, range, per, at(s.deduct), lcm / per);
+    }
+    fast = { kind: "steps", scale, points: at(rule.points), below, rounding: rule.rounding, zeroBeyond: rule.zeroBeyond === undefined ? null : at(rule.zeroBeyond), steps, lcm };
+  }
+  return ok ? fast : null;
+}
 
 function invalid(message: string, path: ErrorPath): never {
   throw new SlaKitError("INVALID_RULE", message, { path });
@@ -44,10 +127,11 @@ export function compileRule(rule: ScoringRule, base: ErrorPath): CompiledRule {
         points,
         target,
         zeroBelow: rule.zeroBelow === undefined ? undefined : q(rule.zeroBelow),
+        fast: fastRule(rule),
       };
     }
     case "threshold":
-      return { kind: "threshold", rule, points, op: rule.pass.op, value: q(rule.pass.value) };
+      return { kind: "threshold", rule, points, op: rule.pass.op, value: q(rule.pass.value), fast: fastRule(rule) };
     case "steps": {
       const below = rule.direction === "below";
       const steps: CompiledStep[] = [];
@@ -100,7 +184,7 @@ export function compileRule(rule: ScoringRule, base: ErrorPath): CompiledRule {
           invalid(`zeroBeyond ${rule.zeroBeyond} lies before the first step's from (${rule.steps[0]!.from}).`, [...base, "zeroBeyond"]);
         }
       }
-      return { kind: "steps", rule, points, below, steps, zeroBeyond, rounding: rule.rounding };
+      return { kind: "steps", rule, points, below, steps, zeroBeyond, rounding: rule.rounding, fast: fastRule(rule) };
     }
   }
 }
