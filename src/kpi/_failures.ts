@@ -66,12 +66,16 @@ export function countFailures(failures: unknown, options: unknown, withRows: boo
 
   const items: Item[] = new Array<Item>(list.length);
   for (let i = 0; i < list.length; i++) {
-    const f = assertObject(list[i], ["failures", i], `failures[${i}]`);
+    // error paths and messages are built only when a check fails
+    const raw = list[i];
+    const f = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : assertObject(raw, ["failures", i], `failures[${i}]`)) as Record<string, unknown>;
     const deviceId = f.deviceId;
     if (typeof deviceId !== "string" || deviceId === "") {
       invalid(`failures[${i}].deviceId must be a non-empty string, got ${describe(deviceId)}.`, ["failures", i, "deviceId"]);
     }
-    const ms = toEpochMs(f.at, ["failures", i, "at"], "INVALID_INPUT", { iso: true });
+    const at = f.at;
+    let ms = at instanceof Date ? at.getTime() : typeof at === "number" ? at : Number.NaN;
+    if (!(ms <= 8.64e15 && ms >= -8.64e15)) ms = toEpochMs(at, ["failures", i, "at"], "INVALID_INPUT", { iso: true });
     let group: string | null = null;
     if (f.group !== undefined && f.group !== null) {
       if (typeof f.group !== "string" || f.group === "") {
@@ -112,7 +116,7 @@ export function countFailures(failures: unknown, options: unknown, withRows: boo
   let total = 0n;
   let ordinary = 0;
   for (const it of items) {
-    const month = localMonth(timeZone, it.ms, ["failures", it.i, "at"]).key;
+    const month = localMonth(timeZone, it.ms, () => ["failures", it.i, "at"]).key;
     if (it.group !== null) {
       let gs = groupSeen.get(it.group);
       if (gs === undefined) groupSeen.set(it.group, (gs = { failures: 0, months: new Set() }));

@@ -57,9 +57,10 @@ export function monthKey(year: number, month: number): string {
 
 /**
  * "YYYY-MM" of an instant in a zone; an instant whose local date falls outside the Date range
- * (near +/-8.64e15 ms) is INVALID_INPUT at `path`, never a RangeError from Intl.
+ * (near +/-8.64e15 ms) is INVALID_INPUT at the path (given, or built by `pathOf` only then),
+ * never a RangeError from Intl.
  */
-export function localMonth(timeZone: string, ms: number, path: ErrorPath): { year: number; month: number; key: string } {
+export function localMonth(timeZone: string, ms: number, pathOf: ErrorPath | (() => ErrorPath)): { year: number; month: number; key: string } {
   let ym: { year: number; month: number };
   try {
     ym = localYearMonth(timeZone, ms);
@@ -68,6 +69,7 @@ export function localMonth(timeZone: string, ms: number, path: ErrorPath): { yea
     ym = { year: Number.NaN, month: Number.NaN };
   }
   if (!Number.isFinite(ym.year) || !Number.isFinite(ym.month)) {
+    const path = typeof pathOf === "function" ? pathOf() : pathOf;
     invalid(`${formatPath(path)} (${ms} ms) has no local date in ${timeZone}: its local time is outside the range of dates (about 271821 BC to 275760 AD).`, path);
   }
   return { ...ym, key: monthKey(ym.year, ym.month) };

@@ -2,7 +2,7 @@
 import type { ErrorPath } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import type { TicketEvaluation } from "../sla/types.js";
-import { invalid } from "./_internal.js";
+import { assertArray, invalid } from "./_internal.js";
 
 /** What `complianceRate`, `overdueRate` and `rollup` count: stages (default) or work orders. */
 export type ComplianceUnit = "stage" | "ticket";
@@ -34,16 +34,25 @@ export function emptyTally(): Tally {
   return { met: 0, breached: 0, overdue: 0, notCounted: 0, unknown: 0, renegotiated: 0 };
 }
 
-// Status codes: 0 met, 1 breached, 2 overdue, 3 not counted, 4 unknown.
-const CODE: ReadonlyMap<unknown, number> = new Map<unknown, number>([
-  ["met", 0],
-  ["breached", 1],
-  ["overdue", 2],
-  ["pending", 3],
-  ["warning", 3],
-  ["not-applicable", 3],
-  ["unknown", 4],
-]);
+/** Status code: 0 met, 1 breached, 2 overdue, 3 not counted, 4 unknown; -1 for anything else. */
+function codeOf(status: unknown): number {
+  switch (status) {
+    case "met":
+      return 0;
+    case "pending":
+    case "not-applicable":
+    case "warning":
+      return 3;
+    case "breached":
+      return 1;
+    case "overdue":
+      return 2;
+    case "unknown":
+      return 4;
+    default:
+      return -1;
+  }
+}
 
 function badStatus(st: unknown, path: ErrorPath): never {
   invalid(
@@ -76,8 +85,8 @@ export function stagesAt(evaluations: readonly unknown[], i: number, prefix: Err
 /** Status code of stage j of evaluation i (0 met ... 4 unknown); error paths are built only on error. */
 export function statusCode(stage: unknown, prefix: ErrorPath, i: number, j: number): number {
   if (typeof stage !== "object" || stage === null) invalid(`each stage must be an object, got ${describe(stage)}.`, [...prefix, i, "stages", j]);
-  const c = CODE.get((stage as { status?: unknown }).status);
-  if (c === undefined) badStatus((stage as { status?: unknown }).status, [...prefix, i, "stages", j, "status"]);
+  const c = codeOf((stage as { status?: unknown }).status);
+  if (c < 0) badStatus((stage as { status?: unknown }).status, [...prefix, i, "stages", j, "status"]);
   return c;
 }
 
@@ -122,9 +131,8 @@ export function addTicket(t: Tally, stages: readonly Record<string, unknown>[], 
 
 /** Tally of all evaluations in the given unit (path prefix for errors). */
 export function tallyAll(evaluations: readonly TicketEvaluation[], prefix: ErrorPath, unit: ComplianceUnit): Tally {
-  if (!Array.isArray(evaluations)) invalid(`evaluations must be an array, got ${describe(evaluations)}.`, prefix);
+  const evs = assertArray(evaluations, prefix, "evaluations");
   const t = emptyTally();
-  const evs = evaluations as readonly unknown[];
   for (let i = 0; i < evs.length; i++) {
     const stages = stagesAt(evs, i, prefix);
     if (unit === "ticket") {
@@ -134,6 +142,33 @@ export function tallyAll(evaluations: readonly TicketEvaluation[], prefix: Error
     for (let j = 0; j < stages.length; j++) addStage(t, statusCode(stages[j], prefix, i, j), stages[j]!);
   }
   return t;
+}
+
+/**
+ * met and decided (met + breached + overdue) stages of all evaluations: complianceRate's one loop,
+ * which reads only `status` (no renegotiation flags, no tally object). Error paths are built only
+ * when an error is thrown.
+ */
+export function countStages(evaluations: readonly TicketEvaluation[], prefix: ErrorPath): { met: number; decided: number } {
+  const evs = assertArray(evaluations, prefix, "evaluations");
+  let met = 0;
+  let decided = 0;
+  for (let i = 0; i < evs.length; i++) {
+    const ev = evs[i] as { stages?: unknown } | null;
+    const stages = typeof ev === "object" && ev !== null ? ev.stages : undefined;
+    if (!Array.isArray(stages)) stagesAt(evs, i, prefix); // throws with the path
+    const list = stages as readonly ({ status?: unknown } | null)[];
+    for (let j = 0; j < list.length; j++) {
+      const st = list[j];
+      const c = typeof st === "object" && st !== null ? codeOf(st.status) : -1;
+      if (c === 0) {
+        met++;
+        decided++;
+      } else if (c === 1 || c === 2) decided++;
+      else if (c < 0) statusCode(st, prefix, i, j); // throws with the path
+    }
+  }
+  return { met, decided };
 }
 
 export const EMPTY_REASON = "no met, breached or overdue stages (pending, warning, not-applicable and unknown stages are not counted)";

@@ -1,5 +1,4 @@
-import { describe } from "../_lib/instant.js";
-import { invalid, makeRatio } from "./_internal.js";
+import { assertArray, makeRatio } from "./_internal.js";
 import { stagesAt, statusCode } from "./_tally.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { Ratio } from "./types.js";
@@ -27,8 +26,7 @@ import type { Ratio } from "./types.js";
 export function causeRecordedRate(evaluations: readonly TicketEvaluation[]): Ratio {
   let missed = 0;
   let withCause = 0;
-  if (!Array.isArray(evaluations)) invalid(`evaluations must be an array, got ${describe(evaluations)}.`, []);
-  const evs = evaluations as readonly unknown[];
+  const evs = assertArray(evaluations, [], "evaluations");
   for (let i = 0; i < evs.length; i++) {
     const stages = stagesAt(evs, i, []);
     for (let j = 0; j < stages.length; j++) {

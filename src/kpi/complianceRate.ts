@@ -1,5 +1,5 @@
 import { makeRatio } from "./_internal.js";
-import { EMPTY_REASON, EMPTY_TICKET_REASON, tallyAll, unitOf, type ComplianceOptions } from "./_tally.js";
+import { countStages, EMPTY_REASON, EMPTY_TICKET_REASON, tallyAll, unitOf, type ComplianceOptions } from "./_tally.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { Ratio } from "./types.js";
 
@@ -36,7 +36,10 @@ import type { Ratio } from "./types.js";
  */
 export function complianceRate(evaluations: readonly TicketEvaluation[], options?: ComplianceOptions): Ratio {
   const unit = unitOf(options);
-  const t = tallyAll(evaluations, [], unit);
-  // K17a (stages) or K9c (work orders)
-  return makeRatio(t.met, t.met + t.breached + t.overdue, unit === "ticket" ? EMPTY_TICKET_REASON : EMPTY_REASON);
+  if (unit === "stage") {
+    const c = countStages(evaluations, []); // K17a
+    return makeRatio(c.met, c.decided, EMPTY_REASON);
+  }
+  const t = tallyAll(evaluations, [], unit); // K9c
+  return makeRatio(t.met, t.met + t.breached + t.overdue, EMPTY_TICKET_REASON);
 }

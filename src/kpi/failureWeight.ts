@@ -1,7 +1,10 @@
+import { SlaKitError } from "../errors.js";
 import { invalid } from "./_internal.js";
 import { capOf, weightBig } from "./_failures.js";
 import { describe } from "../_lib/instant.js";
 import { toSafeInteger } from "../_lib/rational.js";
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Weight of a device's n-th failure within one calendar month (rule K15, 002 art. 30): the 1st,
@@ -31,9 +34,11 @@ export function failureWeight(n: number, options?: { readonly cap?: number }): n
   }
   if (options !== undefined && (typeof options !== "object" || options === null)) invalid(`options must be an object like { cap: 8 }, got ${describe(options)}.`, ["options"]);
   const cap = capOf(options?.cap);
-  if (cap === undefined && n >= 54) {
-    toSafeInteger(2n ** BigInt(n - 1), "OUT_OF_SAFE_RANGE", ["n"], `The weight 2^${n - 1} of failure #${n} (set options.cap)`);
+  if (cap === undefined && n > 1024) {
+    // 2^(n-1) has more than 300 digits: say so without computing it
+    throw new SlaKitError("OUT_OF_SAFE_RANGE", `The weight 2^${n - 1} of failure #${n} (set options.cap) is about 10^${Math.floor((n - 1) * Math.LOG10E * Math.LN2)}, beyond Number.MAX_SAFE_INTEGER (2^53 - 1): an exact amount cannot be returned as a number.`, { path: ["n"] });
   }
-  // K15: 1, 2, 4, 8, ... exact as a bigint, returned only when it is a safe integer
-  return Number(weightBig(n, cap === undefined ? undefined : BigInt(cap)));
+  // K15: 1, 2, 4, 8, ... exact as a bigint (computed once), returned only when it is a safe integer
+  const w = weightBig(n, cap === undefined ? undefined : BigInt(cap));
+  return w <= MAX_SAFE ? Number(w) : toSafeInteger(w, "OUT_OF_SAFE_RANGE", ["n"], `The weight 2^${n - 1} of failure #${n} (set options.cap)`);
 }

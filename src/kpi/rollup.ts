@@ -1,7 +1,7 @@
-import { assertArray, assertObject, cmpStr, invalid, localMonth, makeRatio } from "./_internal.js";
+import { assertArray, assertObject, cmpStr, invalid, localMonth, makeRatio, monthKey } from "./_internal.js";
 import { addStage, addTicket, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, stagesAt, statusCode, unitOf, type ComplianceUnit, type Tally } from "./_tally.js";
 import { describe, toEpochMs } from "../_lib/instant.js";
-import { assertTimeZone } from "../_lib/zone.js";
+import { assertTimeZone, instantToWall, utcMs } from "../_lib/zone.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { RollupKey, RollupRow } from "./types.js";
 
@@ -21,8 +21,10 @@ export interface RollupOptions {
 const KEYS: readonly RollupKey[] = ["assignee", "department", "tier", "service", "stage", "month", "quarter", "year"];
 const TIME_KEYS = new Set<RollupKey>(["month", "quarter", "year"]);
 
+type GroupKey = string | number | null;
+
 interface Group {
-  readonly values: (string | null)[];
+  readonly values: GroupKey[];
   readonly tally: Tally;
   tickets: number;
   lastTicket: number;
@@ -35,7 +37,45 @@ function optionalString(v: unknown, i: number, k: string): string | null {
 }
 
 /** Nested maps, one level per `by` key, so grouping needs no composite string key. */
-type Level = Map<string | null, Level | Group>;
+type Level = Map<GroupKey, Level | Group>;
+
+/**
+ * The local month, quarter or year of instants in a zone as a number, remembering the wall-clock
+ * range of the last month seen (evaluations of one month in a row cost one offset lookup each).
+ */
+class LocalPeriod {
+  private from = 0;
+  private to = -1;
+  private month = 0; // year * 12 + month - 1 of [from, to)
+  constructor(
+    private readonly timeZone: string,
+    private readonly key: RollupKey,
+  ) {}
+
+  /** The period number of instant `ms` (evaluation i, for the error path). */
+  of(ms: number, i: number): number {
+    const wall = instantToWall(this.timeZone, ms);
+    if (!(wall >= this.from && wall < this.to)) {
+      const d = new Date(wall);
+      if (Number.isNaN(d.getTime())) localMonth(this.timeZone, ms, ["evaluations", i, "createdAt"]); // throws with the path
+      const year = d.getUTCFullYear();
+      const month = d.getUTCMonth() + 1;
+      this.from = utcMs(year, month, 1);
+      this.to = month === 12 ? utcMs(year + 1, 1, 1) : utcMs(year, month + 1, 1);
+      this.month = year * 12 + month - 1;
+    }
+    const m = this.month;
+    return this.key === "month" ? m : this.key === "quarter" ? Math.floor(m / 3) : Math.floor(m / 12);
+  }
+
+  /** "YYYY-MM", "YYYY-Qn" or "YYYY" of a period number. */
+  text(n: number): string {
+    if (this.key === "month") return monthKey(Math.floor(n / 12), (n % 12 + 12) % 12 + 1);
+    const year = this.key === "quarter" ? Math.floor(n / 4) : n;
+    const y = monthKey(year, 1).slice(0, -3);
+    return this.key === "quarter" ? `${y}-Q${(n % 4 + 4) % 4 + 1}` : y;
+  }
+}
 
 /**
  * SLA compliance and overdue rates rolled up per person, department, tier, service, stage and
@@ -95,7 +135,10 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
   const nKeys = by.length;
   const root: Level = new Map();
   const list: Group[] = [];
-  const groupOf = (values: (string | null)[]): Group => {
+  // group keys: strings for assignee, department, tier, service and stage; the local period as a
+  // number (year * 12 + month - 1, year * 4 + quarter - 1, or the year), rendered once per row
+  const values: GroupKey[] = new Array<GroupKey>(nKeys).fill(null);
+  const groupOf = (): Group => {
     let level = root;
     for (let k = 0; k < nKeys - 1; k++) {
       let next = level.get(values[k]!) as Level | undefined;
@@ -111,16 +154,10 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
     }
     return g;
   };
-  const count = (g: Group, i: number): void => {
-    if (g.lastTicket !== i) {
-      g.lastTicket = i;
-      g.tickets++;
-    }
-  };
 
   const evs = evaluations as readonly unknown[];
-  const values: (string | null)[] = new Array<string | null>(nKeys).fill(null);
-  let stageSlot = -1;
+  const stageSlot = by.indexOf("stage");
+  const period = timeKey === null ? null : new LocalPeriod(timeZone!, timeKey);
   for (let i = 0; i < evs.length; i++) {
     const stages = stagesAt(evs, i, ["evaluations"]);
     const ev = evs[i] as Record<string, unknown>;
@@ -129,9 +166,11 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
       switch (key) {
         case "assignee":
         case "department":
-        case "tier":
-          values[k] = optionalString(ev[key], i, key);
+        case "tier": {
+          const v = ev[key];
+          values[k] = v === undefined || v === null ? null : typeof v === "string" ? v : optionalString(v, i, key);
           break;
+        }
         case "service": {
           const s = ev.service;
           if (typeof s !== "string") invalid(`evaluations[${i}].service must be a string, got ${describe(s)}.`, ["evaluations", i, "service"]);
@@ -139,20 +178,19 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
           break;
         }
         case "stage":
-          stageSlot = k;
           break;
         default: {
-          const path = ["evaluations", i, "createdAt"];
-          const ms = toEpochMs(ev.createdAt, path, "INVALID_INPUT", { iso: true });
-          const { month, key: ym } = localMonth(timeZone!, ms, path); // "YYYY-MM"
-          const y = ym.slice(0, -3);
-          values[k] = key === "month" ? ym : key === "quarter" ? `${y}-Q${Math.ceil(month / 3)}` : y;
+          const c = ev.createdAt;
+          let ms = c instanceof Date ? c.getTime() : typeof c === "number" ? c : Number.NaN;
+          // strings (after a JSON round trip) and every error go the long way, which builds the path
+          if (!(ms <= 8.64e15 && ms >= -8.64e15)) ms = toEpochMs(c, ["evaluations", i, "createdAt"], "INVALID_INPUT", { iso: true });
+          values[k] = period!.of(ms, i);
         }
       }
     }
-    if (!byStage) {
-      const g = groupOf(values);
-      count(g, i);
+    if (stageSlot < 0) {
+      const g = groupOf();
+      g.tickets++;
       if (unit === "ticket") addTicket(g.tally, stages, ["evaluations"], i);
       else for (let j = 0; j < stages.length; j++) addStage(g.tally, statusCode(stages[j], ["evaluations"], i, j), stages[j]!);
       continue;
@@ -162,16 +200,22 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
       const name = stages[j]!.stage;
       if (typeof name !== "string") invalid(`evaluations[${i}].stages[${j}].stage must be a string, got ${describe(name)}.`, ["evaluations", i, "stages", j, "stage"]);
       values[stageSlot] = name;
-      const g = groupOf(values);
-      count(g, i);
+      const g = groupOf();
+      if (g.lastTicket !== i) {
+        g.lastTicket = i;
+        g.tickets++;
+      }
       addStage(g.tally, code, stages[j]!);
     }
   }
 
+  // the period keys as text ("YYYY-MM", "YYYY-Qn", "YYYY"), then sorted as text, as before
+  const timeSlot = timeKey === null ? -1 : by.indexOf(timeKey);
+  if (timeSlot >= 0) for (const g of list) g.values[timeSlot] = period!.text(g.values[timeSlot] as number);
   list.sort((a, b) => {
     for (let k = 0; k < nKeys; k++) {
-      const x = a.values[k] ?? null;
-      const y = b.values[k] ?? null;
+      const x = a.values[k] as string | null;
+      const y = b.values[k] as string | null;
       if (x === y) continue;
       if (x === null) return 1;
       if (y === null) return -1;

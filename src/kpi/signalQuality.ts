@@ -1,6 +1,6 @@
 import { assertArray, assertObject, invalid, makeRatio } from "./_internal.js";
 import { describe } from "../_lib/instant.js";
-import { cmp, q } from "../_lib/rational.js";
+import { cmp, q, sub } from "../_lib/rational.js";
 import type { KpiTrace, Ratio } from "./types.js";
 
 /** One measurement at a building distributor output (002 art. 29). */
@@ -48,6 +48,8 @@ export interface SignalQuality {
   readonly trace: KpiTrace;
 }
 
+const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
 function finite(x: unknown, path: (string | number)[], what: string, positive = false): number {
   if (typeof x !== "number" || !Number.isFinite(x) || (positive && x < 0)) {
     invalid(`${what} must be a finite number${positive ? " >= 0" : ""}, got ${describe(x)}.`, path);
@@ -91,15 +93,16 @@ export function signalQuality(measurements: readonly SignalMeasurement[], limits
   const checks: SignalCheck[] = [];
   let passed = 0;
   for (let i = 0; i < measurements.length; i++) {
-    const m = assertObject(measurements[i], ["measurements", i], `measurements[${i}]`);
-    const lv = finite(m.levelDb, ["measurements", i, "levelDb"], `measurements[${i}].levelDb`);
-    const mer = finite(m.merDb, ["measurements", i, "merDb"], `measurements[${i}].merDb`);
-    const ber = finite(m.ber, ["measurements", i, "ber"], `measurements[${i}].ber`, true);
+    // error paths and messages are built only when a check fails
+    const raw = measurements[i];
+    const m = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : assertObject(raw, ["measurements", i], `measurements[${i}]`)) as Record<string, unknown>;
+    const lv = isNum(m.levelDb) ? m.levelDb : finite(m.levelDb, ["measurements", i, "levelDb"], `measurements[${i}].levelDb`);
+    const mer = isNum(m.merDb) ? m.merDb : finite(m.merDb, ["measurements", i, "merDb"], `measurements[${i}].merDb`);
+    const ber = isNum(m.ber) && m.ber >= 0 ? m.ber : finite(m.ber, ["measurements", i, "ber"], `measurements[${i}].ber`, true);
     if (m.id !== undefined && typeof m.id !== "string") invalid(`measurements[${i}].id must be a string, got ${describe(m.id)}.`, ["measurements", i, "id"]);
     // K21 002 art. 29: |level - 70| <= 3, MER >= 26, BER <= 1.0E-7, compared exactly
-    const dev = q(lv);
-    const diff = cmp(dev, qLevel) >= 0 ? { n: dev.n * qLevel.d - qLevel.n * dev.d, d: dev.d * qLevel.d } : { n: qLevel.n * dev.d - dev.n * qLevel.d, d: dev.d * qLevel.d };
-    const levelOk = cmp(diff, qTol) <= 0;
+    const diff = sub(q(lv), qLevel);
+    const levelOk = cmp(diff.n < 0n ? { n: -diff.n, d: diff.d } : diff, qTol) <= 0; // |level - 70| <= 3
     const merOk = cmp(q(mer), qMer) >= 0;
     const berOk = cmp(q(ber), qBer) <= 0;
     const failures: string[] = [];
