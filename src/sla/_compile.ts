@@ -7,6 +7,7 @@
 import type { Calendar } from "../calendar/index.js";
 import { SlaKitError } from "../errors.js";
 import { policyHash } from "./_hash.js";
+import { compileLevels, type CompiledLevel } from "./_levels.js";
 import { CREATED, DIMENSIONS, referenceIssues } from "./_references.js";
 import { toTarget } from "./_targets.js";
 import { checkPolicyJsonOrThrow } from "./_shape.js";
@@ -39,7 +40,10 @@ export type EffectiveBound = { readonly date: string } | { readonly ms: number }
 
 export interface CompiledPolicy {
   readonly policy: Policy;
-  readonly warnAt: number;
+  /** The policy's warning and escalation levels (`warnAt`; default the single level 0.8). */
+  readonly levels: readonly CompiledLevel[];
+  /** Levels of rows that set their own `warnAt`, by row index. */
+  readonly rowLevels: ReadonlyMap<number, readonly CompiledLevel[]>;
   readonly dimValues: Record<Dimension, readonly string[]>;
   readonly dimSets: Record<Dimension, ReadonlySet<string>>;
   readonly services: ReadonlyMap<string, CompiledService>;
@@ -117,7 +121,8 @@ export function compile(json: PolicyJson): CompiledPolicy {
   }
   const compiled: CompiledPolicy = {
     policy,
-    warnAt: data.warnAt ?? 0.8,
+    levels: compileLevels(data.warnAt ?? 0.8),
+    rowLevels: new Map(data.targets.flatMap((r, i) => (r.warnAt === undefined ? [] : [[i, compileLevels(r.warnAt)] as const]))),
     dimValues,
     dimSets,
     services,

@@ -8,7 +8,7 @@
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
-import type { PolicyJson } from "./types.js";
+import type { PolicyJson, WarnLevel } from "./types.js";
 
 /** ISO-8601 duration without years/months (their length is not fixed): `P1D`, `PT15M`, `PT1H30M`, `PT0.5S`. */
 export const ISO_DURATION = /^P(?!$)(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
@@ -203,6 +203,52 @@ const service = object(
   "a service { stages, dimensions, ... }",
 );
 
+const FRACTION: Check = (v, path, out) => {
+  if (typeof v !== "number" || !(v > 0 && v <= 10)) push(out, path, "a fraction of the allowed time, > 0 and <= 10", v);
+};
+const LEVEL_WHAT = '{ fraction: 0.5 }, { before: "PT1H" } or { after: "PT2H" }, each with an optional level name';
+const FRACTION_LEVEL = object({ fraction: FRACTION, level: optional(name) }, LEVEL_WHAT);
+const BEFORE_LEVEL = object({ before: DURATION, level: optional(name) }, LEVEL_WHAT);
+const AFTER_LEVEL = object({ after: DURATION, level: optional(name) }, LEVEL_WHAT);
+const warnLevel: Check = (v, path, out) => {
+  if (!isObject(v)) return push(out, path, LEVEL_WHAT, v);
+  if (get(v, "fraction") !== undefined) FRACTION_LEVEL(v, path, out);
+  else if (get(v, "before") !== undefined) BEFORE_LEVEL(v, path, out);
+  else if (get(v, "after") !== undefined) AFTER_LEVEL(v, path, out);
+  else push(out, path, LEVEL_WHAT, v);
+};
+const LEVELS = arrayOf(warnLevel, "a list of warning levels", 1);
+
+/** The name of a warning level: its `level`, else `"fraction:0.5"`, `"before:PT1H"`, `"after:PT2H"`. */
+export function levelName(l: WarnLevel): string {
+  if (l.level !== undefined) return l.level;
+  if ("fraction" in l) return `fraction:${l.fraction}`;
+  return "before" in l ? `before:${l.before}` : `after:${l.after}`;
+}
+
+/** Issues of level names used twice in one list (the second one is reported). */
+export function duplicateLevels(levels: readonly WarnLevel[], path: ErrorPath): ShapeIssue[] {
+  const seen = new Set<string>();
+  const out: ShapeIssue[] = [];
+  levels.forEach((l, i) => {
+    const n = levelName(l);
+    if (seen.has(n)) out.push({ path: [...path, i, "level"], message: `level "${n}" appears twice: give each level of warnAt its own name` });
+    seen.add(n);
+  });
+  return out;
+}
+
+/** A fraction of the allowed time, or a list of warning and escalation levels with unique names. */
+const warnAt: Check = (v, path, out) => {
+  if (Array.isArray(v)) {
+    const before = out.length;
+    LEVELS(v, path, out);
+    if (out.length === before) out.push(...duplicateLevels(v as WarnLevel[], path));
+    return;
+  }
+  if (typeof v !== "number" || !(v > 0 && v <= 1)) push(out, path, "a fraction of the allowed time, > 0 and <= 1, or a list of warning levels", v);
+};
+
 const targetRow = object(
   {
     id: optional(str),
@@ -217,6 +263,7 @@ const targetRow = object(
     anchor: optional(name),
     sourceRef: name,
     note: optional(str),
+    warnAt: optional(warnAt),
   },
   "a target row { service, stage, within, sourceRef, ... }",
 );
@@ -225,10 +272,6 @@ const pauseReason = object(
   { description: optional(str), stops: arrayOf(name, "an array of stage names", 1), maxMs: optional(wholeNumber(0)), needsConsent: optional(bool), sourceRef: optional(name) },
   "a pause reason { stops, ... }",
 );
-
-const warnAt: Check = (v, path, out) => {
-  if (typeof v !== "number" || !(v > 0 && v <= 1)) push(out, path, "a fraction of the allowed time, > 0 and <= 1", v);
-};
 
 const effective = optional(matching(DATE_OR_INSTANT, 'a local date "YYYY-MM-DD" or an ISO-8601 instant with an offset'));
 

@@ -11,7 +11,8 @@ import { clockOf, lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import type { AgreedRead } from "./_events.js";
 import type { Timeline } from "./_timeline.js";
-import type { RejectedAgreement, StageEvaluation, StageStatus, Target, TicketFacts, TraceStep } from "./types.js";
+import { levelDetail, placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
+import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TicketFacts, TraceStep } from "./types.js";
 
 let utcClock: Calendar | undefined;
 
@@ -48,6 +49,8 @@ function emptyNumbers(stage: string, doneMs: number | null): StageNumbers {
     remainingMs: null,
     fractionUsed: null,
     pausedMs: 0,
+    levelsReached: [],
+    nextLevel: null,
   };
 }
 
@@ -135,6 +138,30 @@ function causeOf(c: CompiledPolicy, tl: Timeline, stage: string, steps: TraceSte
   }
   steps.push({ step: "cause", detail: `cause recorded at ${iso(ev.ms)}${ev.objective ? " (objective)" : ""}: ${ev.cause}; remedy: ${ev.remedy}${cite(c, "W3", "003 §9")}` });
   return { cause: { at: new Date(ev.ms), cause: ev.cause, remedy: ev.remedy, objective: ev.objective, event: ev.i } };
+}
+
+/**
+ * The stage's warning and escalation levels (the row's `warnAt`, else the policy's) on its clock:
+ * the instant status `warning` starts (the earliest level at or before the deadline; null when
+ * none), the levels reached by `endMs` (done time, or `asOf` for an open stage: `doneMs` null)
+ * and the next one an open stage will reach.
+ */
+function judgeLevels(c: CompiledPolicy, t: Target, b: LevelBasis, doneMs: number | null, asOfMs: number, steps: TraceStep[]): { warnMs: number | null; reached: LevelAt[]; next: LevelAt | null } {
+  const levels = c.rowLevels.get(t.index) ?? c.levels;
+  const placed = placeLevels(levels, b);
+  let warnMs: number | null = null;
+  const endMs = doneMs ?? asOfMs;
+  const reached: LevelAt[] = [];
+  let next: LevelAt | null = null;
+  for (const p of placed) {
+    const l = levels[p.i] as CompiledLevel;
+    if (l.warns && warnMs === null) warnMs = p.ms;
+    if (p.ms <= endMs) reached.push({ level: l.name, at: new Date(p.ms) });
+    else if (doneMs === null && next === null) next = { level: l.name, at: new Date(p.ms) };
+    const single = levels.length === 1 && l.name === "warn" && l.kind === "fraction";
+    steps.push({ step: single ? "warn" : "level", detail: `${levelDetail(l, b, p.ms)}${single ? cite(c, "W1", null) : ""}`, value: iso(p.ms) });
+  }
+  return { warnMs, reached, next };
 }
 
 /** When the stage's anchor happened, as known at `asOf` (a stage the close completes counts as done then). */
@@ -264,7 +291,6 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
     if (ag.dueMs < anchorMs) badEvent(`Event ${ag.i}: the agreed deadline ${iso(ag.dueMs)} of stage "${cs.name}" is before its anchor "${anchorName}" (${iso(anchorMs)}).`, ["events", ag.i, "dueAt"]);
   }
   let dueMs: number;
-  let warnMs: number;
   let allowed: number;
   let pausedMs = 0;
   const extra: Partial<StageNumbers> = { anchorAt: new Date(anchorMs) };
@@ -272,15 +298,12 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
     let computed: number;
     ({ dueMs: computed, allowed } = computedDue(c, t, cal, anchorMs, steps));
     dueMs = computed;
-    warnMs = addBusinessTime(cal, anchorMs, Math.round(c.warnAt * allowed)).getTime();
-    steps.push({ step: "warn", detail: `${iso(anchorMs)} + ${c.warnAt} x ${allowed} ms = ${iso(warnMs)}${cite(c, "W1", null)}`, value: iso(warnMs) });
     // a pause stops the clock of the open stages its reason names (overdue ones too): the paused
     // open time moves the deadline and the warning later (docs/sla.md "Pauses")
     pausedMs = pausedBetween(cal, tl, cs.name, anchorMs, endMs, steps);
     if (pausedMs > 0) {
-      warnMs = addBusinessTime(cal, warnMs, pausedMs).getTime();
       dueMs = addBusinessTime(cal, dueMs, pausedMs).getTime();
-      steps.push({ step: "paused", detail: `${pausedMs} ms paused in all: warning moves to ${iso(warnMs)}, due to ${iso(dueMs)}`, value: pausedMs });
+      steps.push({ step: "paused", detail: `${pausedMs} ms paused in all: due moves to ${iso(dueMs)}, the warning levels with it`, value: pausedMs });
     }
     const inForceAt = (ms: number): number => {
       const p = pausedBetween(cal, tl, cs.name, anchorMs, Math.min(endMs, ms), null);
@@ -295,7 +318,6 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
       dueMs = ag.dueMs;
       pausedMs = 0;
       allowed = businessTimeBetween(cal, anchorMs, dueMs);
-      warnMs = addBusinessTime(cal, anchorMs, Math.max(0, Math.round(c.warnAt * allowed))).getTime();
     }
   } else {
     // S9: the deadline is agreed with the customer in advance (003 §6(3))
@@ -312,14 +334,17 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
     }
     dueMs = ag.dueMs;
     allowed = businessTimeBetween(cal, anchorMs, dueMs);
-    warnMs = addBusinessTime(cal, anchorMs, Math.max(0, Math.round(c.warnAt * allowed))).getTime();
     steps.push({ step: "agreed-deadline", detail: `deadline agreed with the customer at ${iso(ag.ms)}: ${iso(dueMs)}${cite(c, "S9", "003 §6(3)")}`, value: iso(dueMs) });
   }
+  const lv = judgeLevels(c, t, { cal, anchorMs, allowed, dueMs, pausedMs }, doneMs === null ? null : endMs, tl.asOfMs, steps);
+  const warnMs = lv.warnMs;
   const elapsedRaw = endMs > anchorMs ? businessTimeBetween(cal, anchorMs, endMs) - pausedMs : 0;
   const elapsed = elapsedRaw > 0 ? elapsedRaw : 0;
   Object.assign(extra, {
     dueAt: new Date(dueMs),
-    warnAt: new Date(warnMs),
+    warnAt: warnMs === null ? null : new Date(warnMs),
+    levelsReached: lv.reached,
+    nextLevel: lv.next,
     allowedMs: allowed,
     elapsedMs: elapsed,
     remainingMs: allowed - elapsed,
@@ -337,11 +362,11 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
   let status: StageStatus;
   if (doneMs !== null) status = doneMs <= dueMs ? "met" : "breached";
   else if (tl.asOfMs > dueMs) status = "overdue";
-  else if (tl.asOfMs >= warnMs) status = "warning";
+  else if (warnMs !== null && tl.asOfMs >= warnMs) status = "warning";
   else status = "pending";
   steps.push({
     step: "status",
-    detail: doneMs !== null ? `done ${iso(doneMs)} ${status === "met" ? "<=" : ">"} due ${iso(dueMs)}` : `asOf ${iso(tl.asOfMs)}: warn ${iso(warnMs)}, due ${iso(dueMs)} -> ${status}`,
+    detail: doneMs !== null ? `done ${iso(doneMs)} ${status === "met" ? "<=" : ">"} due ${iso(dueMs)}` : `asOf ${iso(tl.asOfMs)}: warn ${warnMs === null ? "none" : iso(warnMs)}, due ${iso(dueMs)} -> ${status}`,
     value: status,
   });
   if (status === "breached" || status === "overdue") Object.assign(extra, causeOf(c, tl, cs.name, steps));

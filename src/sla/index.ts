@@ -7,6 +7,7 @@ export type {
   Dimension,
   DoneEvent,
   EvaluateTicketOptions,
+  LevelAt,
   PauseEvent,
   Policy,
   PolicyCalendar,
@@ -29,6 +30,8 @@ export type {
   TicketInput,
   TimeInput,
   TraceStep,
+  WarnAt,
+  WarnLevel,
   Within,
 } from "./types.js";
 export { policySchema, policyJsonSchema } from "./schema.js";

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { chinaHolidayYearSchema } from "../calendar/schema.js";
-import { DATE_OR_INSTANT, ISO_DURATION } from "./_shape.js";
+import { DATE_OR_INSTANT, ISO_DURATION, duplicateLevels } from "./_shape.js";
+import type { WarnLevel } from "./types.js";
 
 /**
  * Builds the zod schema; called once, behind a pure annotation, so a bundle that never reads
@@ -51,8 +52,21 @@ function buildPolicySchema() {
     calendarSpec,
   ]);
 
+  const isoDuration = z.string().regex(ISO_DURATION, 'an ISO-8601 duration such as "PT15M", "PT4H" or "P1D" (no years or months)');
+  const levelLabel = name.optional();
+  const warnLevel = z.union([
+    z.object({ fraction: z.number().gt(0).lte(10), level: levelLabel }).strict(),
+    z.object({ before: isoDuration, level: levelLabel }).strict(),
+    z.object({ after: isoDuration, level: levelLabel }).strict(),
+  ]);
+  // one fraction of the allowed time, or a list of levels with unique names (docs/sla.md)
+  const warnAt = z.union([z.number().gt(0).lte(1), z.array(warnLevel).min(1).readonly()]).superRefine((v, ctx) => {
+    if (typeof v === "number") return;
+    for (const issue of duplicateLevels(v as readonly WarnLevel[], [])) ctx.addIssue({ code: "custom", path: issue.path as (string | number)[], message: issue.message });
+  });
+
   const within = z.union([
-    z.string().regex(ISO_DURATION, 'an ISO-8601 duration such as "PT15M", "PT4H" or "P1D" (no years or months)'),
+    isoDuration,
     z.object({ businessDays: z.number().int().min(0) }).strict(),
     z.object({ rings: z.number().int().min(1) }).strict(),
     z.object({ agreed: z.literal(true) }).strict(),
@@ -105,6 +119,7 @@ function buildPolicySchema() {
       anchor: name.optional(),
       sourceRef: name,
       note: z.string().optional(),
+      warnAt: warnAt.optional(),
     })
     .strict();
 
@@ -120,7 +135,7 @@ function buildPolicySchema() {
       effectiveFrom: dateOrInstant.optional(),
       effectiveTo: dateOrInstant.optional(),
       timeZone: z.string().optional(),
-      warnAt: z.number().gt(0).lte(1).optional(),
+      warnAt: warnAt.optional(),
       calendars: z.record(name, policyCalendar),
       dimensions: dimValues,
       services: z.record(name, serviceDef),

@@ -64,9 +64,23 @@ export interface StageEvaluation {
    * answered as plain weekdays (`beyondData: "weekdays"`); a trace step names the first such date.
    */
   readonly provisional?: true;
+  /**
+   * Warning and escalation levels (`warnAt`) the stage reached by its done time or `asOf`, in time
+   * order, each with the instant it was reached on the stage's clock; empty when none.
+   */
+  readonly levelsReached: readonly LevelAt[];
+  /** The next level an open stage will reach after `asOf`; null when none is left or the stage is done. */
+  readonly nextLevel: LevelAt | null;
   /** Why the stage is `"unknown"`: the code and message of the error that stopped it. */
   readonly error?: { readonly code: string; readonly message: string };
   readonly trace: StageTrace;
+}
+
+/** A warning or escalation level of a stage and the instant it is (or was) reached. */
+export interface LevelAt {
+  /** The level's name (`level` in the policy; `"warn"` for a single-number `warnAt`). */
+  readonly level: string;
+  readonly at: Date;
 }
 
 /** An `agreed-deadline` event that changed nothing, and why (003 §6(3), §8(2)). */
@@ -215,7 +229,27 @@ export interface TargetRow {
   /** Clause of the source document, e.g. `"003 §6(2)"`. */
   readonly sourceRef: string;
   readonly note?: string;
+  /** This row's warning and escalation levels, instead of the policy's `warnAt`. */
+  readonly warnAt?: WarnAt;
 }
+
+/**
+ * One warning or escalation level, measured on the stage's own clock: `fraction` of the allowed
+ * time after the start (`0.5`: half of it used), `before` the deadline or `after` it (ISO-8601
+ * durations of open time: `"PT1H"` before the deadline on a business-hours clock is 1 business
+ * hour before it). `level` names it (default `"fraction:0.5"`, `"before:PT1H"`, `"after:PT2H"`);
+ * names are unique within a list.
+ */
+export type WarnLevel =
+  | { readonly fraction: number; readonly level?: string }
+  | { readonly before: string; readonly level?: string }
+  | { readonly after: string; readonly level?: string };
+
+/**
+ * A policy's or row's `warnAt`: one fraction of the allowed time (the single level `"warn"`), or
+ * a list of levels. Status `warning` starts at the earliest level at or before the deadline.
+ */
+export type WarnAt = number | readonly WarnLevel[];
 
 /** A policy as plain JSON (what a policy file holds). */
 export interface PolicyJson {
@@ -230,8 +264,13 @@ export interface PolicyJson {
   readonly effectiveTo?: string;
   /** Zone of date-only `effectiveFrom`/`effectiveTo`; default `"UTC"`. */
   readonly timeZone?: string;
-  /** Fraction of the allowed time after which an open stage is in `warning` (docs/rules.md W1); default 0.8. */
-  readonly warnAt?: number;
+  /**
+   * When an open stage warns and escalates (docs/rules.md W1; docs/sla.md "Warning and escalation
+   * levels"): a fraction of the allowed time (status `warning` from then on; default 0.8), or a
+   * list of levels (fractions, offsets before or after the deadline on the stage's clock). A row
+   * may set its own.
+   */
+  readonly warnAt?: WarnAt;
   readonly calendars: Readonly<Record<string, PolicyCalendar>>;
   /** Declared values per dimension; for `tier` the order is the rank, first is highest. */
   readonly dimensions: Partial<Record<Dimension, readonly string[]>>;

@@ -2,9 +2,39 @@ import { isCompiled } from "./_compile.js";
 import { rowMatches, type Combo } from "./_lookup.js";
 import { hasOwn } from "./_own.js";
 import { CREATED, DIMENSIONS, referenceIssues, stageName } from "./_references.js";
-import { measure } from "./_targets.js";
-import { checkPolicyJson } from "./_shape.js";
-import type { Policy, PolicyIssue, PolicyJson, TargetRow } from "./types.js";
+import { isoDurationMs, measure } from "./_targets.js";
+import { checkPolicyJson, levelName } from "./_shape.js";
+import type { Policy, PolicyIssue, PolicyJson, TargetRow, WarnAt } from "./types.js";
+
+type Push = (severity: PolicyIssue["severity"], code: string, path: PolicyIssue["path"], message: string) => void;
+
+/**
+ * Warning levels that cannot work as written: a `before` offset not shorter than a row's duration
+ * (the level sits at the start), and levels on a rings row (no clock to place them on).
+ */
+function levelIssues(json: PolicyJson, badRows: ReadonlySet<number>, push: Push): void {
+  const check = (levels: WarnAt | undefined, path: PolicyIssue["path"], rows: readonly number[]): void => {
+    if (levels === undefined || typeof levels === "number") return;
+    levels.forEach((l, j) => {
+      if (!("before" in l)) return;
+      const d = isoDurationMs(l.before) ?? 0;
+      const short = rows.filter((i) => {
+        const m = measure(json.targets[i] as TargetRow);
+        return m !== null && m.unit.startsWith("ms@") && m.v <= d;
+      });
+      if (short.length > 0) push("warning", "LEVEL_AT_START", [...path, j], `Level "${levelName(l)}" (${l.before} before the deadline) is not shorter than the ${short.length > 1 ? "durations" : "duration"} of row${short.length > 1 ? "s" : ""} ${short.join(", ")}: on ${short.length > 1 ? "those stages" : "that stage"} it is reached at the start; shorten it or set the row's own warnAt.`);
+    });
+  };
+  const policyRows: number[] = [];
+  json.targets.forEach((r, i) => {
+    if (badRows.has(i)) return;
+    if (r.warnAt !== undefined && typeof r.within === "object" && "rings" in r.within) {
+      push("warning", "LEVELS_IGNORED", ["targets", i, "warnAt"], `Row ${i} counts rings, not time: its warnAt is never used; remove it.`);
+    } else if (r.warnAt !== undefined) check(r.warnAt, ["targets", i, "warnAt"], [i]);
+    else policyRows.push(i);
+  });
+  check(json.warnAt, ["warnAt"], policyRows);
+}
 
 /** The one row of each (stage, combination), keyed without joining user text into one string. */
 type UniqueRows = Map<string, Map<string, { readonly combo: Combo; readonly index: number }>>;
@@ -31,7 +61,8 @@ function comboText(service: string, stage: string, combo: Combo): string {
  * `STAGE_ORDER` (a later stage of a service due before an earlier one with the same anchor).
  * Warnings: `UNREACHABLE_ROW` (a row no declared combination reaches), `UNDECLARED_DIMENSION`,
  * `EFFECTIVE_DATES_ZONE` (date-only effective dates without `timeZone` while the calendars run in
- * another zone than UTC).
+ * another zone than UTC), `LEVEL_AT_START` (a `before` level of `warnAt` not shorter than a row's
+ * duration: reached at the start), `LEVELS_IGNORED` (`warnAt` on a rings row).
  *
  * @example
  * ```ts
@@ -149,5 +180,6 @@ export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
       push("warning", "UNREACHABLE_ROW", ["targets", i], `Row ${i} (${r.service}/${r.stage}) matches no combination of the values its service declares; no query can reach it.`);
     }
   });
+  levelIssues(json, badRows, push);
   return issues;
 }

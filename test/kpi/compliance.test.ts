@@ -23,7 +23,7 @@ function ev(
       stage: extra.stages?.[i] ?? `s${i}`,
       status,
       anchorAt: null, dueAt: null, warnAt: null, doneAt: null,
-      allowedMs: null, elapsedMs: null, remainingMs: null, fractionUsed: null, pausedMs: 0,
+      allowedMs: null, elapsedMs: null, remainingMs: null, fractionUsed: null, pausedMs: 0, levelsReached: [], nextLevel: null,
       trace: { row: null, rowId: null, sourceRef: null, within: null, clock: null, anchor: "created", steps: [] },
     })),
   };

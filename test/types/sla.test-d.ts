@@ -96,6 +96,8 @@ describe("sla signatures", () => {
     expectTypeOf<StageEvaluation["status"]>().toEqualTypeOf<StageStatus>();
     expectTypeOf<StageEvaluation["dueAt"]>().toEqualTypeOf<Date | null>();
     expectTypeOf<StageEvaluation["warnAt"]>().toEqualTypeOf<Date | null>();
+    expectTypeOf<StageEvaluation["levelsReached"]>().toEqualTypeOf<readonly { readonly level: string; readonly at: Date }[]>();
+    expectTypeOf<StageEvaluation["nextLevel"]>().toEqualTypeOf<{ readonly level: string; readonly at: Date } | null>();
     expectTypeOf<StageEvaluation["doneAt"]>().toEqualTypeOf<Date | null>();
     expectTypeOf<StageEvaluation["originalDueAt"]>().toEqualTypeOf<Date | null | undefined>();
     expectTypeOf<StageEvaluation["allowedMs"]>().toEqualTypeOf<number | null>();
