@@ -65,6 +65,9 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
     const t = byId.get(ev.ticketId);
     (ev.stages as TicketEvaluation["stages"]).forEach((s, j) => {
       const at = (name: string): (string | number)[] => ["evaluations", i, "stages", j, name];
+      if (s === null || typeof s !== "object" || s.trace === null || typeof s.trace !== "object") {
+        throw new SlaKitError("INVALID_ARGUMENT", `evaluations[${i}].stages[${j}] is not a stage evaluation of evaluateTicket (it needs stage, status and trace).`, { path: ["evaluations", i, "stages", j] });
+      }
       const row: Record<string, unknown> = {
         ticketId: ev.ticketId,
         row: t?.row ?? null,
