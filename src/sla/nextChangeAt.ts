@@ -10,7 +10,10 @@ function instantOrNull(v: unknown, path: ErrorPath): number | null {
 /**
  * The next instant after `evaluation.asOf` at which a stage's status changes by the passing of
  * time alone (no new event): an open stage turns `pending` -> `warning` at its `warnAt` and
- * `warning` -> `overdue` 1 ms after its `dueAt` (the deadline is inclusive, docs/rules.md W1).
+ * `warning` -> `overdue` 1 ms after its `dueAt` (the deadline is inclusive, docs/rules.md W1)
+ * (a stage without a level before its deadline, `warnAt: null`, goes `pending` -> `overdue`), or
+ * an open stage reaches its next warning or escalation level (`nextLevel`, docs/sla.md "Warning
+ * and escalation levels"), which may come after the deadline.
  * `null` when no status changes without a new event (every stage done, `overdue`,
  * `not-applicable`, `unknown`, or waiting for an anchor or an agreed deadline).
  *
@@ -49,14 +52,19 @@ export function nextChangeAt(evaluation: TicketEvaluation): Date | null {
   for (let i = 0; i < stages.length; i++) {
     const s: unknown = stages[i];
     if (s === null || typeof s !== "object") throw new SlaKitError("INVALID_ARGUMENT", `evaluation.stages[${i}] must be a stage evaluation object.`, { path: ["stages", i] });
-    const { status, warnAt, dueAt } = s as { status?: unknown; warnAt?: unknown; dueAt?: unknown };
+    const { status, warnAt, dueAt, nextLevel } = s as { status?: unknown; warnAt?: unknown; dueAt?: unknown; nextLevel?: unknown };
     let at: number | null = null;
-    if (status === "pending") at = instantOrNull(warnAt, ["stages", i, "warnAt"]);
-    else if (status === "warning") {
+    const overdueAt = (): number | null => {
       const due = instantOrNull(dueAt, ["stages", i, "dueAt"]);
-      at = due === null ? null : due + 1;
-    }
+      return due === null ? null : due + 1;
+    };
+    if (status === "pending") at = instantOrNull(warnAt, ["stages", i, "warnAt"]) ?? overdueAt();
+    else if (status === "warning") at = overdueAt();
     if (at !== null && at > asOf && at < next) next = at;
+    if (status === "pending" || status === "warning" || status === "overdue") {
+      const level = nextLevel !== null && typeof nextLevel === "object" ? instantOrNull((nextLevel as { at?: unknown }).at, ["stages", i, "nextLevel", "at"]) : null;
+      if (level !== null && level > asOf && level < next) next = level;
+    }
   }
   return next === Number.POSITIVE_INFINITY ? null : new Date(next);
 }

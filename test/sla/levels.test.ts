@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addBusinessTime, chinaWorkCalendar } from "../../src/calendar/index.js";
-import { evaluateTicket, parsePolicy, robotIntegration2026, validatePolicy, type PolicyJson, type StageEvaluation, type WarnAt } from "../../src/sla/index.js";
+import { evaluateTicket, nextChangeAt, parsePolicy, robotIntegration2026, validatePolicy, type PolicyJson, type StageEvaluation, type WarnAt } from "../../src/sla/index.js";
 import { isSlaKitError } from "../../src/errors.js";
 
 const LEVELS: WarnAt = [{ fraction: 0.5 }, { before: "PT1H", level: "warn" }, { after: "PT2H", level: "escalate-2" }];
@@ -100,6 +100,17 @@ describe("warning and escalation levels (warnAt as a list)", () => {
     const lines = s.trace.steps.filter((x) => x.step === "level").map((x) => x.detail);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain("warn: PT1H (3600000 ms of open time) before due 2024-05-20T01:30:00.000Z = 2024-05-17T09:30:00.000Z");
+  });
+  it("W1 nextChangeAt wakes a service at the next level, also after the deadline, and at overdue when no level precedes it", () => {
+    const ticket = { id: "N", service: "fault", urgency: "urgent", createdAt: created, events: [{ type: "done" as const, stage: "response", at: "2024-05-17T14:50:00+08:00" }] };
+    expect(nextChangeAt(evaluateTicket(desk, ticket, { asOf: "2024-05-17T17:00:00+08:00" }))).toEqual(new Date("2024-05-17T17:30:00+08:00"));
+    expect(nextChangeAt(evaluateTicket(desk, ticket, { asOf: "2024-05-20T11:00:00+08:00" }))).toEqual(new Date("2024-05-20T11:30:00+08:00"));
+    const p = parsePolicy(deskJson(0.8, [{ after: "PT30M", level: "escalate" }]));
+    const open = evaluateTicket(p, { ...ticket, events: [] }, { asOf: "2024-05-17T15:25:00+08:00" });
+    expect(nextChangeAt(open)).toEqual(new Date(ms("2024-05-17T15:30:00+08:00") + 1));
+    const overdue = evaluateTicket(p, { ...ticket, events: [] }, { asOf: "2024-05-17T15:45:00+08:00" });
+    expect(nextChangeAt(overdue)).toEqual(new Date("2024-05-17T16:00:00+08:00"));
+    expect(nextChangeAt(JSON.parse(JSON.stringify(overdue)) as typeof overdue)).toEqual(new Date("2024-05-17T16:00:00+08:00"));
   });
   it("level names are unique within a list: INVALID_POLICY at the second one", () => {
     try {

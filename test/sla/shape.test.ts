@@ -14,6 +14,9 @@ const CHINA_YEAR = { year: 2027, source: { title: "notice", published: "2026-11-
 const rich: Json = {
   ...(JSON.parse(JSON.stringify(cableOperatorNorms)) as { [k: string]: Json }),
   effectiveFrom: "2026-01-01",
+  // warning and escalation levels (issue 18): a list on the policy and one row's own
+  warnAt: [{ fraction: 0.5 }, { before: "PT1H", level: "warn" }, { after: "PT2H", level: "escalate-2" }],
+  targets: (JSON.parse(JSON.stringify(cableOperatorNorms.targets)) as { [k: string]: Json }[]).map((t, i) => (i === 0 ? { ...t, warnAt: [{ after: "PT30M" }] } : t)),
   calendars: {
     ...(JSON.parse(JSON.stringify(cableOperatorNorms.calendars)) as { [k: string]: Json }),
     cn: { builtin: "china", years: [CHINA_YEAR], beyondData: "weekdays" },
