@@ -67,6 +67,15 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
       return { ...a, at: instant(a.at, [...p, "at"]), dueAt: instant(a.dueAt, [...p, "dueAt"]) };
     });
   } else if (s.rejectedAgreements !== undefined && s.rejectedAgreements !== null) bad([...path, "rejectedAgreements"], "an array", s.rejectedAgreements);
+  // warning and escalation levels (absent in evaluations stored before they existed)
+  const level = (x: unknown, p: ErrorPath): Json => {
+    const l = object(x, p);
+    text(l, "level", p);
+    return { ...l, at: instant(l.at, [...p, "at"]) };
+  };
+  if (Array.isArray(s.levelsReached)) out.levelsReached = s.levelsReached.map((x: unknown, i: number) => level(x, [...path, "levelsReached", i]));
+  else if (s.levelsReached !== undefined) bad([...path, "levelsReached"], "an array", s.levelsReached);
+  if (s.nextLevel !== undefined && s.nextLevel !== null) out.nextLevel = level(s.nextLevel, [...path, "nextLevel"]);
   if (s.cause !== undefined && s.cause !== null) {
     const c = object(s.cause, [...path, "cause"]);
     out.cause = { ...c, at: instant(c.at, [...path, "cause", "at"]) };
@@ -77,8 +86,8 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
 /**
  * Turns a stored evaluation back into what `evaluateTicket` returned: `JSON.stringify` writes its
  * `Date`s as ISO strings, and this makes them `Date`s again (`createdAt`, `asOf`, each stage's
- * `anchorAt`, `dueAt`, `originalDueAt`, `warnAt`, `doneAt`, the `at`/`dueAt` of rejected agreements
- * and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
+ * `anchorAt`, `dueAt`, `originalDueAt`, `warnAt`, `doneAt`, the `at` of the warning levels reached and
+ * of the next one, the `at`/`dueAt` of rejected agreements and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
  * deep-equals `e`. Fields it does not know are kept as they are; the input is not changed.
  *
  * @throws SlaKitError `INVALID_INPUT` when the value is not a stored evaluation: a missing or

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addBusinessTime, chinaWorkCalendar } from "../../src/calendar/index.js";
-import { evaluateTicket, nextChangeAt, parsePolicy, robotIntegration2026, validatePolicy, type PolicyJson, type StageEvaluation, type WarnAt } from "../../src/sla/index.js";
+import { evaluateTicket, nextChangeAt, parsePolicy, reviveEvaluation, robotIntegration2026, validatePolicy, type PolicyJson, type StageEvaluation, type WarnAt } from "../../src/sla/index.js";
 import { isSlaKitError } from "../../src/errors.js";
 
 const LEVELS: WarnAt = [{ fraction: 0.5 }, { before: "PT1H", level: "warn" }, { after: "PT2H", level: "escalate-2" }];
@@ -111,6 +111,13 @@ describe("warning and escalation levels (warnAt as a list)", () => {
     const overdue = evaluateTicket(p, { ...ticket, events: [] }, { asOf: "2024-05-17T15:45:00+08:00" });
     expect(nextChangeAt(overdue)).toEqual(new Date("2024-05-17T16:00:00+08:00"));
     expect(nextChangeAt(JSON.parse(JSON.stringify(overdue)) as typeof overdue)).toEqual(new Date("2024-05-17T16:00:00+08:00"));
+  });
+  it("W1 reviveEvaluation brings the levels' instants back as Dates", () => {
+    const e = evaluateTicket(desk, { id: "R", service: "fault", urgency: "urgent", createdAt: created, events: [] }, { asOf: "2024-05-20T11:00:00+08:00" });
+    const back = reviveEvaluation(JSON.parse(JSON.stringify(e)));
+    expect(back).toEqual(e);
+    expect(back.stages[1]?.nextLevel?.at).toBeInstanceOf(Date);
+    expect(back.stages[1]?.levelsReached[0]?.at).toBeInstanceOf(Date);
   });
   it("level names are unique within a list: INVALID_POLICY at the second one", () => {
     try {
