@@ -24,4 +24,19 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "process"] }],
     },
   },
+  {
+    // the optional peer @duckdb/node-api: only sla-kit/duckdb may import it, so the core never needs it
+    files: ["src/**/*.ts"],
+    ignores: ["src/duckdb/**", "src/cli/**", "src/node/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "process", "@duckdb/*"] }] },
+  },
+  {
+    files: ["src/cli/**", "src/node/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@duckdb/*"] }] },
+  },
+  {
+    // sla-kit/duckdb: pure apart from the peer (no file system, no process)
+    files: ["src/duckdb/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "process"] }] },
+  },
 );

@@ -16,7 +16,10 @@ export default defineConfig([
       // Node only (worker threads); never imported by the entries above
       "node/index": "src/node/index.ts",
       "node/_worker": "src/node/_worker.ts",
+      // SQL functions for DuckDB: the only entry that imports @duckdb/node-api (an optional peer)
+      "duckdb/index": "src/duckdb/index.ts",
     },
+    external: ["@duckdb/node-api"],
     format: ["esm", "cjs"],
     dts: true,
     clean: false,

@@ -18,7 +18,7 @@ const files = (readdirSync(src, { recursive: true }) as string[])
 
 // only what the package exports counts (internal helpers in public files do not need examples)
 const publicNames = new Set<string>();
-for (const entry of ["index", "calendar/index", "sla/index", "kpi/index", "scoring/index", "golden/index", "table/index", "node/index"]) {
+for (const entry of ["index", "calendar/index", "sla/index", "kpi/index", "scoring/index", "golden/index", "table/index", "node/index", "duckdb/index"]) {
   for (const k of Object.keys(await import(pathToFileURL(join(src, `${entry}.ts`)).href))) publicNames.add(k);
 }
 
@@ -44,7 +44,8 @@ for (const f of files) {
       .split("\n")
       .map((l) => l.replace(/^\s*\* ?/, ""))
       .join("\n"));
-    const file = join(tmp, `${examples.length}.ts`);
+    // .mts: an ES module, so examples may use top-level await (the DuckDB example does)
+    const file = join(tmp, `${examples.length}.mts`);
     writeFileSync(file, `${code}\nexport {};\n`);
     examples.push({ where: `${f}: ${name}`, file });
   }

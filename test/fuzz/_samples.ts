@@ -196,6 +196,12 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
     { policy: opaque(robotIntegration2026), timeZone: "Asia/Shanghai", firstRowNumber: 2 },
   ]],
   flattenEvaluations: [() => [[evaluation()], { times: "iso" }], () => [[evaluation(), evaluation()]]],
+  // duckdb: a stand-in connection that takes the functions (the fuzzer checks the validation of
+  // the arguments; test/duckdb registers them on real DuckDB connections and runs SQL)
+  registerSlaFunctions: [
+    () => [{ registerScalarFunction: () => undefined }, { policies: { robot: opaque(robotIntegration2026), cable: opaque(cableOperatorNorms) } }],
+    () => [{ registerScalarFunction: () => undefined }, { policies: { robot: opaque(robotIntegration2026) }, timeZone: "Asia/Shanghai" }],
+  ],
   // golden
   parseCaseFile: [() => [caseFile()]],
   matchExpected: [

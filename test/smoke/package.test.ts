@@ -36,6 +36,8 @@ const ENTRIES: Record<string, string> = {
   "./table": "table/index",
   // Node only (worker threads), not re-exported by the root entry
   "./node": "node/index",
+  // DuckDB SQL functions (optional peer @duckdb/node-api), not re-exported by the root entry
+  "./duckdb": "duckdb/index",
 };
 
 describe("package.json", () => {
@@ -95,6 +97,15 @@ describe("package.json", () => {
     expect(peers).toEqual(["@duckdb/node-api"]);
     for (const p of peers) expect(pkg.peerDependenciesMeta?.[p]?.optional, `${p} must be an optional peer`).toBe(true);
     expect(pkg.optionalDependencies ?? {}).toEqual({});
+  });
+
+  it("imports the optional peer @duckdb/node-api only in sla-kit/duckdb, which leaves it external", () => {
+    const srcDir = new URL("src/", root);
+    const importers = (readdirSync(srcDir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith(".ts") && /from "@duckdb\//.test(readFileSync(new URL(f, srcDir), "utf8")))
+      .filter((f) => !f.startsWith("duckdb/"));
+    expect(importers, "only src/duckdb may import @duckdb/node-api").toEqual([]);
+    expect(read("tsup.config.ts")).toContain(`external: ["@duckdb/node-api"]`);
   });
 
   it("has the sla-kit binary, built by tsup with a shebang", () => {
