@@ -11,16 +11,30 @@ import { parse } from "yaml";
 import { isSlaKitError } from "../../src/errors.js";
 import { builtinPolicies, type CaseFile } from "../../src/golden/index.js";
 import { reviveInstants } from "../../src/golden/_plain.js";
-import { dueAt, evaluateTicket, type Ticket } from "../../src/sla/index.js";
+import { dueAt, evaluateTicket, parsePolicy, type Policy, type Ticket } from "../../src/sla/index.js";
 import { stageLine, stageLineSql } from "../../bench/_duckdb.js";
 import { codeOf, connect, listLiteral, literal, structLiteral } from "./_sql.js";
 
 const dir = new URL("../../golden/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".yaml") && f !== "known-bugs.yaml").sort();
 
+/** The case file's policy: a built-in name, or a policy file relative to the case file (as `sla-kit check` reads it). */
+function policyOf(file: string, policy: unknown): Policy | undefined {
+  if (typeof policy !== "string") return undefined;
+  if (policy in builtinPolicies) return builtinPolicies[policy];
+  return parsePolicy(parse(readFileSync(new URL(policy, new URL(file, dir)), "utf8")));
+}
+
+/** Every case file with dueAt / evaluateTicket cases, with its policy under the SQL name `file`. */
+const withCases = files
+  .map((file) => ({ file, data: parse(readFileSync(new URL(file, dir), "utf8")) as CaseFile }))
+  .filter(({ data }) => data.cases.some((c) => c.kind === "dueAt" || c.kind === "evaluateTicket"))
+  .map((f) => ({ ...f, policy: policyOf(f.file, f.data.policy) }));
+
 let connection: DuckDBConnection;
 beforeAll(async () => {
-  connection = await connect({ policies: builtinPolicies });
+  const policies = Object.fromEntries(withCases.flatMap(({ file, policy }) => (policy === undefined ? [] : [[file, policy]])));
+  connection = await connect({ policies });
 });
 afterAll(() => connection?.closeSync());
 
@@ -46,16 +60,14 @@ async function viaSql(sql: string, read: (v: unknown) => string): Promise<string
 
 const isoOf = (v: unknown) => (v === null ? "NULL" : (v as Date).toISOString());
 
-for (const file of files) {
-  const data = parse(readFileSync(new URL(file, dir), "utf8")) as CaseFile;
-  const name = typeof data.policy === "string" ? data.policy : undefined;
+for (const { file, data, policy: found } of withCases) {
+  const name = file; // the SQL name the policy is registered under
   const cases = data.cases.filter((c) => c.kind === "dueAt" || c.kind === "evaluateTicket");
-  if (cases.length === 0) continue;
   describe(`golden/${file} through SQL`, () => {
-    it("names a built-in policy (registered under that name)", () => {
-      expect(name !== undefined && name in builtinPolicies).toBe(true);
+    it("names a policy (built-in or a file), registered under the file's name", () => {
+      expect(found).toBeDefined();
     });
-    const policy = builtinPolicies[name ?? ""]!;
+    const policy = found!;
     for (const c of cases) {
       const input = reviveInstants(c.input) as Record<string, unknown>;
       if (c.kind === "dueAt") {
