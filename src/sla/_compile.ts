@@ -40,6 +40,8 @@ export type EffectiveBound = { readonly date: string } | { readonly ms: number }
 
 export interface CompiledPolicy {
   readonly policy: Policy;
+  /** `{ id, version, hash }` of the policy, frozen, shared by every evaluation against it. */
+  readonly ref: { readonly id: string; readonly version: string; readonly hash: string };
   /** The policy's warning and escalation levels (`warnAt`; default the single level 0.8). */
   readonly levels: readonly CompiledLevel[];
   /** Levels of rows that set their own `warnAt`, by row index. */
@@ -121,6 +123,7 @@ export function compile(json: PolicyJson): CompiledPolicy {
   }
   const compiled: CompiledPolicy = {
     policy,
+    ref: Object.freeze({ id: policy.id, version: policy.version, hash }),
     levels: compileLevels(data.warnAt ?? 0.8),
     rowLevels: new Map(data.targets.flatMap((r, i) => (r.warnAt === undefined ? [] : [[i, compileLevels(r.warnAt)] as const]))),
     dimValues,

@@ -4,30 +4,23 @@
  */
 import { addBusinessDays, addBusinessTime, alwaysOpen, businessTimeBetween, coverage, firstAssumedDate, type Calendar } from "../calendar/index.js";
 import { isSlaKitError, type SlaKitError } from "../errors.js";
-import { localDateOf } from "../_lib/zone.js";
 import type { CompiledPolicy, CompiledService, CompiledStage } from "./_compile.js";
 import { badEvent, iso } from "./_events.js";
 import { clockOf, lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
+import * as step from "./_steps.js";
+import { LazyTrace } from "./_trace.js";
 import type { AgreedRead } from "./_events.js";
 import type { Timeline } from "./_timeline.js";
-import { levelDetail, placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
-import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TicketFacts, TraceStep } from "./types.js";
+import { placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
+import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TicketFacts } from "./types.js";
+
+export { cite } from "./_steps.js";
 
 let utcClock: Calendar | undefined;
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-/** The numbers of a stage evaluation, without its status and trace. */
-type StageNumbers = Omit<Mutable<StageEvaluation>, "status" | "trace">;
-
-/**
- * " (W1, 003 §8(1))"-style label for a trace text: the rule ID only when the policy cites the
- * built-in regulations, the 003 clause only when it cites document 003; "" for a user's own policy.
- */
-export function cite(c: CompiledPolicy, rule: string | null, clause003: string | null): string {
-  const parts = [c.labels.rules ? rule : null, c.labels.doc003 ? clause003 : null].filter((x): x is string => x !== null);
-  return parts.length ? ` (${parts.join(", ")})` : "";
-}
+/** A stage evaluation while it is judged: every field of the result, writable. */
+type Draft = { -readonly [K in Exclude<keyof StageEvaluation, "trace">]: StageEvaluation[K] } & { readonly trace: LazyTrace };
 
 /** What every stage of one evaluation shares. */
 export interface StageContext {
@@ -35,23 +28,62 @@ export interface StageContext {
   readonly svc: CompiledService;
   readonly facts: TicketFacts;
   readonly tl: Timeline;
+  /** Record trace steps (`trace` option; default true). */
+  readonly trace: boolean;
 }
 
-function emptyNumbers(stage: string, doneMs: number | null): StageNumbers {
+/**
+ * The one place a stage evaluation is created: every field present, in one order, `null` or
+ * `false` where absent, so every stage evaluation has one hidden class. A new field goes here
+ * (and in `StageEvaluation`), never onto a result afterwards.
+ */
+function newStage(name: string, doneMs: number | null, trace: LazyTrace): Draft {
   return {
-    stage,
+    stage: name,
+    status: "pending",
     anchorAt: null,
     dueAt: null,
+    originalDueAt: null,
     warnAt: null,
-    doneAt: doneMs === null ? null : new Date(doneMs),
+    doneAt: null,
+    anchorAtMs: null,
+    dueAtMs: null,
+    warnAtMs: null,
+    doneAtMs: doneMs,
+    msUntilWarn: null,
+    msUntilDue: null,
     allowedMs: null,
     elapsedMs: null,
     remainingMs: null,
     fractionUsed: null,
     pausedMs: 0,
+    renegotiated: false,
+    rejectedAgreements: null,
+    needsCause: false,
+    cause: null,
+    provisional: false,
     levelsReached: [],
     nextLevel: null,
+    error: null,
+    trace,
   };
+}
+
+/**
+ * Settles a draft: its status, the `Date`s of its instants, and for an open stage (pending,
+ * warning, overdue) the wall-clock ms from `asOf` to its warning and deadline (negative once past).
+ */
+function settle(d: Draft, status: StageStatus, asOfMs: number): StageEvaluation {
+  d.status = status;
+  if (d.anchorAtMs !== null) d.anchorAt = new Date(d.anchorAtMs);
+  if (d.dueAtMs !== null) d.dueAt = new Date(d.dueAtMs);
+  if (d.warnAtMs !== null) d.warnAt = new Date(d.warnAtMs);
+  if (d.doneAtMs !== null) d.doneAt = new Date(d.doneAtMs);
+  if (status === "pending" || status === "warning" || status === "overdue") {
+    if (d.warnAtMs !== null) d.msUntilWarn = d.warnAtMs - asOfMs;
+    if (d.dueAtMs !== null) d.msUntilDue = d.dueAtMs - asOfMs;
+  }
+  return d;
 }
 
 /** A stage restricted by `when` to dimension values the ticket does not have: the reason, or null. */
@@ -67,101 +99,101 @@ function outsideWhen(cs: CompiledStage, facts: TicketFacts): string | null {
 }
 
 /** Open time of the clock during which the ticket was paused for reasons that stop this stage, between `from` and `to`. */
-function pausedBetween(cal: Calendar, tl: Timeline, stage: string, from: number, to: number, steps: TraceStep[] | null): number {
+function pausedBetween(cal: Calendar, tl: Timeline, stage: string, from: number, to: number, trace: LazyTrace | null): number {
   let pausedMs = 0;
   for (const span of tl.pauses) {
     if (!span.rule.stops.includes(stage)) continue;
     const s = span.from > from ? span.from : from;
     const e = span.to < to ? span.to : to;
     if (e <= s) continue;
-    let p = businessTimeBetween(cal, s, e);
-    if (p <= 0) continue;
+    const raw = businessTimeBetween(cal, s, e);
+    if (raw <= 0) continue;
     const cap = span.rule.maxMs;
-    const capped = cap !== undefined && p > cap;
-    if (capped) p = cap;
-    pausedMs += p;
-    steps?.push({ step: "pause", detail: `paused (${span.reason}) ${iso(s)} to ${iso(e)}: ${p} ms of open time${capped ? ` (capped at maxMs ${cap})` : ""}`, value: p });
+    pausedMs += cap !== undefined && raw > cap ? cap : raw;
+    trace?.add(step.pauseStep, span, s, e, raw);
   }
   return pausedMs;
 }
 
 /** Deadline of a duration or business-day row from `anchorMs`, with the trace step. */
-function computedDue(c: CompiledPolicy, t: Target & { kind: "duration" | "businessDays" }, cal: Calendar, anchorMs: number, steps: TraceStep[]): { dueMs: number; allowed: number } {
+function computedDue(t: Target & { kind: "duration" | "businessDays" }, cal: Calendar, anchorMs: number, trace: LazyTrace): { dueMs: number; allowed: number } {
   if (t.kind === "duration") {
     const dueMs = addBusinessTime(cal, anchorMs, t.withinMs).getTime();
-    steps.push({ step: "due", detail: `${iso(anchorMs)} + ${t.withinMs} ms on ${t.clock ?? "UTC"} = ${iso(dueMs)}`, value: iso(dueMs) });
+    trace.add(step.dueDurationStep, anchorMs, t.withinMs, dueMs, null);
     return { dueMs, allowed: t.withinMs };
   }
-  const n = t.within.businessDays;
-  const dueMs = addBusinessDays(cal, anchorMs, n).getTime();
+  const dueMs = addBusinessDays(cal, anchorMs, t.within.businessDays).getTime();
   const allowed = businessTimeBetween(cal, anchorMs, dueMs);
-  steps.push({ step: "due", detail: `close of business of business day ${n} after ${localDateOf(cal.timeZone, anchorMs)} on ${t.clock ?? ""} = ${iso(dueMs)} (start day not counted${cite(c, "docs/rules.md T2", null)}); allowed ${allowed} ms of open time`, value: iso(dueMs) });
+  trace.add(step.dueDaysStep, cal.timeZone, anchorMs, dueMs, allowed);
   return { dueMs, allowed };
 }
 
 /**
  * Agreements of a stage in time order (W2, S9; 003 §6(3), §8(2)): one counts only when recorded
  * while the stage is open, at or before the deadline in force at that moment, with `dueAt` after
- * `at`. Returns the last one that counts and the rejected ones with their reasons.
+ * `at`. Returns the last one that counts and the rejected ones with their reasons (null: none).
  */
 function judgeAgreements(
   c: CompiledPolicy,
   list: readonly AgreedRead[],
   doneMs: number | null,
   inForceAt: (ms: number) => number,
-  steps: TraceStep[],
-): { accepted: AgreedRead | undefined; rejected: RejectedAgreement[] } {
+  trace: LazyTrace,
+): { accepted: AgreedRead | undefined; rejected: RejectedAgreement[] | null } {
   let accepted: AgreedRead | undefined;
-  const rejected: RejectedAgreement[] = [];
+  let rejected: RejectedAgreement[] | null = null;
   for (const ag of list) {
     const inForce = accepted === undefined ? inForceAt(ag.ms) : accepted.dueMs;
     let reason: string | null = null;
     if (ag.dueMs <= ag.ms) reason = `the agreed deadline ${iso(ag.dueMs)} is not after the agreement (${iso(ag.ms)}): a backdated agreement cannot rewrite the past`;
-    else if (doneMs !== null && ag.ms >= doneMs) reason = `recorded at ${iso(ag.ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance${cite(c, null, "003 §6(3)")}`;
-    else if (ag.ms > inForce) reason = `recorded at ${iso(ag.ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known${cite(c, null, "003 §8(2)")}`;
+    else if (doneMs !== null && ag.ms >= doneMs) reason = `recorded at ${iso(ag.ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance${step.cite(c, null, "003 §6(3)")}`;
+    else if (ag.ms > inForce) reason = `recorded at ${iso(ag.ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known${step.cite(c, null, "003 §8(2)")}`;
     if (reason === null) {
       accepted = ag;
       continue;
     }
-    rejected.push({ event: ag.i, at: new Date(ag.ms), dueAt: new Date(ag.dueMs), consent: ag.consent, reason });
-    steps.push({ step: "agreement-rejected", detail: `agreement of event ${ag.i} changes nothing: ${reason}`, value: ag.i });
+    (rejected ??= []).push({ event: ag.i, at: new Date(ag.ms), dueAt: new Date(ag.dueMs), consent: ag.consent, reason });
+    trace.add(step.agreementRejectedStep, ag.i, reason, null, null);
   }
   return { accepted, rejected };
 }
 
 /** W3 (003 §9): the cause recorded for a missed stage, or `needsCause`. */
-function causeOf(c: CompiledPolicy, tl: Timeline, stage: string, steps: TraceStep[]): Pick<StageNumbers, "cause" | "needsCause"> {
-  const ev = tl.causes.find((e) => e.stage === stage) ?? tl.causes.find((e) => e.stage === undefined);
+function causeOf(tl: Timeline, d: Draft): void {
+  const ev = tl.causes.find((e) => e.stage === d.stage) ?? tl.causes.find((e) => e.stage === undefined);
   if (ev === undefined) {
-    steps.push({ step: "cause", detail: `missed with no cause analysis and remedy recorded${cite(c, "W3", "003 §9")}: record a cause event` });
-    return { needsCause: true };
+    d.trace.add(step.needsCauseStep, null, null, null, null);
+    d.needsCause = true;
+    return;
   }
-  steps.push({ step: "cause", detail: `cause recorded at ${iso(ev.ms)}${ev.objective ? " (objective)" : ""}: ${ev.cause}; remedy: ${ev.remedy}${cite(c, "W3", "003 §9")}` });
-  return { cause: { at: new Date(ev.ms), cause: ev.cause, remedy: ev.remedy, objective: ev.objective, event: ev.i } };
+  d.trace.add(step.causeStep, ev, null, null, null);
+  d.cause = { at: new Date(ev.ms), cause: ev.cause, remedy: ev.remedy, objective: ev.objective, event: ev.i };
 }
 
 /**
  * The stage's warning and escalation levels (the row's `warnAt`, else the policy's) on its clock:
  * the instant status `warning` starts (the earliest level at or before the deadline; null when
  * none), the levels reached by `endMs` (done time, or `asOf` for an open stage: `doneMs` null)
- * and the next one an open stage will reach.
+ * and the next one an open stage will reach, into `d`; one trace step per level.
  */
-function judgeLevels(c: CompiledPolicy, t: Target, b: LevelBasis, doneMs: number | null, asOfMs: number, steps: TraceStep[]): { warnMs: number | null; reached: LevelAt[]; next: LevelAt | null } {
+function judgeLevels(c: CompiledPolicy, t: Target, b: LevelBasis, doneMs: number | null, asOfMs: number, d: Draft): number | null {
   const levels = c.rowLevels.get(t.index) ?? c.levels;
   const placed = placeLevels(levels, b);
   let warnMs: number | null = null;
   const endMs = doneMs ?? asOfMs;
   const reached: LevelAt[] = [];
   let next: LevelAt | null = null;
+  const single = levels.length === 1 && levels[0]?.name === "warn" && levels[0].kind === "fraction";
   for (const p of placed) {
     const l = levels[p.i] as CompiledLevel;
     if (l.warns && warnMs === null) warnMs = p.ms;
     if (p.ms <= endMs) reached.push({ level: l.name, at: new Date(p.ms) });
     else if (doneMs === null && next === null) next = { level: l.name, at: new Date(p.ms) };
-    const single = levels.length === 1 && l.name === "warn" && l.kind === "fraction";
-    steps.push({ step: single ? "warn" : "level", detail: `${levelDetail(l, b, p.ms)}${single ? cite(c, "W1", null) : ""}`, value: iso(p.ms) });
+    d.trace.add(step.levelStep, l, b, p.ms, single);
   }
-  return { warnMs, reached, next };
+  d.levelsReached = reached;
+  d.nextLevel = next;
+  return warnMs;
 }
 
 /** When the stage's anchor happened, as known at `asOf` (a stage the close completes counts as done then). */
@@ -183,21 +215,19 @@ export const STAGE_ERRORS: ReadonlySet<string> = new Set(["CALENDAR_OUT_OF_RANGE
  * caller's terms; other errors (bad events, unknown values) still throw.
  */
 export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvaluation {
-  const steps: TraceStep[] = [];
+  const trace = new LazyTrace(ctx.c, cs.name, ctx.trace);
   try {
-    return judgeStage(ctx, cs, steps);
+    return judgeStage(ctx, cs, newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace));
   } catch (e) {
     if (!isSlaKitError(e) || !STAGE_ERRORS.has(e.code)) throw e;
     const { c, svc, facts } = ctx;
     const t = lookupStage(c, svc, cs.name, { service: svc.name, stage: cs.name, tier: facts.tier, urgency: facts.urgency, location: facts.location, channel: facts.channel }, []);
     const message = stageErrorMessage(svc.name, cs.name, t, e);
-    steps.push({ step: "unknown", detail: message, value: e.code });
-    return {
-      ...emptyNumbers(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null),
-      status: "unknown",
-      error: { code: e.code, message },
-      trace: { row: t.index, rowId: t.id ?? null, sourceRef: t.sourceRef, within: t.within, clock: t.clock ?? null, anchor: t.anchor ?? CREATED, steps },
-    };
+    trace.target(t);
+    trace.add(step.textStep, "unknown", message, e.code, null);
+    const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
+    d.error = { code: e.code, message };
+    return settle(d, "unknown", ctx.tl.asOfMs);
   }
 }
 
@@ -208,26 +238,23 @@ export function stageErrorMessage(service: string, stage: string, t: Target, e: 
   return `The deadline of ${service}/${stage} (row ${t.id ?? t.index}, ${t.sourceRef}, within ${JSON.stringify(t.within)} on clock "${t.clock ?? "UTC"}") cannot be computed${needs}: ${e.message}`;
 }
 
-function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): StageEvaluation {
+function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvaluation {
   const { c, svc, facts, tl } = ctx;
+  const trace = d.trace;
   const done = tl.done.get(cs.name);
-  let doneMs = done ? done.ms : null;
-  const base = emptyNumbers(cs.name, doneMs);
+  let doneMs = d.doneAtMs;
+  const result = (status: StageStatus): StageEvaluation => settle(d, status, tl.asOfMs);
   // stage restricted to some dimension values ("when")
   const out = outsideWhen(cs, facts);
   if (out !== null) {
-    return { ...base, status: "not-applicable", trace: { row: null, rowId: null, sourceRef: null, within: null, clock: null, anchor: CREATED, steps: [{ step: "not-applicable", detail: `stage "${cs.name}" does not apply to ${out}` }] } };
+    trace.add(step.textStep, "not-applicable", `stage "${cs.name}" does not apply to ${out}`, undefined, null);
+    return result("not-applicable");
   }
   const q = { service: svc.name, stage: cs.name, tier: facts.tier, urgency: facts.urgency, location: facts.location, channel: facts.channel };
   const t = lookupStage(c, svc, cs.name, q, []);
   const anchorName = t.anchor ?? CREATED;
-  const result = (status: StageStatus, extra?: Partial<StageNumbers>): StageEvaluation => ({
-    ...base,
-    ...extra,
-    status,
-    trace: { row: t.index, rowId: t.id ?? null, sourceRef: t.sourceRef, within: t.within, clock: t.clock ?? null, anchor: anchorName, steps },
-  });
-  steps.push({ step: "target", detail: `row ${t.index}${t.id ? ` (${t.id})` : ""}, ${t.sourceRef}: within ${JSON.stringify(t.within)}${t.clock ? ` on clock ${t.clock}` : ""}`, value: t.index });
+  trace.target(t);
+  trace.add(step.targetStep, null, null, null, null);
   // a stage is done only after its anchor (checked on all events, whatever asOf)
   const done0 = tl.doneAll.get(cs.name);
   if (anchorName !== CREATED && done0 !== undefined) {
@@ -242,47 +269,46 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
   // S6: remote-resolved makes every stage of an on-site ticket not-applicable, a stage already
   // done included; its done time stays in the trace
   if (svc.onsite && tl.remoteAt !== null) {
-    steps.push({ step: "remote-resolved", detail: `resolved remotely at ${iso(tl.remoteAt)}: on-site stages do not apply${cite(c, "S6", "003 §6(2)")}${doneMs === null ? "" : `; the stage was done at ${iso(doneMs)}`}` });
+    trace.add(step.remoteStep, tl.remoteAt, doneMs, null, null);
     return result("not-applicable");
   }
   const waiver = tl.notApplicable.get(cs.name);
   /** A not-applicable event counts when recorded while the stage is open and not past `dueMs`. */
   const waived = (dueMs: number | null): boolean => {
     if (waiver === undefined) return false;
-    const by = cs.notApplicable?.sourceRef ?? "";
     if ((doneMs === null || waiver.ms < doneMs) && (dueMs === null || waiver.ms <= dueMs)) {
-      steps.push({ step: "not-applicable", detail: `recorded not needed at ${iso(waiver.ms)}: ${waiver.reason} (${by})`, value: waiver.i });
+      trace.add(step.waivedStep, waiver, cs.notApplicable?.sourceRef ?? "", null, null);
       return true;
     }
-    steps.push({ step: "not-applicable-rejected", detail: `event ${waiver.i} (not needed: ${waiver.reason}) changes nothing: recorded at ${iso(waiver.ms)}, ${doneMs !== null && waiver.ms >= doneMs ? "after the stage was done" : "after its deadline had passed"}`, value: waiver.i });
+    trace.add(step.waiverRejectedStep, waiver, doneMs !== null && waiver.ms >= doneMs, null, null);
     return false;
   };
   if (t.kind === "rings") {
     if (done?.rings === undefined) {
       waived(null);
-      steps.push({ step: "rings", detail: done ? "done event carries no rings count: cannot be judged" : "no answered call recorded" });
+      trace.add(step.noRingsStep, done !== undefined, null, null, null);
       return result("not-applicable");
     }
-    steps.push({ step: "rings", detail: `answered after ${done.rings} rings, limit ${t.within.rings}`, value: done.rings });
+    trace.add(step.ringsStep, done.rings, t.within.rings, null, null);
     return result(done.rings <= t.within.rings ? "met" : "breached");
   }
   const anchor = anchorTime(ctx, anchorName);
   const anchorMs = anchor.ms;
   if (anchorMs === null) {
     if (tl.closedAt !== null) {
-      steps.push({ step: "closed", detail: `the ticket was closed at ${iso(tl.closedAt)} before anchor "${anchorName}" happened: the stage never started` });
+      trace.add(step.closedBeforeAnchorStep, tl.closedAt, null, null, null);
       return result("not-applicable");
     }
     if (waived(null)) return result("not-applicable");
-    steps.push({ step: "anchor", detail: `anchor "${anchorName}" has not happened yet: the deadline is not running` });
+    trace.add(step.anchorPendingStep, null, null, null, null);
     return result("pending");
   }
-  steps.push({ step: "anchor", detail: `${anchorName} at ${iso(anchorMs)}${anchor.byClose ? " (completed by the close)" : ""}`, value: iso(anchorMs) });
+  trace.add(step.anchorStep, anchorMs, anchor.byClose, null, null);
   // closing settles a stage still open whose anchor happened before the close by its own event
   if (doneMs === null && tl.closedAt !== null && !anchor.byClose) {
     doneMs = tl.closedAt;
-    base.doneAt = new Date(doneMs);
-    steps.push({ step: "closed", detail: `the ticket was closed at ${iso(doneMs)} with this stage open: it counts as completed then (docs/sla.md "Closing a ticket")`, value: iso(doneMs) });
+    d.doneAtMs = doneMs;
+    trace.add(step.closedStep, doneMs, null, null, null);
   }
   const cal = clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
   const endMs = doneMs ?? tl.asOfMs;
@@ -293,82 +319,78 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, steps: TraceStep[]): S
   let dueMs: number;
   let allowed: number;
   let pausedMs = 0;
-  const extra: Partial<StageNumbers> = { anchorAt: new Date(anchorMs) };
+  d.anchorAtMs = anchorMs;
   if (t.kind !== "agreed") {
     let computed: number;
-    ({ dueMs: computed, allowed } = computedDue(c, t, cal, anchorMs, steps));
+    ({ dueMs: computed, allowed } = computedDue(t, cal, anchorMs, trace));
     dueMs = computed;
     // a pause stops the clock of the open stages its reason names (overdue ones too): the paused
     // open time moves the deadline and the warning later (docs/sla.md "Pauses")
-    pausedMs = pausedBetween(cal, tl, cs.name, anchorMs, endMs, steps);
+    pausedMs = tl.pauses.length === 0 ? 0 : pausedBetween(cal, tl, cs.name, anchorMs, endMs, trace);
     if (pausedMs > 0) {
       dueMs = addBusinessTime(cal, dueMs, pausedMs).getTime();
-      steps.push({ step: "paused", detail: `${pausedMs} ms paused in all: due moves to ${iso(dueMs)}, the warning levels with it`, value: pausedMs });
+      trace.add(step.pausedStep, pausedMs, dueMs, null, null);
     }
-    const inForceAt = (ms: number): number => {
-      const p = pausedBetween(cal, tl, cs.name, anchorMs, Math.min(endMs, ms), null);
-      return p > 0 ? addBusinessTime(cal, computed, p).getTime() : computed;
-    };
-    const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, inForceAt, steps);
-    if (rejected.length) extra.rejectedAgreements = rejected;
-    if (ag !== undefined) {
-      extra.originalDueAt = new Date(dueMs);
-      extra.renegotiated = true;
-      steps.push({ step: "agreed-deadline", detail: `deadline renegotiated with consent at ${iso(ag.ms)}: ${iso(ag.dueMs)} replaces ${iso(dueMs)}${cite(c, "W2", "003 §8(2)")}`, value: iso(ag.dueMs) });
-      dueMs = ag.dueMs;
-      pausedMs = 0;
-      allowed = businessTimeBetween(cal, anchorMs, dueMs);
+    if (agreements.length > 0) {
+      const inForceAt = (ms: number): number => {
+        const p = pausedBetween(cal, tl, cs.name, anchorMs, Math.min(endMs, ms), null);
+        return p > 0 ? addBusinessTime(cal, computed, p).getTime() : computed;
+      };
+      const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, inForceAt, trace);
+      d.rejectedAgreements = rejected;
+      if (ag !== undefined) {
+        d.originalDueAt = new Date(dueMs);
+        d.renegotiated = true;
+        trace.add(step.renegotiatedStep, ag, dueMs, null, null);
+        dueMs = ag.dueMs;
+        pausedMs = 0;
+        allowed = businessTimeBetween(cal, anchorMs, dueMs);
+      }
     }
   } else {
     // S9: the deadline is agreed with the customer in advance (003 §6(3))
-    const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, () => Number.POSITIVE_INFINITY, steps);
-    if (rejected.length) extra.rejectedAgreements = rejected;
+    const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, () => Number.POSITIVE_INFINITY, trace);
+    d.rejectedAgreements = rejected;
     if (ag === undefined) {
       if (doneMs === null) {
-        if (waived(null)) return result("not-applicable", extra);
-        steps.push({ step: "agreed", detail: `no fixed limit: the deadline must be agreed with the customer in advance and recorded as an agreed-deadline event${cite(c, "S9", "003 §6(3)")}` });
-        return result("pending", extra);
+        if (waived(null)) return result("not-applicable");
+        trace.add(step.agreedOpenStep, null, null, null, null);
+        return result("pending");
       }
-      steps.push({ step: "agreed", detail: `done at ${iso(doneMs)} with no deadline agreed with the customer before completion: breached, the limit is agreed in advance${cite(c, "S9", "003 §6(3)")}` });
-      return result("breached", { ...extra, ...causeOf(c, tl, cs.name, steps) });
+      trace.add(step.agreedMissingStep, doneMs, null, null, null);
+      causeOf(tl, d);
+      return result("breached");
     }
     dueMs = ag.dueMs;
     allowed = businessTimeBetween(cal, anchorMs, dueMs);
-    steps.push({ step: "agreed-deadline", detail: `deadline agreed with the customer at ${iso(ag.ms)}: ${iso(dueMs)}${cite(c, "S9", "003 §6(3)")}`, value: iso(dueMs) });
+    trace.add(step.agreedStep, ag, null, null, null);
   }
-  const lv = judgeLevels(c, t, { cal, anchorMs, allowed, dueMs, pausedMs }, doneMs === null ? null : endMs, tl.asOfMs, steps);
-  const warnMs = lv.warnMs;
+  const warnMs = judgeLevels(c, t, { cal, anchorMs, allowed, dueMs, pausedMs }, doneMs === null ? null : endMs, tl.asOfMs, d);
   const elapsedRaw = endMs > anchorMs ? businessTimeBetween(cal, anchorMs, endMs) - pausedMs : 0;
   const elapsed = elapsedRaw > 0 ? elapsedRaw : 0;
-  Object.assign(extra, {
-    dueAt: new Date(dueMs),
-    warnAt: warnMs === null ? null : new Date(warnMs),
-    levelsReached: lv.reached,
-    nextLevel: lv.next,
-    allowedMs: allowed,
-    elapsedMs: elapsed,
-    remainingMs: allowed - elapsed,
-    fractionUsed: allowed > 0 ? elapsed / allowed : null,
-    pausedMs,
-  });
+  d.dueAtMs = dueMs;
+  d.warnAtMs = warnMs;
+  d.allowedMs = allowed;
+  d.elapsedMs = elapsed;
+  d.remainingMs = allowed - elapsed;
+  d.fractionUsed = allowed > 0 ? elapsed / allowed : null;
+  d.pausedMs = pausedMs;
   if (coverage(cal).beyondData === "weekdays") {
     const assumed = firstAssumedDate(cal, anchorMs, Math.max(dueMs, endMs));
     if (assumed !== null) {
-      extra.provisional = true;
-      steps.push({ step: "provisional", detail: `clock "${t.clock ?? "UTC"}" has no holiday data from ${assumed} on: that date and later ones were taken as plain weekdays (beyondData "weekdays"); add the year's data to make this final`, value: assumed });
+      d.provisional = true;
+      trace.add(step.provisionalStep, assumed, null, null, null);
     }
   }
-  if (waived(dueMs)) return result("not-applicable", extra);
+  if (waived(dueMs)) return result("not-applicable");
   let status: StageStatus;
-  if (doneMs !== null) status = doneMs <= dueMs ? "met" : "breached";
-  else if (tl.asOfMs > dueMs) status = "overdue";
-  else if (warnMs !== null && tl.asOfMs >= warnMs) status = "warning";
-  else status = "pending";
-  steps.push({
-    step: "status",
-    detail: doneMs !== null ? `done ${iso(doneMs)} ${status === "met" ? "<=" : ">"} due ${iso(dueMs)}` : `asOf ${iso(tl.asOfMs)}: warn ${warnMs === null ? "none" : iso(warnMs)}, due ${iso(dueMs)} -> ${status}`,
-    value: status,
-  });
-  if (status === "breached" || status === "overdue") Object.assign(extra, causeOf(c, tl, cs.name, steps));
-  return result(status, extra);
+  if (doneMs !== null) {
+    status = doneMs <= dueMs ? "met" : "breached";
+    trace.add(step.doneStatusStep, doneMs, dueMs, null, null);
+  } else {
+    status = step.openStatus(tl.asOfMs, warnMs, dueMs);
+    trace.add(step.openStatusStep, tl.asOfMs, warnMs, dueMs, null);
+  }
+  if (status === "breached" || status === "overdue") causeOf(tl, d);
+  return result(status);
 }

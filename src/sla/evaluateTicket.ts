@@ -6,7 +6,7 @@ import { iso, readEvents } from "./_events.js";
 import { evaluateStage } from "./_stage.js";
 import { buildTimeline } from "./_timeline.js";
 import { toInstantMs } from "./_time.js";
-import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
+import type { EvaluateTicketOptions, Policy, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
 
 /** The stages named by `options.stages` (each a stage of some service), or null for all. */
 function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | null {
@@ -19,6 +19,9 @@ function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | 
   });
   return new Set(names as string[]);
 }
+
+/** A ticket fact as the evaluation carries it: the string, or null when absent. */
+const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isFrom: boolean): boolean {
   if (b === null) return true;
@@ -33,7 +36,10 @@ function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isF
  * Evaluates every stage of a ticket at `asOf` against a policy (docs/rules.md S1-S14, W1-W3; the
  * readings are in docs/sla.md). Events after `asOf` are ignored. Per stage: deadline (inclusive),
  * warning time, status, allowed / elapsed / remaining time on the stage's own clock, paused time,
- * and a trace (row, sourceRef, clock, anchor, arithmetic).
+ * the wall-clock ms from `asOf` to its warning and deadline (`msUntilWarn`, `msUntilDue`: for
+ * timers; `remainingMs` is business time), and a trace (row, sourceRef, clock, anchor, arithmetic)
+ * whose steps are rendered when first read (`trace: false`: none recorded). Every result has every
+ * field (`null`/`false` where absent); instants come as Dates and as epoch ms (`dueAtMs`, ...).
  *
  * Statuses: done at or before `dueAt` is `met`, after it `breached`; open stages are `pending`
  * before `warnAt`, `warning` from `warnAt` up to and including `dueAt`, `overdue` after it; a
@@ -85,27 +91,35 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
       { path: ["createdAt"] },
     );
   }
+  const trace = options.trace;
+  if (trace !== undefined && typeof trace !== "boolean") throw new SlaKitError("INVALID_ARGUMENT", `options.trace must be true or false, got ${describe(trace)}.`, { path: ["trace"] });
   const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
-  const ctx = { c, svc, facts: ticket, tl };
+  const ctx = { c, svc, facts: ticket, tl, trace: trace !== false };
   const only = stageFilter(c.stageNames, options.stages);
-  const stages = (only === null ? svc.stages : svc.stages.filter((cs) => only.has(cs.name))).map((cs) => evaluateStage(ctx, cs));
-  const unknownStages = stages.filter((st) => st.status === "unknown").map((st) => st.stage);
-  const result: {
-    -readonly [K in keyof TicketEvaluation]: TicketEvaluation[K];
-  } = {
+  const list = only === null ? svc.stages : svc.stages.filter((cs) => only.has(cs.name));
+  const stages: StageEvaluation[] = new Array<StageEvaluation>(list.length);
+  let unknownStages: string[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const st = evaluateStage(ctx, list[i]!);
+    stages[i] = st;
+    if (st.status === "unknown") (unknownStages ??= []).push(st.stage);
+  }
+  // one object literal: every ticket evaluation has one hidden class
+  return {
     ticketId: ticket.id,
     service: svc.name,
+    tier: fact(ticket.tier),
+    urgency: fact(ticket.urgency),
+    location: fact(ticket.location),
+    channel: fact(ticket.channel),
+    assignee: fact(ticket.assignee),
+    department: fact(ticket.department),
     createdAt: new Date(createdMs),
     asOf: new Date(asOf),
-    policy: { id: c.policy.id, version: c.policy.version, hash: c.policy.hash },
+    createdAtMs: createdMs,
+    asOfMs: asOf,
+    policy: c.ref,
     stages,
+    unknownStages,
   };
-  if (ticket.tier !== undefined) result.tier = ticket.tier;
-  if (ticket.urgency !== undefined) result.urgency = ticket.urgency;
-  if (ticket.location !== undefined) result.location = ticket.location;
-  if (ticket.channel !== undefined) result.channel = ticket.channel;
-  if (typeof ticket.assignee === "string") result.assignee = ticket.assignee;
-  if (typeof ticket.department === "string") result.department = ticket.department;
-  if (unknownStages.length > 0) result.unknownStages = unknownStages;
-  return result;
 }

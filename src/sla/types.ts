@@ -32,38 +32,69 @@ export interface StageTrace {
   readonly steps: readonly TraceStep[];
 }
 
-/** Evaluation of one stage of a ticket. Times are `Date`s; durations are ms on the stage's clock. */
+/**
+ * Evaluation of one stage of a ticket. Times are `Date`s with the same instants beside them as
+ * epoch ms (`dueAtMs`, ...); durations are ms on the stage's clock (business time), except
+ * `msUntilWarn` and `msUntilDue`, which are wall-clock ms from `asOf`.
+ *
+ * Every evaluation has every field, in one order: a field that does not apply is `null` (or
+ * `false` for the flags), never absent, so code that reads many evaluations stays fast (one hidden
+ * class) and `JSON.stringify` always writes the same keys.
+ */
 export interface StageEvaluation {
   readonly stage: string;
   readonly status: StageStatus;
+  /** When the stage's clock started (its anchor happened); null before, or when no clock runs. */
   readonly anchorAt: Date | null;
+  /** The deadline (inclusive); null when it is not running or cannot be computed. */
   readonly dueAt: Date | null;
-  /** Deadline before a consented renegotiation (W2); absent when none was agreed. */
-  readonly originalDueAt?: Date | null;
+  /** Deadline before a consented renegotiation (W2); null when none was agreed. */
+  readonly originalDueAt: Date | null;
   readonly warnAt: Date | null;
   readonly doneAt: Date | null;
+  /** `anchorAt` as epoch ms. */
+  readonly anchorAtMs: number | null;
+  /** `dueAt` as epoch ms. */
+  readonly dueAtMs: number | null;
+  /** `warnAt` as epoch ms. */
+  readonly warnAtMs: number | null;
+  /** `doneAt` as epoch ms. */
+  readonly doneAtMs: number | null;
+  /**
+   * Wall-clock ms from `asOf` to `warnAt` for an open stage (`pending`, `warning`, `overdue`):
+   * negative once the warning time has passed (how long ago); null when the stage is done,
+   * `not-applicable` or `unknown`, or has no warning time. Unlike `remainingMs` (business time on
+   * the stage's clock), this is what a timer waits: `setTimeout(fn, msUntilWarn)`.
+   */
+  readonly msUntilWarn: number | null;
+  /**
+   * Wall-clock ms from `asOf` to `dueAt` for an open stage: negative once overdue (how late);
+   * null when the stage is done, `not-applicable` or `unknown`, or has no deadline yet.
+   */
+  readonly msUntilDue: number | null;
   readonly allowedMs: number | null;
   readonly elapsedMs: number | null;
+  /** Business time left on the stage's clock (`allowedMs - elapsedMs`), not wall-clock time: see `msUntilDue`. */
   readonly remainingMs: number | null;
   readonly fractionUsed: number | null;
   /** Open time on the stage's clock during which the ticket was paused. */
   readonly pausedMs: number;
   /**
    * True when a consented agreement made in time moved this stage's computed deadline (W2,
-   * 003 §8(2)); the computed one is `originalDueAt`. Absent otherwise. Roll-ups count these.
+   * 003 §8(2)); the computed one is `originalDueAt`. Roll-ups count these.
    */
-  readonly renegotiated?: true;
-  /** Agreements that changed nothing: recorded after the stage was done or its deadline passed, or backdated. */
-  readonly rejectedAgreements?: readonly RejectedAgreement[];
+  readonly renegotiated: boolean;
+  /** Agreements that changed nothing (recorded after the stage was done or its deadline passed, or backdated); null when none. */
+  readonly rejectedAgreements: readonly RejectedAgreement[] | null;
   /** W3 (003 §9): a breached or overdue stage with no `cause` event recorded for it. */
-  readonly needsCause?: true;
-  /** W3 (003 §9): the cause analysis and remedy recorded for this stage (or for the whole ticket). */
-  readonly cause?: StageCause;
+  readonly needsCause: boolean;
+  /** W3 (003 §9): the cause analysis and remedy recorded for this missed stage (or for the whole ticket); null otherwise. */
+  readonly cause: StageCause | null;
   /**
    * True when the deadline or the time used rests on dates after the calendar's holiday data,
    * answered as plain weekdays (`beyondData: "weekdays"`); a trace step names the first such date.
    */
-  readonly provisional?: true;
+  readonly provisional: boolean;
   /**
    * Warning and escalation levels (`warnAt`) the stage reached by its done time or `asOf`, in time
    * order, each with the instant it was reached on the stage's clock; empty when none.
@@ -71,8 +102,12 @@ export interface StageEvaluation {
   readonly levelsReached: readonly LevelAt[];
   /** The next level an open stage will reach after `asOf`; null when none is left or the stage is done. */
   readonly nextLevel: LevelAt | null;
-  /** Why the stage is `"unknown"`: the code and message of the error that stopped it. */
-  readonly error?: { readonly code: string; readonly message: string };
+  /** Why the stage is `"unknown"`: the code and message of the error that stopped it; null otherwise. */
+  readonly error: { readonly code: string; readonly message: string } | null;
+  /**
+   * Why the numbers came out as they did. The steps are rendered when first read (by `JSON.stringify`,
+   * `structuredClone`, spread or any property access); with `trace: false` they are empty.
+   */
   readonly trace: StageTrace;
 }
 
@@ -117,15 +152,30 @@ export interface TicketFacts {
   readonly department?: string;
 }
 
-/** The evaluation of one ticket against one policy at one instant. */
-export interface TicketEvaluation extends TicketFacts {
+/**
+ * The evaluation of one ticket against one policy at one instant. Every field is present: a
+ * ticket fact the ticket did not carry is `null`.
+ */
+export interface TicketEvaluation {
   readonly ticketId: string;
+  readonly service: string;
+  readonly tier: string | null;
+  readonly urgency: string | null;
+  readonly location: string | null;
+  readonly channel: string | null;
+  /** Who handles the ticket (K17 roll-ups); null when the ticket names no one. */
+  readonly assignee: string | null;
+  readonly department: string | null;
   readonly createdAt: Date;
   readonly asOf: Date;
+  /** `createdAt` as epoch ms. */
+  readonly createdAtMs: number;
+  /** `asOf` as epoch ms. */
+  readonly asOfMs: number;
   readonly policy: { readonly id: string; readonly version: string; readonly hash: string };
   readonly stages: readonly StageEvaluation[];
-  /** Stages whose status is `"unknown"` (their deadline could not be computed); absent when none. */
-  readonly unknownStages?: readonly string[];
+  /** Stages whose status is `"unknown"` (their deadline could not be computed); null when none. */
+  readonly unknownStages: readonly string[] | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -439,4 +489,10 @@ export interface EvaluateTicketOptions {
    * `ticketsFromRows`), so an untracked stage never counts as overdue. Default: every stage.
    */
   readonly stages?: readonly string[];
+  /**
+   * Record trace steps (default `true`). With `false` no step is recorded: every stage's
+   * `trace.steps` is empty (its row fields are still there), statuses, deadlines and numbers are
+   * the same. For bulk runs that never show a trace.
+   */
+  readonly trace?: boolean;
 }

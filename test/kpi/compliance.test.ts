@@ -13,19 +13,27 @@ function ev(
   return {
     ticketId: "t",
     service: extra.service ?? "fault",
-    ...(extra.tier === undefined ? {} : { tier: extra.tier }),
-    ...(extra.assignee === undefined ? {} : { assignee: extra.assignee }),
-    ...(extra.department === undefined ? {} : { department: extra.department }),
+    tier: extra.tier ?? null,
+    urgency: null,
+    location: null,
+    channel: null,
+    assignee: extra.assignee ?? null,
+    department: extra.department ?? null,
     createdAt,
     asOf: createdAt,
+    createdAtMs: createdAt.getTime(),
+    asOfMs: createdAt.getTime(),
     policy: { id: "p", version: "1", hash: "h" },
     stages: statuses.map((status, i) => ({
       stage: extra.stages?.[i] ?? `s${i}`,
       status,
-      anchorAt: null, dueAt: null, warnAt: null, doneAt: null,
+      anchorAt: null, dueAt: null, originalDueAt: null, warnAt: null, doneAt: null,
+      anchorAtMs: null, dueAtMs: null, warnAtMs: null, doneAtMs: null, msUntilWarn: null, msUntilDue: null,
       allowedMs: null, elapsedMs: null, remainingMs: null, fractionUsed: null, pausedMs: 0, levelsReached: [], nextLevel: null,
+      renegotiated: false, rejectedAgreements: null, needsCause: false, cause: null, provisional: false, error: null,
       trace: { row: null, rowId: null, sourceRef: null, within: null, clock: null, anchor: "created", steps: [] },
     })),
+    unknownStages: null,
   };
 }
 

@@ -22,6 +22,6 @@ const cable = parsePolicy(ref.bench.policies.cable);
 const digests = sampleTickets(ref.bench.seed, ref.bench.digests.length).map((s) =>
   digest(projectTicket(evaluateTicket(s.policy === benchPolicies.robot ? robot : cable, s.ticket, { asOf: s.asOf }))),
 );
-const changed = cases.filter((c, i) => c.digest !== ref.cases[i].digest).length + digests.filter((d, i) => d !== ref.bench.digests[i]).length;
+const changed = cases.filter((c, i) => c.digest !== ref.cases[i]?.digest).length + digests.filter((d, i) => d !== ref.bench.digests[i]).length;
 writeFileSync(REFERENCE_FILE, gzipSync(JSON.stringify({ ...ref, cases, bench: { ...ref.bench, digests } })));
 console.log(`${cases.length} cases, ${digests.length} benchmark tickets; ${changed} digests changed`);

@@ -14,6 +14,7 @@ import {
   validatePolicy,
   type Policy,
   type PolicyIssue,
+  type StageCause,
   type StageEvaluation,
   type StageStatus,
   type Target,
@@ -99,7 +100,16 @@ describe("sla signatures", () => {
     expectTypeOf<StageEvaluation["levelsReached"]>().toEqualTypeOf<readonly { readonly level: string; readonly at: Date }[]>();
     expectTypeOf<StageEvaluation["nextLevel"]>().toEqualTypeOf<{ readonly level: string; readonly at: Date } | null>();
     expectTypeOf<StageEvaluation["doneAt"]>().toEqualTypeOf<Date | null>();
-    expectTypeOf<StageEvaluation["originalDueAt"]>().toEqualTypeOf<Date | null | undefined>();
+    expectTypeOf<StageEvaluation["originalDueAt"]>().toEqualTypeOf<Date | null>();
+    expectTypeOf<StageEvaluation["dueAtMs"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<StageEvaluation["msUntilWarn"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<StageEvaluation["msUntilDue"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<StageEvaluation["renegotiated"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<StageEvaluation["needsCause"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<StageEvaluation["provisional"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<StageEvaluation["cause"]>().toEqualTypeOf<StageCause | null>();
+    expectTypeOf<TicketEvaluation["tier"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<TicketEvaluation["unknownStages"]>().toEqualTypeOf<readonly string[] | null>();
     expectTypeOf<StageEvaluation["allowedMs"]>().toEqualTypeOf<number | null>();
     expectTypeOf<StageEvaluation["elapsedMs"]>().toEqualTypeOf<number | null>();
     expectTypeOf<StageEvaluation["remainingMs"]>().toEqualTypeOf<number | null>();
