@@ -14,7 +14,8 @@ export type Combo = Partial<Record<Dimension, string | undefined>>;
 
 /** Does a row match these values? A row that omits a dimension matches any value of it. */
 export function rowMatches(r: Pick<TargetRow, Dimension>, q: Combo): boolean {
-  return DIMENSIONS.every((d) => r[d] === undefined || r[d] === q[d]);
+  for (const d of DIMENSIONS) if (r[d] !== undefined && r[d] !== q[d]) return false;
+  return true;
 }
 
 function listValues(vals: Iterable<string>): string {
@@ -71,14 +72,15 @@ export function lookupStage(c: CompiledPolicy, svc: CompiledService, stage: stri
     if (hit === undefined) hit = r;
     else (hits ??= [hit]).push(r);
   }
-  const query = { service: svc.name, stage, tier: q.tier, urgency: q.urgency, location: q.location };
   if (hits) {
+    const query = { service: svc.name, stage, tier: q.tier, urgency: q.urgency, location: q.location };
     throw new SlaKitError("AMBIGUOUS_TARGET", `${hits.length} rows match ${describeQuery(query)}: rows ${hits.map((h) => h.index).join(", ")}. Make the rows exclusive (run validatePolicy).`, {
       path,
       details: { query, candidates: hits.map((h) => ({ index: h.index, sourceRef: h.sourceRef, row: h })) },
     });
   }
   if (!hit) {
+    const query = { service: svc.name, stage, tier: q.tier, urgency: q.urgency, location: q.location };
     let why = "";
     for (const d of DIMENSIONS) {
       const allowed = svc.values[d];

@@ -10,10 +10,10 @@ import { clockOf, lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import * as step from "./_steps.js";
 import { LazyTrace } from "./_trace.js";
-import type { AgreedRead } from "./_events.js";
+import type { AgreedRead, CauseRead } from "./_events.js";
 import type { Timeline } from "./_timeline.js";
 import { placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
-import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TicketFacts } from "./types.js";
+import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TargetQuery, TicketFacts } from "./types.js";
 
 export { cite } from "./_steps.js";
 
@@ -30,7 +30,11 @@ export interface StageContext {
   readonly tl: Timeline;
   /** Record trace steps (`trace` option; default true). */
   readonly trace: boolean;
+  /** The ticket's matrix values, as `lookupStage` reads them (the stage is passed apart). */
+  readonly query: TargetQuery;
 }
+
+const NO_PATH: readonly never[] = [];
 
 /**
  * The one place a stage evaluation is created: every field present, in one order, `null` or
@@ -160,7 +164,14 @@ function judgeAgreements(
 
 /** W3 (003 §9): the cause recorded for a missed stage, or `needsCause`. */
 function causeOf(tl: Timeline, d: Draft): void {
-  const ev = tl.causes.find((e) => e.stage === d.stage) ?? tl.causes.find((e) => e.stage === undefined);
+  let ev: CauseRead | undefined;
+  for (const e of tl.causes) {
+    if (e.stage === d.stage) {
+      ev = e;
+      break;
+    }
+    if (e.stage === undefined) ev ??= e;
+  }
   if (ev === undefined) {
     d.trace.add(step.needsCauseStep, null, null, null, null);
     d.needsCause = true;
@@ -196,6 +207,22 @@ function judgeLevels(c: CompiledPolicy, t: Target, b: LevelBasis, doneMs: number
   return warnMs;
 }
 
+/**
+ * A not-applicable event of the stage counts when recorded while the stage is open and not past
+ * `dueMs`; the trace says which way it went.
+ */
+function waived(tl: Timeline, cs: CompiledStage, d: Draft, dueMs: number | null): boolean {
+  const waiver = tl.notApplicable.get(cs.name);
+  if (waiver === undefined) return false;
+  const doneMs = d.doneAtMs;
+  if ((doneMs === null || waiver.ms < doneMs) && (dueMs === null || waiver.ms <= dueMs)) {
+    d.trace.add(step.waivedStep, waiver, cs.notApplicable?.sourceRef ?? "", null, null);
+    return true;
+  }
+  d.trace.add(step.waiverRejectedStep, waiver, doneMs !== null && waiver.ms >= doneMs, null, null);
+  return false;
+}
+
 /** When the stage's anchor happened, as known at `asOf` (a stage the close completes counts as done then). */
 function anchorTime(ctx: StageContext, anchorName: string): { ms: number | null; byClose: boolean } {
   const { svc, tl } = ctx;
@@ -220,8 +247,8 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
     return judgeStage(ctx, cs, newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace));
   } catch (e) {
     if (!isSlaKitError(e) || !STAGE_ERRORS.has(e.code)) throw e;
-    const { c, svc, facts } = ctx;
-    const t = lookupStage(c, svc, cs.name, { service: svc.name, stage: cs.name, tier: facts.tier, urgency: facts.urgency, location: facts.location, channel: facts.channel }, []);
+    const { c, svc } = ctx;
+    const t = lookupStage(c, svc, cs.name, ctx.query, NO_PATH);
     const message = stageErrorMessage(svc.name, cs.name, t, e);
     trace.target(t);
     trace.add(step.textStep, "unknown", message, e.code, null);
@@ -243,15 +270,13 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
   const trace = d.trace;
   const done = tl.done.get(cs.name);
   let doneMs = d.doneAtMs;
-  const result = (status: StageStatus): StageEvaluation => settle(d, status, tl.asOfMs);
   // stage restricted to some dimension values ("when")
   const out = outsideWhen(cs, facts);
   if (out !== null) {
     trace.add(step.textStep, "not-applicable", `stage "${cs.name}" does not apply to ${out}`, undefined, null);
-    return result("not-applicable");
+    return settle(d, "not-applicable", tl.asOfMs);
   }
-  const q = { service: svc.name, stage: cs.name, tier: facts.tier, urgency: facts.urgency, location: facts.location, channel: facts.channel };
-  const t = lookupStage(c, svc, cs.name, q, []);
+  const t = lookupStage(c, svc, cs.name, ctx.query, NO_PATH);
   const anchorName = t.anchor ?? CREATED;
   trace.target(t);
   trace.add(step.targetStep, null, null, null, null);
@@ -270,38 +295,27 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
   // done included; its done time stays in the trace
   if (svc.onsite && tl.remoteAt !== null) {
     trace.add(step.remoteStep, tl.remoteAt, doneMs, null, null);
-    return result("not-applicable");
+    return settle(d, "not-applicable", tl.asOfMs);
   }
-  const waiver = tl.notApplicable.get(cs.name);
-  /** A not-applicable event counts when recorded while the stage is open and not past `dueMs`. */
-  const waived = (dueMs: number | null): boolean => {
-    if (waiver === undefined) return false;
-    if ((doneMs === null || waiver.ms < doneMs) && (dueMs === null || waiver.ms <= dueMs)) {
-      trace.add(step.waivedStep, waiver, cs.notApplicable?.sourceRef ?? "", null, null);
-      return true;
-    }
-    trace.add(step.waiverRejectedStep, waiver, doneMs !== null && waiver.ms >= doneMs, null, null);
-    return false;
-  };
   if (t.kind === "rings") {
     if (done?.rings === undefined) {
-      waived(null);
+      waived(tl, cs, d, null);
       trace.add(step.noRingsStep, done !== undefined, null, null, null);
-      return result("not-applicable");
+      return settle(d, "not-applicable", tl.asOfMs);
     }
     trace.add(step.ringsStep, done.rings, t.within.rings, null, null);
-    return result(done.rings <= t.within.rings ? "met" : "breached");
+    return settle(d, done.rings <= t.within.rings ? "met" : "breached", tl.asOfMs);
   }
   const anchor = anchorTime(ctx, anchorName);
   const anchorMs = anchor.ms;
   if (anchorMs === null) {
     if (tl.closedAt !== null) {
       trace.add(step.closedBeforeAnchorStep, tl.closedAt, null, null, null);
-      return result("not-applicable");
+      return settle(d, "not-applicable", tl.asOfMs);
     }
-    if (waived(null)) return result("not-applicable");
+    if (waived(tl, cs, d, null)) return settle(d, "not-applicable", tl.asOfMs);
     trace.add(step.anchorPendingStep, null, null, null, null);
-    return result("pending");
+    return settle(d, "pending", tl.asOfMs);
   }
   trace.add(step.anchorStep, anchorMs, anchor.byClose, null, null);
   // closing settles a stage still open whose anchor happened before the close by its own event
@@ -353,13 +367,13 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
     d.rejectedAgreements = rejected;
     if (ag === undefined) {
       if (doneMs === null) {
-        if (waived(null)) return result("not-applicable");
+        if (waived(tl, cs, d, null)) return settle(d, "not-applicable", tl.asOfMs);
         trace.add(step.agreedOpenStep, null, null, null, null);
-        return result("pending");
+        return settle(d, "pending", tl.asOfMs);
       }
       trace.add(step.agreedMissingStep, doneMs, null, null, null);
       causeOf(tl, d);
-      return result("breached");
+      return settle(d, "breached", tl.asOfMs);
     }
     dueMs = ag.dueMs;
     allowed = businessTimeBetween(cal, anchorMs, dueMs);
@@ -382,7 +396,7 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
       trace.add(step.provisionalStep, assumed, null, null, null);
     }
   }
-  if (waived(dueMs)) return result("not-applicable");
+  if (waived(tl, cs, d, dueMs)) return settle(d, "not-applicable", tl.asOfMs);
   let status: StageStatus;
   if (doneMs !== null) {
     status = doneMs <= dueMs ? "met" : "breached";
@@ -392,5 +406,5 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
     trace.add(step.openStatusStep, tl.asOfMs, warnMs, dueMs, null);
   }
   if (status === "breached" || status === "overdue") causeOf(tl, d);
-  return result(status);
+  return settle(d, status, tl.asOfMs);
 }

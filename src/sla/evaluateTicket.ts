@@ -94,7 +94,8 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
   const trace = options.trace;
   if (trace !== undefined && typeof trace !== "boolean") throw new SlaKitError("INVALID_ARGUMENT", `options.trace must be true or false, got ${describe(trace)}.`, { path: ["trace"] });
   const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
-  const ctx = { c, svc, facts: ticket, tl, trace: trace !== false };
+  const query = { service: svc.name, stage: "", tier: ticket.tier, urgency: ticket.urgency, location: ticket.location, channel: ticket.channel };
+  const ctx = { c, svc, facts: ticket, tl, trace: trace !== false, query };
   const only = stageFilter(c.stageNames, options.stages);
   const list = only === null ? svc.stages : svc.stages.filter((cs) => only.has(cs.name));
   const stages: StageEvaluation[] = new Array<StageEvaluation>(list.length);
