@@ -14,15 +14,9 @@ import type { StageTrace, Target, TraceStep } from "./types.js";
 export type StepRenderer = (tr: TraceContext, a: never, b: never, d: never, e: never) => TraceStep;
 
 /** What a renderer may read besides its arguments: the trace's row fields and the policy's labels. */
-export interface TraceContext {
+export interface TraceContext extends Omit<StageTrace, "steps"> {
   readonly c: CompiledPolicy;
   readonly stage: string;
-  readonly row: number | null;
-  readonly rowId: string | null;
-  readonly sourceRef: string | null;
-  readonly within: unknown;
-  readonly clock: string | null;
-  readonly anchor: string;
 }
 
 const NO_STEPS: readonly TraceStep[] = Object.freeze([]);
