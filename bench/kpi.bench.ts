@@ -7,11 +7,11 @@
  *   BENCH_KPI_EVALUATIONS  evaluations kept (default 50000; the issue's figure is for 1000000)
  * It first checks that each library call gives the hand loop's numbers.
  */
-import { performance } from "node:perf_hooks";
 import { complianceRate, rollup, weightedFailures, weightedFailuresBreakdown, type Failure } from "../src/kpi/index.js";
 import { evaluateTicket, type TicketEvaluation } from "../src/sla/index.js";
 import { prng } from "./_prng.js";
 import { sampleTicket } from "./_tickets.js";
+import { best } from "./_timing.js";
 
 const N = Number(process.env.BENCH_KPI_EVALUATIONS ?? 50_000);
 const kept: TicketEvaluation[] = new Array<TicketEvaluation>(N);
@@ -21,16 +21,6 @@ for (let i = 0; i < N; i++) {
 }
 
 let sink = 0;
-/** Best of `reps` runs of `fn` (ms). */
-function best(reps: number, fn: () => void): number {
-  let min = Infinity;
-  for (let k = 0; k < reps; k++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 
 // --- hand-written loops: what a user writes for the built-in policies (Shanghai, no DST) ---------
 const handCompliance = (): number => {

@@ -19,6 +19,7 @@ import { tallyTicketsInWorkers } from "../src/node/index.js";
 import { evaluateTicket, tallyTickets, type Policy, type Ticket, type TicketEvaluation } from "../src/sla/index.js";
 import { baselineEvaluate, baselineTable } from "./_baseline.js";
 import { benchPolicies, sampleTicket, sampleTickets, type Sample } from "./_tickets.js";
+import { best } from "./_timing.js";
 
 const { robot: robotIntegration2026, cable: cableOperatorNorms } = benchPolicies;
 
@@ -105,16 +106,6 @@ const tableOf = (p: Policy) => tables.get(p) ?? tables.set(p, baselineTable(p)).
 
 // --- 3. timings ---------------------------------------------------------------------------------
 let sink = 0;
-/** Best of `reps` runs of `fn` (ms). */
-function best(reps: number, fn: () => void): number {
-  let min = Infinity;
-  for (let k = 0; k < reps; k++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 const each = (list: readonly Sample[], f: (s: Sample) => void) => () => {
   for (let i = 0; i < list.length; i++) f(list[i]!);
 };
