@@ -19,6 +19,8 @@ export type TallyOf<T> = T extends AsyncIterable<TicketInput> ? Promise<RollupRo
  * `rollup([...evaluateTickets(policy, tickets, { asOf })], { by, timeZone })` (docs/rules.md K17),
  * but memory holds one chunk of evaluations at a time, whatever the number of tickets. `by: []`
  * gives one row for the whole run. An async iterable of tickets gives a promise of the rows.
+ * The rows never read trace steps, so tickets are evaluated with `trace: false` unless
+ * `options.trace` says otherwise (same rows either way).
  *
  * @throws SlaKitError the errors of `evaluateTickets` (with the ticket's index in the path) and
  *   of `rollup` (`INVALID_INPUT` for bad `by` or `timeZone`, before any ticket is read).
@@ -40,7 +42,8 @@ export function tallyTickets<T extends Iterable<TicketInput> | AsyncIterable<Tic
   // one options object serves both: evaluateTicket reads asOf and its flags, rollup reads by, timeZone, unit
   const o = batchOptions(policy, options, "tallyTickets") as TallyTicketsOptions;
   const roll: RollupOptions = o;
-  const evaluate: EvaluateTicketOptions = o;
+  // the rows never read trace steps: skip recording them unless the caller asks
+  const evaluate: EvaluateTicketOptions = o.trace === undefined ? { ...o, trace: false } : o;
   rollup([], roll); // bad grouping options fail before any ticket is read
   assertTickets(tickets, "tallyTickets");
   const fold = new RowFold(roll.by);
