@@ -19,6 +19,7 @@ import { tallyTicketsInWorkers } from "../src/node/index.js";
 import { evaluateTicket, tallyTickets, type Policy, type Ticket, type TicketEvaluation } from "../src/sla/index.js";
 import { baselineEvaluate, baselineTable } from "./_baseline.js";
 import { benchPolicies, sampleTicket, sampleTickets, type Sample } from "./_tickets.js";
+import { handCompliance, handRollup } from "./_handLoops.js";
 import { best } from "./_timing.js";
 
 const { robot: robotIntegration2026, cable: cableOperatorNorms } = benchPolicies;
@@ -142,38 +143,14 @@ const bytesPerResult = gc ? Math.round((process.memoryUsage().heapUsed - heap0) 
 rows.push({ task: "evaluateTicket, results kept", "µs per ticket": perTicket(tKeep), "vs baseline": vs(tKeep), note: bytesPerResult === null ? "bytes: run with --expose-gc" : `${bytesPerResult} bytes per kept result` });
 
 // complianceRate and rollup over the kept results vs a hand-written loop
-const handCompliance = () => {
-  let met = 0;
-  let decided = 0;
-  for (const e of kept) {
-    for (const s of e.stages) {
-      if (s.status === "met") met++;
-      if (s.status === "met" || s.status === "breached" || s.status === "overdue") decided++;
-    }
-  }
-  sink += met / decided;
-};
+const handC = () => void (sink += handCompliance(kept));
 const libCompliance = () => void (sink += complianceRate(kept).value ?? 0);
-const SH = 8 * 3_600_000;
-const handRollup = () => {
-  const groups = new Map<string, { met: number; decided: number }>();
-  for (const e of kept) {
-    const d = new Date(e.createdAt.getTime() + SH);
-    const key = `${e.assignee}|${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { met: 0, decided: 0 }));
-    for (const s of e.stages) {
-      if (s.status === "met") g.met++;
-      if (s.status === "met" || s.status === "breached" || s.status === "overdue") g.decided++;
-    }
-  }
-  sink += groups.size;
-};
+const handR = () => void (sink += handRollup(kept).size);
 const libRollup = () => void (sink += rollup(kept, { by: ["assignee", "month"], timeZone: "Asia/Shanghai" }).length);
-for (const f of [handCompliance, libCompliance, handRollup, libRollup]) f();
-const tHandC = best(3, handCompliance);
+for (const f of [handC, libCompliance, handR, libRollup]) f();
+const tHandC = best(3, handC);
 const tLibC = best(3, libCompliance);
-const tHandR = best(3, handRollup);
+const tHandR = best(3, handR);
 const tLibR = best(3, libRollup);
 const within = (lib: number, hand: number) => `${(lib / hand).toFixed(2)}x the hand loop's time (goal <= 1.5x)`;
 rows.push({ task: `complianceRate over ${kept.length} results`, "µs per ticket": perTicket(tLibC), "vs baseline": "", note: within(tLibC, tHandC) });
