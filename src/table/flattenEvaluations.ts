@@ -4,6 +4,13 @@ import type { TicketEvaluation } from "../sla/types.js";
 import { own } from "../sla/_own.js";
 import type { TableTicket, TidyRow } from "./types.js";
 
+/** The columns every tidy row has; an extra fact may not take one of these names. */
+const TIDY_COLUMNS: ReadonlySet<string> = new Set([
+  "ticketId", "row", "service", "tier", "urgency", "location", "channel", "assignee", "department", "createdAt", "asOf",
+  "stage", "status", "anchorAt", "warnAt", "dueAt", "doneAt", "allowedMs", "elapsedMs", "remainingMs", "pausedMs", "fractionUsed",
+  "level", "levelAt", "nextLevel", "nextLevelAt", "rowId", "targetRow", "sourceRef", "policyId", "policyVersion", "policyHash",
+]);
+
 /** Options of {@link flattenEvaluations}. */
 export interface FlattenEvaluationsOptions {
   /**
@@ -20,14 +27,16 @@ export interface FlattenEvaluationsOptions {
 
 /**
  * One plain row per ticket-stage: the ticket's facts, the stage, its status, anchor, warning,
- * deadline and done times, allowed / elapsed / remaining / paused milliseconds, the target row
+ * deadline and done times, allowed / elapsed / remaining / paused milliseconds, the latest warning or
+ * escalation level reached and the next one (`level`, `levelAt`, `nextLevel`, `nextLevelAt`), the target row
  * (`rowId`, `targetRow`, `sourceRef`) and the policy (id, version, hash). Every row has the same
  * columns (missing facts are `null`), so the result goes straight into Observable Plot, Apache
  * Arrow (`tableFromJSON`), Polars (`pl.DataFrame(rows)`), `console.table` or a CSV writer.
  * The evaluations are not changed.
  *
  * @throws SlaKitError `INVALID_ARGUMENT`: evaluations that are not an array of ticket
- *   evaluations (path `["evaluations", i]`), an unknown `times`.
+ *   evaluations (path `["evaluations", i]`), an unknown `times`, an extra fact of `tickets` named
+ *   like a tidy column (`status`, `dueAt`, ...: its values would be lost).
  * @example
  * ```ts
  * import { flattenEvaluations } from "sla-kit/table";
@@ -57,6 +66,11 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
   const byId = new Map<string, TableTicket>();
   for (const t of options.tickets ?? []) byId.set(t.id, t);
   const factNames = [...new Set([...byId.values()].flatMap((t) => Object.keys(t.facts ?? {})))].sort();
+  const clash = factNames.find((f) => TIDY_COLUMNS.has(f));
+  if (clash !== undefined) {
+    const i = options.tickets!.findIndex((t) => Object.prototype.hasOwnProperty.call(t.facts ?? {}, clash));
+    throw new SlaKitError("INVALID_ARGUMENT", `The fact "${clash}" of options.tickets[${i}] has the name of a tidy-row column, so its values would be lost; rename it in the mapping's facts (e.g. "${clash}Fact").`, { path: ["options", "tickets", i, "facts", clash] });
+  }
   const out: TidyRow[] = [];
   evaluations.forEach((ev, i) => {
     if (ev === null || typeof ev !== "object" || !Array.isArray(ev.stages) || ev.createdAt == null || ev.policy === null || typeof ev.policy !== "object") {
@@ -68,6 +82,9 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
       if (s === null || typeof s !== "object" || s.trace === null || typeof s.trace !== "object") {
         throw new SlaKitError("INVALID_ARGUMENT", `evaluations[${i}].stages[${j}] is not a stage evaluation of evaluateTicket (it needs stage, status and trace).`, { path: ["evaluations", i, "stages", j] });
       }
+      // evaluations from before warning levels (or through JSON) may lack the level fields
+      const levels = Array.isArray(s.levelsReached) ? s.levelsReached : [];
+      const last = levels[levels.length - 1];
       const row: Record<string, unknown> = {
         ticketId: ev.ticketId,
         row: t?.row ?? null,
@@ -95,6 +112,10 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
         remainingMs: s.remainingMs,
         pausedMs: s.pausedMs,
         fractionUsed: s.fractionUsed,
+        level: last?.level ?? null,
+        levelAt: last === undefined ? null : time(last.at, [...at("levelsReached"), levels.length - 1, "at"]),
+        nextLevel: s.nextLevel?.level ?? null,
+        nextLevelAt: s.nextLevel == null ? null : time(s.nextLevel.at, [...at("nextLevel"), "at"]),
         rowId: s.trace.rowId,
         targetRow: s.trace.row,
         sourceRef: s.trace.sourceRef,

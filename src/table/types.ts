@@ -134,6 +134,12 @@ export interface TidyRow {
   readonly remainingMs: number | null;
   readonly pausedMs: number;
   readonly fractionUsed: number | null;
+  /** The latest warning or escalation level reached (`levelsReached`' last, e.g. "warn", "escalate-2"); null when none. */
+  readonly level: string | null;
+  readonly levelAt: Date | string | number | null;
+  /** The next level an open stage will reach (`nextLevel`); null when none is left. */
+  readonly nextLevel: string | null;
+  readonly nextLevelAt: Date | string | number | null;
   /** Target row of the policy: its `id` (e.g. "S4:fault:response:core-urgent"), index and clause. */
   readonly rowId: string | null;
   readonly targetRow: number | null;

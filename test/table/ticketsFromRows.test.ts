@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluateTicket, parsePolicy, robotIntegration2026, type PolicyJson, type TicketEvent } from "../../src/sla/index.js";
 
@@ -287,5 +288,44 @@ describe("flattenEvaluations", () => {
     for (const times of ["date", "iso", "ms"] as const) expect(flattenEvaluations(viaJson, { times })).toEqual(flattenEvaluations([ev], { times }));
     expect(() => flattenEvaluations([{ ...ev, createdAt: "2026-03-02 09:00" }] as never)).toThrow(/no offset/);
     expect(() => flattenEvaluations([ev], { times: "excel" as never })).toThrow(/options.times/);
+  });
+});
+
+describe("flattenEvaluations: warning and escalation levels (W1) and fact names", () => {
+  const desk = parsePolicy(JSON.parse(readFileSync(new URL("../../golden/policies/escalation-desk.json", import.meta.url), "utf8")) as PolicyJson);
+  const ticket = { id: "E-1", service: "fault", createdAt: "2024-05-17T14:30:00+08:00", events: [{ type: "done" as const, stage: "response", at: "2024-05-17T14:50:00+08:00" }] };
+
+  it("W1 the latest level reached and the next one are columns, read from levelsReached / nextLevel", () => {
+    for (const [asOf, level, levelAt, next, nextAt] of [
+      ["2024-05-17T16:00:00+08:00", null, null, "fraction:0.5", "2024-05-17T08:30:00.000Z"],
+      ["2024-05-17T17:00:00+08:00", "fraction:0.5", "2024-05-17T08:30:00.000Z", "warn", "2024-05-17T09:30:00.000Z"],
+      ["2024-05-20T12:00:00+08:00", "escalate-2", "2024-05-20T03:30:00.000Z", null, null],
+    ] as const) {
+      const ev = evaluateTicket(desk, ticket, { asOf: new Date(asOf) });
+      const rows = flattenEvaluations([ev], { times: "iso" });
+      const res = rows.find((r) => r.stage === "resolution")!;
+      const s = ev.stages.find((x) => x.stage === "resolution")!;
+      expect([res.level, res.levelAt, res.nextLevel, res.nextLevelAt], asOf).toEqual([level, levelAt, next, nextAt]);
+      expect(res.level).toBe(s.levelsReached.at(-1)?.level ?? null);
+      // the same after a JSON round trip, and as ms
+      expect(flattenEvaluations(JSON.parse(JSON.stringify([ev])) as never, { times: "iso" })).toEqual(rows);
+      expect(flattenEvaluations([ev], { times: "ms" }).find((r) => r.stage === "resolution")!.levelAt).toBe(levelAt === null ? null : Date.parse(levelAt));
+    }
+  });
+
+  it("an extra fact named like a tidy column is INVALID_ARGUMENT with its path, not silently overwritten", () => {
+    const m: RowMapping = { id: "id", createdAt: "opened", service: { value: "fault" }, facts: { tier: "tier", urgency: "urgency", status: "st" }, done: { response: "responded" } };
+    const row = { id: "F-1", opened: "2026-03-02T09:00:00+08:00", tier: "core", urgency: "urgent", st: "vip", responded: "" };
+    const { tickets, errors } = ticketsFromRows([row], m, { policy });
+    expect(errors).toEqual([]);
+    const evals = tickets.map((t) => evaluateTicket(policy, t, { asOf: Date.parse("2026-03-03T00:00:00+08:00"), stages: ["response"] }));
+    let caught: unknown;
+    try {
+      flattenEvaluations(evals, { tickets });
+    } catch (e) {
+      caught = e;
+    }
+    expect(isSlaKitError(caught) && [caught.code, caught.path]).toEqual(["INVALID_ARGUMENT", ["options", "tickets", 0, "facts", "status"]]);
+    expect((caught as Error).message).toMatch(/rename it/);
   });
 });
