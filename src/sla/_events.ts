@@ -22,11 +22,12 @@ export type AgreedRead = At & { readonly type: "agreed-deadline"; readonly stage
 export type RemoteResolvedRead = At & { readonly type: "remote-resolved" };
 export type NotApplicableRead = At & { readonly type: "not-applicable"; readonly stage: string; readonly reason: string };
 export type ClosedRead = At & { readonly type: "closed"; readonly reason: string | undefined };
+export type ReopenedRead = At & { readonly type: "reopened"; readonly reason: string | undefined };
 export type CauseRead = At & { readonly type: "cause"; readonly stage: string | undefined; readonly cause: string; readonly remedy: string; readonly objective: boolean };
 /** A ticket event as read: the `TicketEvent` union with instants in epoch ms and its index. */
-export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteResolvedRead | NotApplicableRead | ClosedRead | CauseRead;
+export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteResolvedRead | NotApplicableRead | ClosedRead | ReopenedRead | CauseRead;
 
-const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed or cause";
+const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed, reopened or cause";
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -127,6 +128,7 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
       return { i, ms, type, stage, reason: text(ev, "reason", i, "why the stage is not needed") };
     }
     case "closed":
+    case "reopened":
       return { i, ms, type, reason: typeof ev.reason === "string" ? ev.reason : undefined };
     case "cause": {
       const stage = ev.stage === undefined ? undefined : stageOf(svc, ev, i, type);
@@ -161,8 +163,12 @@ export function readEvents(c: CompiledPolicy, svc: CompiledService, ticket: Tick
       if (done.has(e.stage)) badEvent(`Event ${e.i}: stage "${e.stage}" is done twice; keep one done event per stage.`, [...path, "stage"]);
       done.add(e.stage);
     } else if (e.type === "closed") {
-      if (closed !== null) badEvent(`Event ${e.i}: the ticket is closed twice (first by event ${closed}); keep one closed event.`, path);
+      if (closed !== null) badEvent(`Event ${e.i}: the ticket is closed twice (first by event ${closed}) with no reopened event between; keep one closed event, or record the reopening (S17).`, path);
       closed = e.i;
+    } else if (e.type === "reopened") {
+      // S17: only a closed ticket can be reopened (docs/sla.md "Reopened tickets")
+      if (closed === null) badEvent(`Event ${e.i}: the ticket is reopened (${iso(e.ms)}) but it is not closed then; a reopened event follows a closed event.`, path);
+      closed = null;
     }
   }
   return out;

@@ -273,6 +273,9 @@ const pauseReason = object(
   "a pause reason { stops, ... }",
 );
 
+/** S17: how a reopening treats the time spent resolved. */
+const reopen = object({ resolvedTime: oneOf(["paused", "counts"]), description: optional(str), sourceRef: optional(name) }, 'the reopen policy { resolvedTime: "paused" | "counts", ... }');
+
 const effective = optional(matching(DATE_OR_INSTANT, 'a local date "YYYY-MM-DD" or an ISO-8601 instant with an offset'));
 
 const POLICY = object(
@@ -291,6 +294,7 @@ const POLICY = object(
     services: record(service, "a record of services by name"),
     targets: arrayOf(targetRow, "an array of target rows"),
     pauseReasons: optional(record(pauseReason, "a record of pause reasons by name")),
+    reopen: optional(reopen),
     hash: optional(str),
   },
   "a policy object { id, version, calendars, dimensions, services, targets, ... }",

@@ -68,6 +68,7 @@ function newStage(name: string, doneMs: number | null, trace: LazyTrace): Draft 
     provisional: false,
     levelsReached: [],
     nextLevel: null,
+    reopenings: null,
     error: null,
     trace,
   };

@@ -14,6 +14,14 @@ export interface PauseSpan {
   readonly rule: PauseReason;
 }
 
+/** S17: a close undone by a reopening, both known at `asOf` (epoch ms). */
+export interface ResolvedSpan {
+  readonly closedAt: number;
+  readonly reopenedAt: number;
+}
+
+const NO_SPANS: readonly ResolvedSpan[] = [];
+
 export interface Timeline {
   readonly createdMs: number;
   readonly asOfMs: number;
@@ -28,8 +36,12 @@ export interface Timeline {
   readonly remoteAt: number | null;
   /** First `not-applicable` event of each stage known at `asOf`. */
   readonly notApplicable: ReadonlyMap<string, NotApplicableRead>;
-  /** The `closed` event's instant when known at `asOf`, else null. */
+  /** The `closed` event's instant when known at `asOf` (and not reopened since), else null. */
   readonly closedAt: number | null;
+  /** S17: each close a reopening undid by `asOf`, in time order (docs/sla.md "Reopened tickets"). */
+  readonly reopened: readonly ResolvedSpan[];
+  /** The sorted events (for the reopening's look at each close, `_reopen.ts`). */
+  readonly events: readonly ReadEvent[];
   /** Cause events known at `asOf`, in time order. */
   readonly causes: readonly CauseRead[];
 }
@@ -46,6 +58,7 @@ export function buildTimeline(events: readonly ReadEvent[], createdMs: number, a
   let open: { from: number; reason: string; rule: PauseReason } | null = null;
   let remoteAt: number | null = null;
   let closedAt: number | null = null;
+  let reopened: ResolvedSpan[] | null = null;
   for (const e of events) {
     if (e.ms > asOfMs) break;
     switch (e.type) {
@@ -74,11 +87,15 @@ export function buildTimeline(events: readonly ReadEvent[], createdMs: number, a
       case "closed":
         closedAt = e.ms;
         break;
+      case "reopened":
+        (reopened ??= []).push({ closedAt: closedAt!, reopenedAt: e.ms });
+        closedAt = null;
+        break;
       case "cause":
         causes.push(e);
         break;
     }
   }
   if (open) pauses.push({ ...open, to: asOfMs });
-  return { createdMs, asOfMs, doneAll, done, agreements, pauses, remoteAt, notApplicable, closedAt, causes };
+  return { createdMs, asOfMs, doneAll, done, agreements, pauses, remoteAt, notApplicable, closedAt, reopened: reopened ?? NO_SPANS, events, causes };
 }

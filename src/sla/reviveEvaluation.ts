@@ -76,6 +76,15 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
   if (Array.isArray(s.levelsReached)) out.levelsReached = s.levelsReached.map((x: unknown, i: number) => level(x, [...path, "levelsReached", i]));
   else if (s.levelsReached !== undefined) bad([...path, "levelsReached"], "an array", s.levelsReached);
   if (s.nextLevel !== undefined && s.nextLevel !== null) out.nextLevel = level(s.nextLevel, [...path, "nextLevel"]);
+  // S17: closes undone by a reopening (absent in evaluations stored before they existed)
+  if (Array.isArray(s.reopenings)) {
+    out.reopenings = s.reopenings.map((x: unknown, i: number) => {
+      const p = [...path, "reopenings", i];
+      const r = object(x, p);
+      const dueAt = r.dueAt === null ? null : instant(r.dueAt, [...p, "dueAt"]);
+      return { ...r, closedAt: instant(r.closedAt, [...p, "closedAt"]), dueAt, reopenedAt: instant(r.reopenedAt, [...p, "reopenedAt"]) };
+    });
+  } else if (s.reopenings !== undefined && s.reopenings !== null) bad([...path, "reopenings"], "an array", s.reopenings);
   if (s.cause !== undefined && s.cause !== null) {
     const c = object(s.cause, [...path, "cause"]);
     out.cause = { ...c, at: instant(c.at, [...path, "cause", "at"]) };
@@ -87,7 +96,7 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
  * Turns a stored evaluation back into what `evaluateTicket` returned: `JSON.stringify` writes its
  * `Date`s as ISO strings, and this makes them `Date`s again (`createdAt`, `asOf`, each stage's
  * `anchorAt`, `dueAt`, `originalDueAt`, `warnAt`, `doneAt`, the `at` of the warning levels reached and
- * of the next one, the `at`/`dueAt` of rejected agreements and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
+ * of the next one, the `closedAt`/`dueAt`/`reopenedAt` of `reopenings`, the `at`/`dueAt` of rejected agreements and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
  * deep-equals `e`. Fields it does not know are kept as they are; the input is not changed.
  *
  * @throws SlaKitError `INVALID_INPUT` when the value is not a stored evaluation: a missing or

@@ -141,6 +141,7 @@ function buildPolicySchema() {
       services: z.record(name, serviceDef),
       targets: z.array(targetRow).readonly(),
       pauseReasons: z.record(name, pauseReason).optional(),
+      reopen: z.object({ resolvedTime: z.enum(["paused", "counts"]), description: z.string().optional(), sourceRef: name.optional() }).strict().optional(),
       /** Ignored on input (recomputed); accepted so a stringified policy with a hash parses. */
       hash: z.string().optional(),
     })

@@ -29,6 +29,7 @@ function buildTicketSchema() {
     event("remote-resolved", {}),
     event("not-applicable", { stage: text, reason: text }),
     event("closed", { reason: z.string().optional() }),
+    event("reopened", { reason: z.string().optional() }),
     event("cause", { stage: text.optional(), cause: text, remedy: text, objective: z.boolean().optional() }),
   ]);
   return z.looseObject({

@@ -102,6 +102,13 @@ export interface StageEvaluation {
   readonly levelsReached: readonly LevelAt[];
   /** The next level an open stage will reach after `asOf`; null when none is left or the stage is done. */
   readonly nextLevel: LevelAt | null;
+  /**
+   * S17 (docs/sla.md "Reopened tickets"): what each close gave this stage before a `reopened`
+   * event undid it, in time order (the first resolution first); null when no reopening touched
+   * the stage (a stage done by its own event is never reopened). The stage's other fields are its
+   * outcome after the last reopening; an evaluation `asOf` before a reopening is unchanged by it.
+   */
+  readonly reopenings: readonly StageReopening[] | null;
   /** Why the stage is `"unknown"`: the code and message of the error that stopped it; null otherwise. */
   readonly error: { readonly code: string; readonly message: string } | null;
   /**
@@ -116,6 +123,27 @@ export interface LevelAt {
   /** The level's name (`level` in the policy; `"warn"` for a single-number `warnAt`). */
   readonly level: string;
   readonly at: Date;
+}
+
+/**
+ * One close that settled a stage and the reopening that undid it (S17, docs/sla.md "Reopened
+ * tickets").
+ */
+export interface StageReopening {
+  /** The `closed` event's instant: the stage counted as completed (or never started) then. */
+  readonly closedAt: Date;
+  /** What the close gave the stage: `met` or `breached` against `dueAt`, `not-applicable` when its anchor had not happened. */
+  readonly status: "met" | "breached" | "not-applicable";
+  /** The deadline in force at the close; null when the stage had not started. */
+  readonly dueAt: Date | null;
+  /** The `reopened` event's instant: the stage runs again from here. */
+  readonly reopenedAt: Date;
+  /**
+   * Open time on the stage's clock from the close to the reopening (the time spent resolved):
+   * with the policy's `reopen.resolvedTime` `"paused"` (default) the deadline moved later by it
+   * and it is part of `pausedMs`; with `"counts"` it counted as elapsed.
+   */
+  readonly resolvedMs: number;
 }
 
 /** An `agreed-deadline` event that changed nothing, and why (003 §6(3), §8(2)). */
@@ -328,6 +356,21 @@ export interface PolicyJson {
   readonly targets: readonly TargetRow[];
   /** Why a ticket's clocks may stop; a pause with another reason is `INVALID_EVENT`. None: no pauses. */
   readonly pauseReasons?: Readonly<Record<string, PauseReason>>;
+  /** How a `reopened` event treats the time a ticket spent resolved (S17); default `{ resolvedTime: "paused" }`. */
+  readonly reopen?: ReopenPolicy;
+}
+
+/**
+ * What a policy says about reopened tickets (S17, docs/sla.md "Reopened tickets"): the stages a
+ * close settled run again from the reopening, and the time between the close and the reopening
+ * (the time spent resolved) either stops their clocks like a pause (`"paused"`, the default: the
+ * desk could not act on a ticket it believed resolved; ERPNext counts it as hold time) or counts
+ * against them (`"counts"`: a fix that did not hold was never a resolution).
+ */
+export interface ReopenPolicy {
+  readonly resolvedTime: "paused" | "counts";
+  readonly description?: string;
+  readonly sourceRef?: string;
 }
 
 /**
@@ -426,6 +469,15 @@ export interface ClosedEvent {
   readonly at: TimeInput;
   readonly reason?: string;
 }
+/**
+ * A closed ticket was reopened (S17, docs/sla.md "Reopened tickets"): the stages the close settled
+ * run again from here; valid only while the ticket is closed. A later `closed` settles them again.
+ */
+export interface ReopenedEvent {
+  readonly type: "reopened";
+  readonly at: TimeInput;
+  readonly reason?: string;
+}
 /** W3 (003 §9): the cause analysis and remedy of a missed stage, or of every missed stage without `stage`. */
 export interface CauseEvent {
   readonly type: "cause";
@@ -437,7 +489,7 @@ export interface CauseEvent {
   readonly objective?: boolean;
 }
 /** Anything that happened to a ticket. */
-export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent | NotApplicableEvent | ClosedEvent | CauseEvent;
+export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent | NotApplicableEvent | ClosedEvent | ReopenedEvent | CauseEvent;
 
 /** A service ticket to evaluate against a policy. */
 export interface Ticket extends TicketFacts {
