@@ -5,9 +5,9 @@ import { parse as parseYaml } from "yaml";
 import { parseIsoInstant } from "../_lib/instant.js";
 import { isValidTimeZone, utcMs, wallToInstant } from "../_lib/zone.js";
 import { isSlaKitError } from "../errors.js";
-import { diffPolicies, parseCaseFile, runCaseFile, updateCaseFile, type CaseFile, type GoldenCase } from "../golden/index.js";
+import { diffPolicies, diffVersions, parseCaseFile, runCaseFile, updateCaseFile, type CaseFile, type GoldenCase } from "../golden/index.js";
 import { didYouMean } from "../golden/_suggest.js";
-import { evaluateTicket, validatePolicy, type Policy, type Ticket } from "../sla/index.js";
+import { evaluateTicket, validatePolicy, type Policy, type Ticket, type TicketInput } from "../sla/index.js";
 import { coverage, type CoverageInput } from "./coverage.js";
 import { groupFindings } from "./findings.js";
 import { humanize } from "./humanize.js";
@@ -100,6 +100,9 @@ Lists the target rows that changed, table by table, and replays the cases under 
   --as-of <instant>       the instant to evaluate tickets at: ISO-8601 with an offset, or "now"
   --time-zone <zone>      read an --as-of without offset as a local time of this IANA zone
   --reporter <pretty|json>
+  --effective             replay --tickets with the two policies as versions: the new one
+                          judges only the stages that start on or after its effectiveFrom;
+                          stages started or decided earlier keep the old one's outcome
   --fail-on <flip|change> exit 1 when an outcome flips (flip) or anything changed (change);
                           either way exit 1 when a replayed case errored
 ${MAX_BYTES_HELP}`,
@@ -224,9 +227,10 @@ export async function check(args: readonly string[], io: Io): Promise<number> {
   for (const file of files) {
     const { loaded, parsed } = loadCaseFile(file);
     const policy = parsed.policy === undefined ? undefined : loadPolicy(parsed.policy, file);
+    const policies = parsed.policies?.map((p) => loadPolicy(p, file));
     const run = (f: CaseFile) => {
       try {
-        return runCaseFile(f, { ...(policy ? { policy } : {}), ...(values.filter ? { filter: String(values.filter) } : {}) });
+        return runCaseFile(f, { ...(policy ? { policy } : {}), ...(policies ? { policies } : {}), ...(values.filter ? { filter: String(values.filter) } : {}) });
       } catch (e) {
         return fileError(loaded, e, "case file");
       }
@@ -274,6 +278,7 @@ export async function diff(args: readonly string[], io: Io): Promise<number> {
     "time-zone": { type: "string" },
     reporter: { type: "string", default: "pretty" },
     "fail-on": { type: "string" },
+    effective: { type: "boolean", default: false },
   }, usage.diff);
   if (values.help) return io.out(usage.diff), 0;
   if (positionals.length !== 2) throw new UsageError(`Give the old and the new policy.\n\n${usage.diff}`);
@@ -284,6 +289,7 @@ export async function diff(args: readonly string[], io: Io): Promise<number> {
   const [oldRef, newRef] = positionals as [string, string];
   const oldP = loadPolicy(oldRef);
   const newP = loadPolicy(newRef);
+  if (values.effective) return diffEffective(oldP, newP, values, asOf, failOn, reporter, io);
   const cases: GoldenCase[] = [];
   for (const file of await expand((values.cases as string[] | undefined) ?? [])) {
     cases.push(...loadCaseFile(file).parsed.cases.map((c) => ({ ...c, id: `${file}#${c.id}` })));
@@ -306,6 +312,20 @@ export async function diff(args: readonly string[], io: Io): Promise<number> {
   const flips = d.flips.filter((f) => f.field === "status" || f.field === "error").length;
   if (failOn === "flip" && flips > 0) return 1;
   if (failOn === "change" && (changes > 0 || calendars.length > 0 || d.flips.length > 0)) return 1;
+  return 0;
+}
+
+/** `diff --effective`: the stages of --tickets a new version changes from its effective date on (S18). */
+function diffEffective(oldP: Policy, newP: Policy, values: { cases?: unknown; tickets?: unknown }, asOf: Date | undefined, failOn: string | undefined, reporter: string, io: Io): number {
+  if (values.tickets === undefined || asOf === undefined) throw new UsageError("--effective replays tickets: give --tickets <file> and --as-of <instant>.");
+  if (values.cases !== undefined) throw new UsageError("--effective replays --tickets only; run --cases without it.");
+  const tickets = readJsonOrYaml(String(values.tickets), "tickets");
+  if (!Array.isArray(tickets)) throw new UsageError(`${values.tickets}: expected an array of tickets.`);
+  const d = diffVersions(oldP, newP, tickets as TicketInput[], { asOf });
+  io.out(reporter === "json" ? JSON.stringify(d, null, 2) : report.versionDiffText(d));
+  if (failOn !== undefined && d.errored.length > 0) return 1;
+  if (failOn === "flip" && d.changes.some((c) => c.field === "status")) return 1;
+  if (failOn === "change" && d.changes.length > 0) return 1;
   return 0;
 }
 

@@ -2,7 +2,7 @@
  * Everything the command prints: `check` (pretty, json, junit, github), `diff`, `validate`,
  * `explain` and coverage. Pure functions from results to text.
  */
-import type { CaseFile, CaseResult, FileResult, PolicyDiff } from "../golden/index.js";
+import type { CaseFile, CaseResult, FileResult, PolicyDiff, VersionDiff } from "../golden/index.js";
 import type { PolicyIssue, TicketEvaluation } from "../sla/index.js";
 import type { Coverage } from "./coverage.js";
 import { SlaKitError } from "../errors.js";
@@ -187,6 +187,27 @@ export function diffText(d: PolicyDiff, changes: number, calendars: readonly str
       const side = (x: typeof e.old) => (x === null ? "ok" : `${x.code}: ${humanize(new SlaKitError("INVALID_INPUT", x.message))}`);
       lines.push(`  ${e.caseId}: ${e.old !== null && e.new !== null && e.old.code === e.new.code && e.old.message === e.new.message ? `both ${side(e.old)}` : `old ${side(e.old)} | new ${side(e.new)}`}`);
     }
+    if (d.errored.length > 20) lines.push(dim(`  ... and ${d.errored.length - 20} more (--reporter json lists them all)`));
+  }
+  return lines.join("\n");
+}
+
+/** `sla-kit diff --effective`: the stages a new version changes from its effective date on (S18). */
+export function versionDiffText(d: VersionDiff): string {
+  const lines = [
+    `${bold("old")} ${d.old.id}@${d.old.version} ${dim(d.old.hash)}`,
+    `${bold("new")} ${d.new.id}@${d.new.version} ${dim(d.new.hash)}, in force from ${d.effectiveFrom.toISOString()}`,
+    "",
+    bold(`Stages: ${d.changes.length} change(s) over ${d.ticketsReplayed} ticket(s) as of ${d.asOf.toISOString()}`) +
+      dim(` (${d.kept} kept: started or decided before the new version took effect; ${d.unchanged} judged by it with the same outcome)`),
+  ];
+  for (const c of d.changes) {
+    const what = c.field === "target" ? `once it starts, within ${JSON.stringify((c.old as { within: unknown }).within)} -> ${JSON.stringify((c.new as { within: unknown }).within)}` : `${c.field} ${JSON.stringify(c.old)} -> ${JSON.stringify(c.new)}`;
+    lines.push(`  ${c.ticketId} ${c.stage}${c.open ? "" : dim(" (decided)")}: ${what}`);
+  }
+  if (d.errored.length > 0) {
+    lines.push("", red(bold(`${d.errored.length} errored`)) + dim(" (these tickets say nothing about the change)"));
+    for (const e of d.errored.slice(0, 20)) lines.push(`  ${e.ticketId}: ${e.code}: ${humanize(new SlaKitError("INVALID_INPUT", e.message))}`);
     if (d.errored.length > 20) lines.push(dim(`  ... and ${d.errored.length - 20} more (--reporter json lists them all)`));
   }
   return lines.join("\n");

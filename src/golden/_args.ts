@@ -11,6 +11,12 @@ export function checkPolicyArg(p: unknown, path: ErrorPath): asserts p is Policy
   }
 }
 
+/** A non-empty array of compiled policies (the versions of a policy set). */
+export function checkPoliciesArg(ps: unknown, path: ErrorPath): asserts ps is readonly Policy[] {
+  if (!Array.isArray(ps) || ps.length === 0) throw new SlaKitError("INVALID_ARGUMENT", `Expected a non-empty array of policies (the versions of a policy set) at ${path.join(".")}, got ${describe(ps)}.`, { path });
+  ps.forEach((p, i) => checkPolicyArg(p, [...path, i]));
+}
+
 export function checkTolerance(t: unknown, path: ErrorPath): void {
   const o = t as Record<string, unknown> | null;
   if (o === null || typeof o !== "object" || Array.isArray(o)) throw new SlaKitError("INVALID_ARGUMENT", `A tolerance is { points?, ms? }, got ${describe(t)}.`, { path });

@@ -12,6 +12,8 @@ import type { Policy, PolicyCalendar, TicketEvaluation } from "../sla/index.js";
 
 export interface KindContext {
   readonly policy: Policy | undefined;
+  /** The file's policy set (`policies`), for `evaluateTicketVersions`. */
+  readonly policies?: readonly Policy[] | undefined;
   readonly asOf: string | undefined;
   readonly caseIndex: number;
 }
@@ -24,6 +26,13 @@ function needPolicy(ctx: KindContext, kind: string): Policy {
     throw new SlaKitError("INVALID_CASE_FILE", `Case kind "${kind}" needs a policy: set "policy" in the case file to a built-in name or a policy file.`, { path: ["policy"] });
   }
   return ctx.policy;
+}
+
+function needPolicies(ctx: KindContext): readonly Policy[] {
+  if (ctx.policies === undefined) {
+    throw new SlaKitError("INVALID_CASE_FILE", `Case kind "evaluateTicketVersions" needs a policy set: set "policies" in the case file to the versions (built-in names or policy files).`, { path: ["policies"] });
+  }
+  return ctx.policies;
 }
 
 function needAsOf(ctx: KindContext, input: Input): unknown {
@@ -103,7 +112,7 @@ const whole = (fn: (a: never) => unknown): Call => (input) => fn(input as never)
 
 /** What a kind needs from the case file (`policy`, the case's `asOf`), the input names it reads, and the call. */
 export interface KindSpec {
-  readonly needs: readonly ("policy" | "asOf")[];
+  readonly needs: readonly ("policy" | "policies" | "asOf")[];
   /** The names `input` may hold. */
   readonly inputs: readonly string[];
   readonly call: Call;
@@ -123,6 +132,11 @@ export const kindTable: ReadonlyMap<string, KindSpec> = new Map<string, KindSpec
       ...(i["options"] as object | undefined),
       asOf: needAsOf(ctx, i) as Date,
     }), ["policy", "asOf"])],
+  ["evaluateTicketVersions", k(["ticket", "options"], (i, ctx) =>
+    sla.evaluateTicketVersions(needPolicies(ctx), i["ticket"] as sla.Ticket, {
+      ...(i["options"] as object | undefined),
+      asOf: needAsOf(ctx, i) as Date,
+    }), ["policies", "asOf"])],
   ["validatePolicy", k([], (_i, ctx) => sla.validatePolicy(needPolicy(ctx, "validatePolicy")), ["policy"])],
   // calendar
   ["addBusinessDays", k(["calendar", "start", "n"], (i) => calendar.addBusinessDays(calendarOf(i["calendar"]), i["start"] as Date, i["n"] as number))],
@@ -172,6 +186,9 @@ export const kindTable: ReadonlyMap<string, KindSpec> = new Map<string, KindSpec
 
 /** The kinds that need the file's policy, derived from the table. */
 export const policyKinds: ReadonlySet<string> = new Set([...kindTable].filter(([, s]) => s.needs.includes("policy")).map(([n]) => n));
+
+/** The kinds that need the file's policy set (`policies`). */
+export const policySetKinds: ReadonlySet<string> = new Set([...kindTable].filter(([, s]) => s.needs.includes("policies")).map(([n]) => n));
 
 /** Rules a call fired that its result does not carry (a `dueAt` returns a bare Date). */
 export const ruleHints: ReadonlyMap<string, (input: Input, ctx: KindContext) => string[]> = new Map([

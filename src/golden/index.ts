@@ -10,5 +10,6 @@ export { runCase, type RunCaseOptions } from "./runCase.js";
 export { runCaseFile, type RunCaseFileOptions } from "./runCaseFile.js";
 export { updateCaseFile } from "./updateCaseFile.js";
 export { diffPolicies, type ErroredCase, type OutcomeFlip, type PolicyDiff, type TargetChange } from "./diffPolicies.js";
+export { diffVersions, type DiffVersionsOptions, type VersionDiff, type VersionStageChange } from "./diffVersions.js";
 export { builtinPolicies } from "./builtinPolicies.js";
 export { caseKinds } from "./caseKinds.js";

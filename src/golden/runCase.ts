@@ -3,7 +3,7 @@ import { describe } from "../_lib/instant.js";
 import type { Policy } from "../sla/index.js";
 import { collectRules, reviveInstants, toPlain } from "./_plain.js";
 import { kindTable, ruleHints } from "./_kinds.js";
-import { checkPolicyArg, checkTolerance } from "./_args.js";
+import { checkPoliciesArg, checkPolicyArg, checkTolerance } from "./_args.js";
 import { parseCase } from "./schema.js";
 import { matchExpected } from "./matchExpected.js";
 import type { CaseResult, GoldenCase, Mismatch, Tolerance } from "./types.js";
@@ -12,6 +12,8 @@ import type { CaseResult, GoldenCase, Mismatch, Tolerance } from "./types.js";
 export interface RunCaseOptions {
   /** The policy that `dueAt`, `findTarget`, `evaluateTicket` and ticket roll-ups use. */
   readonly policy?: Policy;
+  /** The versions of a policy set that `evaluateTicketVersions` cases use (docs/rules.md S18). */
+  readonly policies?: readonly Policy[];
   /** The file's tolerance; the case's own `tolerance` overrides it field by field. */
   readonly tolerance?: Tolerance;
   /** Index of the case in its file, for error paths. */
@@ -38,6 +40,7 @@ export function runCase(input: GoldenCase, options: RunCaseOptions = {}): CaseRe
   const index = options.index ?? 0;
   if (!Number.isSafeInteger(index) || index < 0) throw new SlaKitError("INVALID_ARGUMENT", `options.index must be a whole number >= 0, got ${describe(index)}.`, { path: ["options", "index"] });
   if (options.policy !== undefined) checkPolicyArg(options.policy, ["options", "policy"]);
+  if (options.policies !== undefined) checkPoliciesArg(options.policies, ["options", "policies"]);
   if (options.tolerance !== undefined) checkTolerance(options.tolerance, ["options", "tolerance"]);
   return runParsedCase(parseCase(input, index), options, index);
 }
@@ -52,7 +55,7 @@ export function runParsedCase(c: GoldenCase, options: RunCaseOptions, index: num
   let value: unknown;
   let error: CaseResult["error"];
   try {
-    value = call(reviveInstants(c.input) as Record<string, unknown>, { policy: options.policy, asOf: c.asOf, caseIndex: index });
+    value = call(reviveInstants(c.input) as Record<string, unknown>, { policy: options.policy, policies: options.policies, asOf: c.asOf, caseIndex: index });
   } catch (e) {
     if (isSlaKitError(e) && e.code === "INVALID_CASE_FILE") throw e;
     error = isSlaKitError(e)
@@ -63,7 +66,7 @@ export function runParsedCase(c: GoldenCase, options: RunCaseOptions, index: num
   const rules = error === undefined ? [...collectRules(actual)] : [];
   const hint = ruleHints.get(c.kind);
   if (error === undefined && hint !== undefined) {
-    for (const r of hint(reviveInstants(c.input) as Record<string, unknown>, { policy: options.policy, asOf: c.asOf, caseIndex: index })) if (!rules.includes(r)) rules.push(r);
+    for (const r of hint(reviveInstants(c.input) as Record<string, unknown>, { policy: options.policy, policies: options.policies, asOf: c.asOf, caseIndex: index })) if (!rules.includes(r)) rules.push(r);
   }
   const mismatches: Mismatch[] = [];
   if (c.expectError !== undefined) {

@@ -1,8 +1,8 @@
 import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
-import { checkPolicyArg } from "./_args.js";
+import { checkPoliciesArg, checkPolicyArg } from "./_args.js";
 import type { Policy } from "../sla/index.js";
-import { policyKinds } from "./_kinds.js";
+import { policyKinds, policySetKinds } from "./_kinds.js";
 import { builtinPolicies } from "./builtinPolicies.js";
 import { parseCaseFile } from "./schema.js";
 import { runParsedCase } from "./runCase.js";
@@ -15,6 +15,11 @@ export interface RunCaseFileOptions {
    * needs the caller (e.g. the CLI, which reads files) to load and pass it.
    */
   readonly policy?: Policy;
+  /**
+   * The versions of the policy set `evaluateTicketVersions` cases use (docs/rules.md S18). Defaults
+   * to the built-in policies the file's `policies` names; paths need the caller to load them.
+   */
+  readonly policies?: readonly Policy[];
   /** Run only the cases whose id contains this text (or matches this RegExp). */
   readonly filter?: string | RegExp;
 }
@@ -34,8 +39,9 @@ export interface RunCaseFileOptions {
  */
 export function runCaseFile(input: CaseFile | unknown, options: RunCaseFileOptions = {}): FileResult {
   const file = parseCaseFile(input);
-  if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", `runCaseFile options must be an object ({ policy?, filter? }), got ${describe(options)}.`, { path: ["options"] });
+  if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", `runCaseFile options must be an object ({ policy?, policies?, filter? }), got ${describe(options)}.`, { path: ["options"] });
   if (options.policy !== undefined) checkPolicyArg(options.policy, ["options", "policy"]);
+  if (options.policies !== undefined) checkPoliciesArg(options.policies, ["options", "policies"]);
   if (options.filter !== undefined && typeof options.filter !== "string" && !(options.filter instanceof RegExp)) {
     throw new SlaKitError("INVALID_ARGUMENT", `options.filter must be a string or a RegExp, got ${describe(options.filter)}.`, { path: ["options", "filter"] });
   }
@@ -46,6 +52,16 @@ export function runCaseFile(input: CaseFile | unknown, options: RunCaseFileOptio
       throw new SlaKitError("INVALID_CASE_FILE", `Policy ${JSON.stringify(file.policy)} is not built in (${Object.keys(builtinPolicies).join(", ")}): pass the loaded policy in options.policy.`, { path: ["policy"] });
     }
   }
+  let policies = options.policies;
+  if (policies === undefined && file.policies !== undefined) {
+    policies = file.policies.map((name, i) => {
+      const p = Object.hasOwn(builtinPolicies, name) ? builtinPolicies[name] : undefined;
+      if (p === undefined) {
+        throw new SlaKitError("INVALID_CASE_FILE", `Policy ${JSON.stringify(name)} in "policies" is not built in (${Object.keys(builtinPolicies).join(", ")}): pass the loaded versions in options.policies.`, { path: ["policies", i] });
+      }
+      return p;
+    });
+  }
   const filter = options.filter;
   const results = [];
   for (let i = 0; i < file.cases.length; i++) {
@@ -54,7 +70,10 @@ export function runCaseFile(input: CaseFile | unknown, options: RunCaseFileOptio
     if (policy === undefined && policyKinds.has(c.kind)) {
       throw new SlaKitError("INVALID_CASE_FILE", `Case ${JSON.stringify(c.id)} (${c.kind}) needs a policy: set "policy" in the file.`, { path: ["cases", i, "kind"] });
     }
-    results.push(runParsedCase(c, { ...(policy ? { policy } : {}), ...(file.tolerance ? { tolerance: file.tolerance } : {}) }, i));
+    if (policies === undefined && policySetKinds.has(c.kind)) {
+      throw new SlaKitError("INVALID_CASE_FILE", `Case ${JSON.stringify(c.id)} (${c.kind}) needs a policy set: set "policies" in the file (the versions, as built-in names or policy files).`, { path: ["cases", i, "kind"] });
+    }
+    results.push(runParsedCase(c, { ...(policy ? { policy } : {}), ...(policies ? { policies } : {}), ...(file.tolerance ? { tolerance: file.tolerance } : {}) }, i));
   }
   const failed = results.filter((r) => r.status === "fail").length;
   return {

@@ -40,6 +40,7 @@ export const caseFileSchema = z
   .object({
     $schema: z.string().optional(),
     policy: z.string().min(1).optional(),
+    policies: z.array(z.string().min(1)).min(1).optional(),
     description: z.string().optional(),
     tolerance: tolerance.optional(),
     cases: z.array(goldenCase),
@@ -52,7 +53,7 @@ export const caseFileSchema = z
  * @example
  * ```ts
  * import { caseFileJsonSchema } from "sla-kit/golden";
- * console.log(Object.keys(caseFileJsonSchema.properties ?? {})); // [ '$schema', 'policy', 'description', 'tolerance', 'cases' ]
+ * console.log(Object.keys(caseFileJsonSchema.properties ?? {})); // [ '$schema', 'policy', 'policies', 'description', 'tolerance', 'cases' ]
  * ```
  */
 export const caseFileJsonSchema: { readonly properties?: Record<string, unknown> } & Record<string, unknown> =
@@ -154,7 +155,7 @@ function findLocalDateTime(v: unknown): { path: (string | number)[]; text: strin
 }
 
 const KEYS_AT: Readonly<Record<string, readonly string[]>> = {
-  file: ["$schema", "policy", "description", "tolerance", "cases"],
+  file: ["$schema", "policy", "policies", "description", "tolerance", "cases"],
   case: ["id", "kind", "description", "asOf", "input", "expect", "expectRule", "expectError", "tolerance"],
   tolerance: ["points", "ms"],
 };

@@ -33,6 +33,11 @@ export interface CaseFile {
   readonly $schema?: string;
   /** A built-in policy's export name (`"robotIntegration2026"`, `"cableOperatorNorms"`) or a path relative to the file. */
   readonly policy?: string;
+  /**
+   * The versions of a policy set, for `evaluateTicketVersions` cases (docs/rules.md S18): built-in
+   * names or paths relative to the file, like `policy`.
+   */
+  readonly policies?: readonly string[];
   readonly description?: string;
   readonly tolerance?: Tolerance;
   readonly cases: readonly GoldenCase[];

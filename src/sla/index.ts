@@ -47,6 +47,7 @@ export { validatePolicy } from "./validatePolicy.js";
 export { findTarget } from "./findTarget.js";
 export { dueAt } from "./dueAt.js";
 export { evaluateTicket } from "./evaluateTicket.js";
+export { evaluateTicketVersions, type EvaluateTicketVersionsOptions } from "./evaluateTicketVersions.js";
 export { nextChangeAt } from "./nextChangeAt.js";
 export { reviveEvaluation } from "./reviveEvaluation.js";
 export { ticketJsonSchema, ticketSchema } from "./ticketSchema.js";

@@ -103,6 +103,9 @@ const changedPolicy = () => {
   return p;
 };
 let changed: ReturnType<typeof parsePolicy> | undefined;
+/** changedPolicy() as version 2026.2 of the 003 policy, in force from 2026-05-01 (S18 policy versions). */
+const laterVersion = () => ({ ...changedPolicy(), effectiveFrom: "2026-05-01" });
+let later: ReturnType<typeof parsePolicy> | undefined;
 const scoreValues = () => ({ satisfaction: 0.98, callVolume: 2150, callbackRate: ratio(45, 50) });
 
 /** Valid argument lists per export name. */
@@ -147,6 +150,10 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   tallyTickets: [() => [opaque(robotIntegration2026), [simpleTicket()], { ...asOf(), by: ["service", "stage"] }]],
   nextChangeAt: [() => [evaluation()], () => [evaluateTicket(robotIntegration2026, simpleTicket() as never, { asOf: T0 })]],
   reviveEvaluation: [() => [evaluation()], () => [json(evaluateTicket(robotIntegration2026, simpleTicket() as never, { asOf: T0 }))]],
+  evaluateTicketVersions: [
+    () => [[opaque(robotIntegration2026), opaque(later ??= parsePolicy(laterVersion()))], ticket(), asOf()],
+    () => [[policyJson(), laterVersion()], json(simpleTicket()), { asOf: T0, choose: "creation", trace: false }],
+  ],
   safeEvaluateTicket: [() => [opaque(robotIntegration2026), ticket(), asOf()], () => [opaque(cableOperatorNorms), json(simpleTicket()), { asOf: T0 }]],
   // kpi
   ratio: [() => [49, 50], () => [0, 0]],
@@ -216,4 +223,5 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
     return [file, json(runCaseFile(caseFile()))];
   }],
   diffPolicies: [() => [opaque(robotIntegration2026), opaque(changed ??= parsePolicy(changedPolicy())), [ticketCase()]]],
+  diffVersions: [() => [opaque(robotIntegration2026), opaque(later ??= parsePolicy(laterVersion())), [ticket(), json(simpleTicket())], { asOf: "2026-05-02T12:00:00+08:00" }]],
 };

@@ -25,11 +25,15 @@ function load(file: string): CaseFile {
   return (file.endsWith(".json") ? JSON.parse(text) : parse(text)) as CaseFile;
 }
 
-/** A case file may name a policy file relative to itself, as `sla-kit check` resolves it. */
-function policyOf(data: CaseFile): { policy?: Policy } {
-  const p = data.policy;
-  if (typeof p !== "string" || !/^\.{1,2}\//.test(p)) return {};
-  return { policy: parsePolicy(JSON.parse(readFileSync(join(dir, p), "utf8"))) };
+const isPath = (p: unknown): p is string => typeof p === "string" && /^\.{1,2}\//.test(p);
+const loadPolicyFile = (p: string): Policy => parsePolicy(JSON.parse(readFileSync(join(dir, p), "utf8")));
+
+/** A case file may name a policy file (and a set of versions) relative to itself, as `sla-kit check` resolves it. */
+function policyOf(data: CaseFile): { policy?: Policy; policies?: Policy[] } {
+  return {
+    ...(isPath(data.policy) ? { policy: loadPolicyFile(data.policy) } : {}),
+    ...(data.policies?.every(isPath) ? { policies: data.policies.map(loadPolicyFile) } : {}),
+  };
 }
 
 function explain(r: CaseResult): string {

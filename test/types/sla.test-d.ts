@@ -7,6 +7,7 @@ import {
   cableOperatorNorms,
   dueAt,
   evaluateTicket,
+  evaluateTicketVersions,
   findTarget,
   parsePolicy,
   robotIntegration2026,
@@ -67,6 +68,17 @@ describe("sla signatures", () => {
     expectTypeOf<{ asOf: string }>().toExtend<Parameters<typeof evaluateTicket>[2]>();
     expectTypeOf<Record<string, never>>().not.toExtend<Parameters<typeof evaluateTicket>[2]>();
     expectTypeOf(evaluateTicket).returns.toEqualTypeOf<TicketEvaluation>();
+  });
+
+  it("evaluateTicketVersions(versions: Policy[], ticket, { asOf, choose? }): TicketEvaluation (S18)", () => {
+    expectTypeOf(evaluateTicketVersions).parameter(0).toEqualTypeOf<readonly Policy[]>();
+    expectTypeOf(evaluateTicketVersions).parameter(1).toEqualTypeOf<TicketInput>();
+    expectTypeOf(evaluateTicketVersions).returns.toEqualTypeOf<TicketEvaluation>();
+    expectTypeOf<{ asOf: Date; choose: "creation" }>().toExtend<Parameters<typeof evaluateTicketVersions>[2]>();
+    expectTypeOf<{ asOf: Date; choose: "latest" }>().not.toExtend<Parameters<typeof evaluateTicketVersions>[2]>();
+    // the set decides the effective dates: there is no allowOutsideEffectiveDates
+    expectTypeOf<Parameters<typeof evaluateTicketVersions>[2]>().not.toHaveProperty("allowOutsideEffectiveDates");
+    expectTypeOf<{ choose: "creation" }>().not.toExtend<Parameters<typeof evaluateTicketVersions>[2]>();
   });
 
   it("Ticket: id, service, optional dimensions, createdAt as Date | number | ISO string, typed events", () => {
