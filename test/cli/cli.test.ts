@@ -188,7 +188,7 @@ describe("humanize: keys offered for an unknown key", () => {
     expect(typo.err).not.toContain("Allowed keys here");
     const c = await cli("check", file("unknown-key.yaml", `${passingCases}bogus: 1\n`));
     expect(c.code).toBe(2);
-    expect(c.err).toContain('unknown key "bogus". Allowed here: $schema, policy, description, tolerance, cases.');
+    expect(c.err).toContain('unknown key "bogus". Allowed here: $schema, policy, policies, description, tolerance, cases.');
     expect(c.err).not.toContain("Allowed keys here");
   });
 });
