@@ -1,5 +1,5 @@
 /** `sla-kit report`: a ticket table (CSV, JSON or Parquet) -> one self-contained HTML report, or tidy rows. */
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { basename } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { isSlaKitError } from "../errors.js";
@@ -91,11 +91,11 @@ function csvCell(v: unknown): string {
   return CSV_SPECIAL.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Tidy rows as CSV: the columns of the first row (every row has the same). */
-export function tidyCsv(rows: readonly TidyRow[]): string {
-  if (rows.length === 0) return "";
-  const cols = Object.keys(rows[0]!);
-  return `${[cols.join(","), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(","))].join("\n")}\n`;
+/** One CSV line of a tidy row, in the order of `cols`. */
+function csvLine(cols: readonly string[], r: TidyRow): string {
+  let line = "";
+  for (let i = 0; i < cols.length; i++) line += (i === 0 ? "" : ",") + csvCell(r[cols[i]!]);
+  return line;
 }
 
 export async function report(args: readonly string[], io: Io): Promise<number> {
@@ -128,46 +128,133 @@ export async function report(args: readonly string[], io: Io): Promise<number> {
     throw e;
   }
   const errors: RowError[] = [...read.errors];
-  const evaluations: TicketEvaluation[] = [];
-  const step = Math.max(1000, Math.ceil(read.tickets.length / 10));
-  read.tickets.forEach((t, i) => {
-    try {
-      // untracked stages are left out rather than counted as overdue
-      evaluations.push(evaluateTicket(policy, t, { asOf: asOfMs, stages: read.trackedStages }));
-    } catch (e) {
-      if (!isSlaKitError(e)) throw e;
-      errors.push({ row: t.row, column: null, value: null, code: e.code, reason: e.message });
+  const byId = new Map(read.tickets.map((t) => [t.id, t]));
+  const stages = read.trackedStages;
+  // every ticket is evaluated without trace steps (a report never reads most of them); the HTML
+  // re-evaluates the few late tickets whose traces it shows
+  const evaluateChunk = (from: number, to: number): TicketEvaluation[] => {
+    const out: TicketEvaluation[] = [];
+    for (let i = from; i < to; i++) {
+      const t = read.tickets[i]!;
+      try {
+        // untracked stages are left out rather than counted as overdue
+        out.push(evaluateTicket(policy, t, { asOf: asOfMs, stages, trace: false }));
+      } catch (e) {
+        if (!isSlaKitError(e)) throw e;
+        errors.push({ row: t.row, column: null, value: null, code: e.code, reason: e.message });
+      }
+      if (loud && (i + 1) % step === 0) progress(`sla-kit report: evaluated ${i + 1}/${read.tickets.length} tickets`);
     }
-    if (loud && (i + 1) % step === 0) progress(`sla-kit report: evaluated ${i + 1}/${read.tickets.length} tickets`);
-  });
-  errors.sort((a, b) => a.row - b.row);
-  if (read.untrackedStages.length > 0) progress(`sla-kit report: untracked stages (no column in the mapping, left out): ${read.untrackedStages.map((u) => `${u.service}/${u.stage}`).join(", ")}`);
-  if (errors.length > 0) progress(`sla-kit report: ${errors.length} bad rows (listed in the report${values.errors ? ` and in ${String(values.errors)}` : ""})`);
-  if (typeof values.errors === "string") writeFileSync(values.errors, `${JSON.stringify(errors, null, 2)}\n`);
-
-  let text: string;
-  if (format === "html") {
-    text = reportHtml({
-      source: basename(file),
-      policy,
-      asOf: new Date(asOfMs),
-      timeZone: timeZone ?? "UTC",
-      rowsRead: rows.length,
-      tickets: read.tickets,
-      evaluations,
-      errors,
-      untrackedStages: read.untrackedStages,
-      version: typeof __SLA_KIT_VERSION__ === "string" ? __SLA_KIT_VERSION__ : "dev",
-    });
-  } else {
-    const tidy = flattenEvaluations(evaluations, { tickets: read.tickets, times: "iso" });
-    text = format === "csv" ? tidyCsv(tidy) : `${JSON.stringify(tidy, null, 2)}\n`;
+    return out;
+  };
+  const step = Math.max(1000, Math.ceil(read.tickets.length / 10));
+  const sink = openSink(io, typeof values.out === "string" ? values.out : null);
+  let evaluated = 0;
+  try {
+    if (format === "html") {
+      const evaluations = evaluateChunk(0, read.tickets.length);
+      evaluated = evaluations.length;
+      reportProblems(read.untrackedStages, errors, values.errors, progress);
+      sink.write(
+        reportHtml({
+          source: basename(file),
+          policy,
+          asOf: new Date(asOfMs),
+          timeZone: timeZone ?? "UTC",
+          rowsRead: rows.length,
+          tickets: read.tickets,
+          evaluations,
+          errors,
+          untrackedStages: read.untrackedStages,
+          version: typeof __SLA_KIT_VERSION__ === "string" ? __SLA_KIT_VERSION__ : "dev",
+          traced: (ev) => evaluateTicket(policy, byId.get(ev.ticketId)!, { asOf: asOfMs, stages }),
+        }).replace(/\n$/, ""),
+      );
+    } else {
+      // tidy rows are written a chunk of tickets at a time: memory holds one chunk, not the table
+      const tidy = format === "csv" ? csvWriter(sink) : jsonWriter(sink);
+      for (let from = 0; from < read.tickets.length; from += TIDY_CHUNK) {
+        const evaluations = evaluateChunk(from, Math.min(read.tickets.length, from + TIDY_CHUNK));
+        evaluated += evaluations.length;
+        tidy.rows(flattenEvaluations(evaluations, { tickets: read.tickets, times: "iso" }));
+      }
+      tidy.end();
+      reportProblems(read.untrackedStages, errors, values.errors, progress);
+    }
+  } finally {
+    sink.close();
   }
-  if (typeof values.out === "string") {
-    writeFileSync(values.out, text);
-    progress(`sla-kit report: wrote ${values.out} (${evaluations.length} tickets, ${errors.length} bad rows)`);
-  } else io.out(text.replace(/\n$/, ""));
+  if (typeof values.out === "string") progress(`sla-kit report: wrote ${values.out} (${evaluated} tickets, ${errors.length} bad rows)`);
   return 0;
+}
+
+/** Tickets evaluated and flattened at once for `--format csv|json`. */
+const TIDY_CHUNK = 8192;
+
+/** Progress lines about untracked stages and bad rows, and the `--errors` file. */
+function reportProblems(untracked: readonly { service: string; stage: string }[], errors: RowError[], errorsFile: unknown, progress: (text: string) => void): void {
+  errors.sort((a, b) => a.row - b.row);
+  if (untracked.length > 0) progress(`sla-kit report: untracked stages (no column in the mapping, left out): ${untracked.map((u) => `${u.service}/${u.stage}`).join(", ")}`);
+  if (errors.length > 0) progress(`sla-kit report: ${errors.length} bad rows (listed in the report${errorsFile ? ` and in ${String(errorsFile)}` : ""})`);
+  if (typeof errorsFile === "string") writeFileSync(errorsFile, `${JSON.stringify(errors, null, 2)}\n`);
+}
+
+/** Where the report goes: lines of text, each piece ending with a newline (stdout or a file). */
+interface Sink {
+  /** Writes `text` and a newline. */
+  write(text: string): void;
+  close(): void;
+}
+
+function openSink(io: Io, file: string | null): Sink {
+  if (file === null) return { write: (text) => io.out(text), close: () => undefined };
+  const fd = openSync(file, "w");
+  return { write: (text) => writeSync(fd, `${text}\n`), close: () => closeSync(fd) };
+}
+
+/** Tidy rows as CSV: the columns of the first row (every row has the same), a chunk at a time. */
+function csvWriter(sink: Sink): { rows(rows: readonly TidyRow[]): void; end(): void } {
+  let cols: string[] | null = null;
+  let any = false;
+  return {
+    rows(rows) {
+      if (rows.length === 0) return;
+      const lines: string[] = [];
+      if (cols === null) {
+        cols = Object.keys(rows[0]!);
+        lines.push(cols.join(","));
+      }
+      for (const r of rows) lines.push(csvLine(cols, r));
+      sink.write(lines.join("\n"));
+      any = true;
+    },
+    end() {
+      if (!any) sink.write("");
+    },
+  };
+}
+
+/** Tidy rows as one JSON array, indented by 2 (what `JSON.stringify(rows, null, 2)` writes), a chunk at a time. */
+function jsonWriter(sink: Sink): { rows(rows: readonly TidyRow[]): void; end(): void } {
+  let pending: string | null = null; // the last row, written once we know whether a comma follows
+  let started = false;
+  return {
+    rows(rows) {
+      if (rows.length === 0) return;
+      const parts: string[] = [];
+      if (!started) parts.push("[");
+      started = true;
+      for (const r of rows) {
+        if (pending !== null) parts.push(`${pending},`);
+        pending = `  ${JSON.stringify(r, null, 2).replace(/\n/g, "\n  ")}`;
+      }
+      if (parts.length > 0) sink.write(parts.join("\n"));
+    },
+    end() {
+      if (!started) sink.write("[]");
+      else sink.write(`${pending!}\n]`);
+    },
+  };
 }
 
 declare const __SLA_KIT_VERSION__: string;

@@ -17,6 +17,11 @@ export interface ReportData {
   readonly errors: readonly RowError[];
   readonly untrackedStages: readonly UntrackedStage[];
   readonly version: string;
+  /**
+   * The evaluation of a ticket with its trace, for the few late tickets whose traces the page
+   * shows, when `evaluations` were made with `trace: false` (default: the evaluation itself).
+   */
+  readonly traced?: (ev: TicketEvaluation) => TicketEvaluation;
 }
 
 /** Groupings the report shows, in order: key, heading, chart kind. */
@@ -198,7 +203,7 @@ export function reportHtml(d: ReportData): string {
     .join("")}</tbody></table>`);
   sections.push(`<h2 id="timelines">Timelines of late tickets</h2><p class="legend"><span>▭ blue: anchor to deadline</span><span style="color:#f9a825">| warning</span><span>| deadline</span><span style="color:#2e7d32">● done in time</span><span style="color:#c62828">● done late / — overdue</span><span style="color:#999">▒ paused</span></p>${late
     .slice(0, MAX_TIMELINES)
-    .map(({ ev }) => `<h3 id="t-${esc(ev.ticketId)}">${esc(ev.ticketId)} <small>${esc(ev.service)} ${esc([ev.tier, ev.urgency, ev.location].filter(Boolean).join(" / "))}, created ${esc(iso(ev.createdAt))}</small></h3>${timeline(ev, byId.get(ev.ticketId))}${traces(ev)}`)
+    .map(({ ev }) => `<h3 id="t-${esc(ev.ticketId)}">${esc(ev.ticketId)} <small>${esc(ev.service)} ${esc([ev.tier, ev.urgency, ev.location].filter(Boolean).join(" / "))}, created ${esc(iso(ev.createdAt))}</small></h3>${timeline(ev, byId.get(ev.ticketId))}${traces(d.traced?.(ev) ?? ev)}`)
     .join("")}${late.length > MAX_TIMELINES ? `<p>${late.length - MAX_TIMELINES} more late tickets are in the tidy rows (<code>--format csv</code>).</p>` : ""}`);
   sections.push(`<h2 id="bad-rows">Bad rows</h2>${
     d.errors.length === 0
