@@ -17,7 +17,7 @@ export function batchOptions(policy: Policy, options: EvaluateTicketOptions, nam
 }
 
 /** Evaluates ticket `i`; an error names the ticket and gets its index in front of its path. */
-function evaluateAt(policy: Policy, ticket: TicketInput, options: EvaluateTicketOptions, i: number): TicketEvaluation {
+export function evaluateAt(policy: Policy, ticket: TicketInput, options: EvaluateTicketOptions, i: number): TicketEvaluation {
   try {
     return evaluateTicket(policy, ticket, options);
   } catch (e) {

@@ -23,7 +23,8 @@ function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | 
 /** A ticket fact as the evaluation carries it: the string, or null when absent. */
 const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
-function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isFrom: boolean): boolean {
+/** Is `createdMs` within one of the policy's effective bounds (`null`: open)? */
+export function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isFrom: boolean): boolean {
   if (b === null) return true;
   if ("date" in b) {
     const d = localDateOf(tz, createdMs);

@@ -1,0 +1,724 @@
+/**
+ * Compiled plans: the fast path of `tallyTickets`. A plan is made once per (service, tier,
+ * urgency, location, channel) combination of a compiled policy and cached on it: each stage's
+ * `when` already decided, its matrix row looked up, anchor, clock, duration and warning levels
+ * resolved. With a plan, a ticket's stage statuses are epoch-ms arithmetic: no Dates, no trace,
+ * no result objects.
+ *
+ * The fast path handles only what it knows (whitelists of policy fields and event types) and
+ * answers `null` for anything else: a policy field or event type it does not know, a value it
+ * cannot key, any bad input (every check of `readEvents` and `judgeStage` is repeated, so a
+ * ticket `evaluateTicket` rejects is never counted here), a calendar that cannot answer (status
+ * `unknown`). The caller then evaluates that ticket with `evaluateTicket`, which gives the
+ * statuses or throws the error with its path. test/sla/plan.test.ts checks that both agree.
+ * Private to `sla`.
+ * @internal
+ */
+import { addBusinessDays, addBusinessTime, businessTimeBetween, type Calendar } from "../calendar/index.js";
+import { addOpen, cover, engineOf, openBefore, type Engine } from "../calendar/_engine.js";
+import type { CompiledPolicy, CompiledService } from "./_compile.js";
+import type { CompiledLevel } from "./_levels.js";
+import { lookupStage } from "./_lookup.js";
+import { CREATED, DIMENSIONS } from "./_references.js";
+import { alwaysOpen } from "../calendar/index.js";
+import { checkBound } from "./evaluateTicket.js";
+import type { PauseReason, StageStatus, Target, TargetQuery, TicketInput } from "./types.js";
+
+/** Status codes of the fast path. */
+export const MET = 0;
+export const BREACHED = 1;
+export const OVERDUE = 2;
+export const PENDING = 3;
+export const WARNING = 4;
+export const NOT_APPLICABLE = 5;
+/** The status names by code. */
+export const STATUS_NAMES: readonly StageStatus[] = ["met", "breached", "overdue", "pending", "warning", "not-applicable"];
+
+/** A clock as the fast path uses it: the calendar, and the instants it answers for without checks. */
+interface Clock {
+  readonly cal: Calendar;
+  readonly e: Engine;
+  /** Open every instant: arithmetic. */
+  readonly always: boolean;
+  /** Instants in [lo, hi] are valid arguments of the calendar functions (never out of range). */
+  readonly lo: number;
+  readonly hi: number;
+  /** The longest span one query may cover (maxReachYears). */
+  readonly reach: number;
+}
+
+/** One stage of a plan. */
+export interface StagePlan {
+  readonly name: string;
+  /** Not applicable by the stage's `when` (the row is not looked up). */
+  readonly outside: boolean;
+  /** The matrix lookup threw: evaluating this stage throws, the ticket takes the full path. */
+  readonly lookupFails: boolean;
+  readonly kind: Target["kind"];
+  /** The anchor stage or milestone, or null for ticket creation. */
+  readonly anchor: string | null;
+  /** The anchor is a stage of the service (a close completes it). */
+  readonly anchorIsStage: boolean;
+  readonly clock: Clock | null;
+  readonly withinMs: number;
+  readonly businessDays: number;
+  readonly rings: number;
+  readonly levels: readonly CompiledLevel[];
+  /** The single fraction level of the default `warnAt` (its fraction), else null. */
+  readonly fraction: number | null;
+  /** A `not-applicable` event of this stage is allowed (the policy's `notApplicable`). */
+  readonly waivable: boolean;
+  /** What `rollup` reads of this stage, per status code (x2: renegotiated), shared by every ticket. */
+  readonly records: readonly StageRecord[];
+}
+
+/** The fields of a stage evaluation `rollup` reads. */
+export interface StageRecord {
+  readonly stage: string;
+  readonly status: StageStatus;
+  readonly renegotiated: boolean;
+  readonly originalDueAt: null;
+}
+
+/** The plan of one combination: the service and its stages in order. */
+export interface Plan {
+  readonly svc: CompiledService;
+  readonly stages: readonly StagePlan[];
+}
+
+/** Plans of one compiled policy, null when the policy has a field the fast path does not know. */
+interface Plans {
+  readonly byService: Map<string, Map<unknown, Map<unknown, Map<unknown, Map<unknown, Plan>>>>>;
+  readonly clocks: Map<Calendar, Clock>;
+}
+
+const plansOf = new WeakMap<CompiledPolicy, Plans | null>();
+
+/** Fields the fast path knows, per level of the policy; any other field sends every ticket the full way. */
+const KNOWN = {
+  policy: new Set(["$schema", "id", "version", "title", "description", "effectiveFrom", "effectiveTo", "timeZone", "warnAt", "calendars", "dimensions", "services", "targets", "pauseReasons"]),
+  service: new Set(["description", "stages", "dimensions", "values", "milestones", "onsite"]),
+  stage: new Set(["name", "description", "when", "notApplicable"]),
+  row: new Set(["id", "service", "tier", "urgency", "location", "channel", "stage", "within", "clock", "anchor", "sourceRef", "note", "warnAt"]),
+  pause: new Set(["description", "stops", "maxMs", "needsConsent", "sourceRef"]),
+  level: new Set(["fraction", "before", "after", "level"]),
+  within: new Set(["businessDays", "rings", "agreed"]),
+};
+
+const onlyKnown = (o: unknown, known: ReadonlySet<string>): boolean => {
+  if (o === null || typeof o !== "object") return true;
+  for (const k of Object.keys(o)) if (!known.has(k)) return false;
+  return true;
+};
+const levelsKnown = (w: unknown): boolean => !Array.isArray(w) || w.every((l) => onlyKnown(l, KNOWN.level));
+
+/** Does the fast path know every field of the policy? */
+function supported(c: CompiledPolicy): boolean {
+  const p = c.policy;
+  if (!onlyKnown(p, KNOWN.policy) || !levelsKnown(p.warnAt)) return false;
+  for (const s of Object.values(p.services)) {
+    if (!onlyKnown(s, KNOWN.service)) return false;
+    for (const st of s.stages) if (!onlyKnown(st, KNOWN.stage)) return false;
+  }
+  for (const r of p.targets) {
+    if (!onlyKnown(r, KNOWN.row) || !levelsKnown(r.warnAt)) return false;
+    const w = r.within;
+    if (typeof w !== "string" && (Object.keys(w).length !== 1 || !onlyKnown(w, KNOWN.within))) return false;
+  }
+  for (const r of Object.values(p.pauseReasons ?? {})) if (!onlyKnown(r, KNOWN.pause)) return false;
+  return true;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Day numbers of 1000-01-01 and 9999-12-31, the dates calendars with hours answer for. */
+const FIRST_DAY = Date.UTC(1000, 0, 1) / MS_PER_DAY;
+const LAST_DAY = Date.UTC(9999, 11, 31) / MS_PER_DAY;
+let utcClock: Calendar | undefined;
+
+function clockOf(plans: Plans, cal: Calendar): Clock {
+  let k = plans.clocks.get(cal);
+  if (k === undefined) {
+    const e = engineOf(cal);
+    // two days of margin each side: a local date is at most a day off its UTC date
+    const lo = (Math.max(e.validFrom, FIRST_DAY) + 2) * MS_PER_DAY;
+    const hi = (Math.min(e.rangeTo, LAST_DAY) - 2) * MS_PER_DAY;
+    k = { cal, e, always: e.always, lo, hi, reach: e.maxReachYears * 366 * MS_PER_DAY };
+    plans.clocks.set(cal, k);
+  }
+  return k;
+}
+
+function stagePlan(c: CompiledPolicy, plans: Plans, svc: CompiledService, cs: CompiledService["stages"][number], q: TargetQuery): StagePlan {
+  let outside = false;
+  if (cs.when) {
+    for (const d of DIMENSIONS) {
+      const set = cs.when[d];
+      const v = q[d];
+      if (set && v !== undefined && !set.has(v)) outside = true;
+    }
+  }
+  let t: Target | null = null;
+  if (!outside) {
+    try {
+      t = lookupStage(c, svc, cs.name, q, []);
+    } catch {
+      t = null;
+    }
+  }
+  const levels = t === null ? c.levels : (c.rowLevels.get(t.index) ?? c.levels);
+  const l0 = levels[0];
+  const fraction = levels.length === 1 && l0 !== undefined && l0.kind === "fraction" && l0.warns ? l0.value : null;
+  const calendar = t === null || t.clock === undefined ? null : (c.calendars.get(t.clock) ?? null);
+  const anchor = t === null || t.anchor === undefined || t.anchor === CREATED ? null : t.anchor;
+  return {
+    name: cs.name,
+    outside,
+    lookupFails: !outside && t === null,
+    kind: t === null ? "agreed" : t.kind,
+    anchor,
+    anchorIsStage: anchor !== null && svc.byName.has(anchor),
+    clock: t === null ? null : clockOf(plans, calendar ?? (utcClock ??= alwaysOpen("UTC"))),
+    withinMs: t?.kind === "duration" ? t.withinMs : 0,
+    businessDays: t?.kind === "businessDays" ? t.within.businessDays : 0,
+    rings: t?.kind === "rings" ? t.within.rings : 0,
+    levels,
+    fraction,
+    waivable: cs.notApplicable != null,
+    records: [false, true].flatMap((renegotiated) => STATUS_NAMES.map((status) => Object.freeze({ stage: cs.name, status, renegotiated, originalDueAt: null }))),
+  };
+}
+
+/** Is `v` a value of dimension `d` the policy declares (or absent)? Other values are never cached. */
+const keyable = (c: CompiledPolicy, d: (typeof DIMENSIONS)[number], v: unknown): boolean => v === undefined || (typeof v === "string" && c.dimSets[d].has(v));
+
+/**
+ * The plan of a ticket's combination, made on first use; null when the policy has fields the
+ * fast path does not know, or the ticket's values are not all declared ones (the full path says why).
+ */
+export function planFor(c: CompiledPolicy, svc: CompiledService, tier: unknown, urgency: unknown, location: unknown, channel: unknown): Plan | null {
+  let plans = plansOf.get(c);
+  if (plans === undefined) {
+    plans = supported(c) ? { byService: new Map(), clocks: new Map() } : null;
+    plansOf.set(c, plans);
+  }
+  if (plans === null) return null;
+  let a = plans.byService.get(svc.name);
+  if (a === undefined) plans.byService.set(svc.name, (a = new Map()));
+  let b = a.get(tier);
+  if (b === undefined) {
+    if (!keyable(c, "tier", tier)) return null;
+    a.set(tier, (b = new Map()));
+  }
+  let d = b.get(urgency);
+  if (d === undefined) {
+    if (!keyable(c, "urgency", urgency)) return null;
+    b.set(urgency, (d = new Map()));
+  }
+  let e = d.get(location);
+  if (e === undefined) {
+    if (!keyable(c, "location", location)) return null;
+    d.set(location, (e = new Map()));
+  }
+  let p = e.get(channel);
+  if (p === undefined) {
+    if (!keyable(c, "channel", channel)) return null;
+    const q = { service: svc.name, stage: "", tier, urgency, location, channel } as TargetQuery;
+    const made = plans;
+    p = { svc, stages: svc.stages.map((cs) => stagePlan(c, made, svc, cs, q)) };
+    e.set(channel, p);
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clock arithmetic: the calendar functions, by arithmetic on 24x7 clocks and straight on the
+// engine for instants the calendar answers for without checks (the public function otherwise,
+// which throws what evaluateTicket would meet).
+
+/** addBusinessTime(k.cal, s, ms) in epoch ms; NaN where it would throw on an always-open clock. */
+function addTime(k: Clock, s: number, ms: number): number {
+  if (!Number.isSafeInteger(ms) || ms < 0) return Number.NaN; // INVALID_DURATION: the ticket fails
+  if (k.always) {
+    const r = s + ms;
+    return r > 8.64e15 ? Number.NaN : r;
+  }
+  if (s >= k.lo && s <= k.hi) return ms === 0 ? s : addOpen(k.e, s, ms, ["start"]);
+  return addBusinessTime(k.cal, s, ms).getTime();
+}
+
+/** businessTimeBetween(k.cal, a, b). */
+function between(k: Clock, a: number, b: number): number {
+  if (k.always) return b - a;
+  if (a >= k.lo && a <= k.hi && b >= k.lo && b <= k.hi && Math.abs(b - a) <= k.reach) {
+    cover(k.e, Math.min(a, b), Math.max(a, b));
+    return openBefore(k.e, b) - openBefore(k.e, a);
+  }
+  return businessTimeBetween(k.cal, a, b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the events, as readEvents and buildTimeline do (checks included)
+
+/** Event kinds the fast path reads. */
+const DONE = 1;
+const AGREED = 2;
+const PAUSE = 3;
+const RESUME = 4;
+const REMOTE = 5;
+const WAIVER = 6;
+const CLOSED = 7;
+const CAUSE = 8;
+
+const KIND: ReadonlyMap<unknown, number> = new Map<unknown, number>([
+  ["done", DONE],
+  ["agreed-deadline", AGREED],
+  ["pause", PAUSE],
+  ["resume", RESUME],
+  ["remote-resolved", REMOTE],
+  ["not-applicable", WAIVER],
+  ["closed", CLOSED],
+  ["cause", CAUSE],
+]);
+
+/** One event as read: its kind, index, instant and the fields its kind needs. */
+interface Ev {
+  kind: number;
+  i: number;
+  ms: number;
+  stage: string | null;
+  /** rings of a done event (-1: none), or dueAt of an agreement. */
+  n: number;
+  rule: PauseReason | null;
+}
+
+/** An instant as evaluateTicket reads it (Date, epoch ms, ISO-8601 string); NaN when it would throw. */
+function instant(v: unknown): number {
+  let ms: number;
+  if (typeof v === "number") ms = v;
+  else if (v instanceof Date) ms = v.getTime();
+  else return Number.NaN; // strings: the full path parses them
+  return ms <= 8.64e15 && ms >= -8.64e15 ? ms : Number.NaN;
+}
+
+const filled = (v: unknown): boolean => typeof v === "string" && v.trim() !== "";
+
+/** A stage named by an event, as `stageOf` accepts it (milestones only for done events). */
+function stageOk(svc: CompiledService, stage: unknown, done: boolean): stage is string {
+  return typeof stage === "string" && (svc.byName.has(stage) || (done && svc.milestones.has(stage)));
+}
+
+/** An event read as `readEvent` reads it, or null when it would throw or is of a kind not handled. */
+function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, e: unknown, i: number): Ev | null {
+  if (e === null || typeof e !== "object") return null;
+  const ev = e as Record<string, unknown>;
+  const ms = instant(ev.at);
+  if (ms !== ms) return null;
+  const kind = KIND.get(ev.type);
+  switch (kind) {
+    case DONE: {
+      const stage = ev.stage;
+      if (!stageOk(svc, stage, true)) return null;
+      const rings = ev.rings;
+      if (rings !== undefined && (typeof rings !== "number" || !Number.isInteger(rings) || rings < 0)) return null;
+      return { kind, i, ms, stage, n: rings === undefined ? -1 : rings, rule: null };
+    }
+    case AGREED: {
+      const stage = ev.stage;
+      if (!stageOk(svc, stage, false) || !filled(ev.consent)) return null;
+      const due = instant(ev.dueAt);
+      if (due !== due) return null;
+      return { kind, i, ms, stage, n: due, rule: null };
+    }
+    case PAUSE: {
+      const reason = ev.reason;
+      const rule = typeof reason === "string" ? c.pauseReasons.get(reason) : undefined;
+      if (rule === undefined || (rule.needsConsent === true && !filled(ev.consent))) return null;
+      return { kind, i, ms, stage: null, n: 0, rule };
+    }
+    case RESUME:
+    case REMOTE:
+    case CLOSED:
+      return { kind, i, ms, stage: null, n: 0, rule: null };
+    case WAIVER: {
+      const stage = ev.stage;
+      if (!stageOk(svc, stage, false) || !filled(ev.reason)) return null;
+      const na = svc.byName.get(stage)!.notApplicable;
+      if (na == null) return null;
+      const when = na.when;
+      if (when) {
+        for (const d of DIMENSIONS) {
+          const allowed = when[d];
+          if (allowed === undefined) continue;
+          const v = ticket[d];
+          if (typeof v !== "string" || !allowed.includes(v)) return null;
+        }
+      }
+      return { kind, i, ms, stage, n: 0, rule: null };
+    }
+    case CAUSE: {
+      const stage = ev.stage;
+      if (stage !== undefined && !stageOk(svc, stage, false)) return null;
+      const objective = ev.objective;
+      if (objective !== undefined && typeof objective !== "boolean") return null;
+      if (!filled(ev.cause) || !filled(ev.remedy)) return null;
+      return { kind, i, ms, stage: null, n: 0, rule: null };
+    }
+    default:
+      return null; // an event type the fast path does not know: the full path decides
+  }
+}
+
+const byTime = (a: Ev, b: Ev): number => a.ms - b.ms || a.i - b.i;
+
+/** What the events say at `asOf`, for the stages of one ticket. */
+interface Facts {
+  readonly createdMs: number;
+  readonly asOfMs: number;
+  /** Every event read, sorted by time (ties in input order). */
+  readonly events: readonly Ev[];
+  /** Events up to and including `asOf`: events[0 .. known). */
+  readonly known: number;
+  /** Pauses known at `asOf` as from, to, from, to ... with their rules. */
+  readonly pauses: readonly number[];
+  readonly pauseRules: readonly PauseReason[];
+  readonly remoteAt: number | null;
+  readonly closedAt: number | null;
+}
+
+/** The done event of `stage` among events[0 .. upTo), or null. */
+function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
+  for (let k = 0; k < upTo; k++) {
+    const e = events[k]!;
+    if (e.kind === DONE && e.stage === stage) return e;
+  }
+  return null;
+}
+
+/** The events of a ticket read and checked as `readEvents` does, or null when it would throw (or when an event is not handled). */
+function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, createdMs: number, asOfMs: number): Facts | null {
+  const raw = ticket.events;
+  if (!Array.isArray(raw)) return null;
+  const n = raw.length;
+  const events: Ev[] = new Array<Ev>(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const e = readOne(c, svc, ticket, raw[i], i);
+    if (e === null) return null;
+    if (i > 0 && e.ms < events[i - 1]!.ms) sorted = false;
+    events[i] = e;
+  }
+  if (!sorted) events.sort(byTime);
+  // the sequence rules of readEvents, on every event (asOf or not)
+  let paused = false;
+  let closed = false;
+  for (let k = 0; k < n; k++) {
+    const e = events[k]!;
+    if (e.ms < createdMs) return null;
+    if (e.kind === PAUSE) {
+      if (paused) return null;
+      paused = true;
+    } else if (e.kind === RESUME) {
+      if (!paused) return null;
+      paused = false;
+    } else if (e.kind === DONE) {
+      for (let j = 0; j < k; j++) if (events[j]!.kind === DONE && events[j]!.stage === e.stage) return null;
+    } else if (e.kind === CLOSED) {
+      if (closed) return null;
+      closed = true;
+    }
+  }
+  // the timeline at asOf
+  let known = 0;
+  const pauses: number[] = [];
+  const pauseRules: PauseReason[] = [];
+  let openFrom = Number.NaN;
+  let openRule: PauseReason | null = null;
+  let remoteAt: number | null = null;
+  let closedAt: number | null = null;
+  for (; known < n; known++) {
+    const e = events[known]!;
+    if (e.ms > asOfMs) break;
+    if (e.kind === PAUSE) {
+      openFrom = e.ms;
+      openRule = e.rule;
+    } else if (e.kind === RESUME) {
+      if (openRule !== null) {
+        pauses.push(openFrom, e.ms);
+        pauseRules.push(openRule);
+      }
+      openRule = null;
+    } else if (e.kind === REMOTE) remoteAt ??= e.ms;
+    else if (e.kind === CLOSED) closedAt = e.ms;
+  }
+  if (openRule !== null) {
+    pauses.push(openFrom, asOfMs);
+    pauseRules.push(openRule);
+  }
+  return { createdMs, asOfMs, events, known, pauses, pauseRules, remoteAt, closedAt };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Judging a stage, as judgeStage does (statuses only)
+
+/** Thrown inside the fast path when the full path would throw or the stage would be unknown. */
+const BAIL = new Error("fast path: the full evaluation decides");
+
+/** Open time of the clock paused for reasons that stop `stage`, between `from` and `to` (pausedBetween). */
+function pausedBetween(k: Clock, f: Facts, stage: string, from: number, to: number): number {
+  let pausedMs = 0;
+  const p = f.pauses;
+  for (let j = 0; j < p.length; j += 2) {
+    const rule = f.pauseRules[j >> 1]!;
+    if (!rule.stops.includes(stage)) continue;
+    const s = p[j]! > from ? p[j]! : from;
+    const e = p[j + 1]! < to ? p[j + 1]! : to;
+    if (e <= s) continue;
+    const raw = between(k, s, e);
+    if (raw <= 0) continue;
+    const cap = rule.maxMs;
+    pausedMs += cap !== undefined && raw > cap ? cap : raw;
+  }
+  return pausedMs;
+}
+
+/** A waiver of the stage counts (recorded while open, not past `dueMs`). */
+function waived(f: Facts, sp: StagePlan, doneMs: number | null, dueMs: number | null): boolean {
+  if (!sp.waivable) return false;
+  for (let k = 0; k < f.known; k++) {
+    const e = f.events[k]!;
+    if (e.kind !== WAIVER || e.stage !== sp.name) continue;
+    return (doneMs === null || e.ms < doneMs) && (dueMs === null || e.ms <= dueMs);
+  }
+  return false;
+}
+
+const check = (v: number): number => {
+  if (v !== v) throw BAIL;
+  return v;
+};
+
+/** A level `open` ms of open time after the anchor, moved later by the paused time (placeLevels). */
+function fromAnchor(k: Clock, anchorMs: number, open: number, pausedMs: number): number {
+  const ms = check(addTime(k, anchorMs, open));
+  return pausedMs > 0 ? check(addTime(k, ms, pausedMs)) : ms;
+}
+
+/** The instant status `warning` starts: the earliest warning level at or before the deadline (placeLevels). */
+function warnAt(sp: StagePlan, k: Clock, anchorMs: number, allowed: number, dueMs: number, pausedMs: number): number | null {
+  if (sp.fraction !== null) return fromAnchor(k, anchorMs, Math.max(0, Math.round(sp.fraction * allowed)), pausedMs);
+  let warn: number | null = null;
+  const levels = sp.levels;
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i]!;
+    let ms: number;
+    if (l.kind === "after") ms = check(addTime(k, dueMs, l.value));
+    else ms = fromAnchor(k, anchorMs, l.kind === "fraction" ? Math.max(0, Math.round(l.value * allowed)) : Math.max(0, allowed - l.value), pausedMs);
+    // the earliest; on a tie the first in policy order, which is the one already kept
+    if (l.warns && (warn === null || ms < warn)) warn = ms;
+  }
+  return warn;
+}
+
+/**
+ * The status of one stage (a code) into `out[j]`, its renegotiation into `reneg[j]`; throws
+ * BAIL where the full path would throw or make the stage unknown.
+ */
+function judge(svc: CompiledService, sp: StagePlan, f: Facts, out: Uint8Array, reneg: Uint8Array, j: number): void {
+  reneg[j] = 0;
+  if (sp.outside) {
+    out[j] = NOT_APPLICABLE;
+    return;
+  }
+  if (sp.lookupFails) throw BAIL;
+  const { events, known, closedAt, asOfMs } = f;
+  const anchorName = sp.anchor;
+  // a stage is done only after its anchor (checked on all events, whatever asOf)
+  if (anchorName !== null) {
+    const done0 = doneOf(events, events.length, sp.name);
+    if (done0 !== null) {
+      const a = doneOf(events, events.length, anchorName);
+      const a0 = a !== null ? a.ms : closedAt !== null && sp.anchorIsStage ? closedAt : null;
+      if (a0 === null || done0.ms < a0) throw BAIL;
+    }
+  }
+  if (svc.onsite && f.remoteAt !== null) {
+    out[j] = NOT_APPLICABLE;
+    return;
+  }
+  const done = doneOf(events, known, sp.name);
+  if (sp.kind === "rings") {
+    out[j] = done === null || done.n < 0 ? NOT_APPLICABLE : done.n <= sp.rings ? MET : BREACHED;
+    return;
+  }
+  let doneMs = done === null ? null : done.ms;
+  let anchorMs: number | null;
+  let byClose = false;
+  if (anchorName === null) anchorMs = f.createdMs;
+  else {
+    const d = doneOf(events, known, anchorName);
+    if (d !== null && (closedAt === null || d.ms <= closedAt)) anchorMs = d.ms;
+    else if (closedAt !== null && sp.anchorIsStage) {
+      anchorMs = closedAt;
+      byClose = true;
+    } else anchorMs = d === null ? null : d.ms;
+  }
+  if (anchorMs === null) {
+    out[j] = closedAt !== null || waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;
+    return;
+  }
+  if (doneMs === null && closedAt !== null && !byClose) doneMs = closedAt;
+  const k = sp.clock!;
+  const endMs = doneMs ?? asOfMs;
+  let nAgreed = 0;
+  for (let x = 0; x < known; x++) {
+    const e = events[x]!;
+    if (e.kind !== AGREED || e.stage !== sp.name) continue;
+    if (e.n < anchorMs) throw BAIL;
+    nAgreed++;
+  }
+  let dueMs: number;
+  let allowed: number;
+  let pausedMs = 0;
+  if (sp.kind !== "agreed") {
+    let computed: number;
+    if (sp.kind === "duration") {
+      computed = check(addTime(k, anchorMs, sp.withinMs));
+      allowed = sp.withinMs;
+    } else {
+      computed = addBusinessDays(k.cal, anchorMs, sp.businessDays).getTime();
+      allowed = between(k, anchorMs, computed);
+    }
+    dueMs = computed;
+    pausedMs = f.pauses.length === 0 ? 0 : pausedBetween(k, f, sp.name, anchorMs, endMs);
+    if (pausedMs > 0) dueMs = check(addTime(k, dueMs, pausedMs));
+    if (nAgreed > 0) {
+      let accepted: Ev | null = null;
+      for (let x = 0; x < known; x++) {
+        const ag = events[x]!;
+        if (ag.kind !== AGREED || ag.stage !== sp.name) continue;
+        let inForce: number;
+        if (accepted !== null) inForce = accepted.n;
+        else {
+          const p = pausedBetween(k, f, sp.name, anchorMs, Math.min(endMs, ag.ms));
+          inForce = p > 0 ? check(addTime(k, computed, p)) : computed;
+        }
+        if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
+      }
+      if (accepted !== null) {
+        reneg[j] = 1;
+        dueMs = accepted.n;
+        pausedMs = 0;
+        allowed = between(k, anchorMs, dueMs);
+      }
+    }
+  } else {
+    let accepted: Ev | null = null;
+    for (let x = 0; x < known; x++) {
+      const ag = events[x]!;
+      if (ag.kind !== AGREED || ag.stage !== sp.name) continue;
+      const inForce = accepted === null ? Number.POSITIVE_INFINITY : accepted.n;
+      if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
+    }
+    if (accepted === null) {
+      out[j] = doneMs !== null ? BREACHED : waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;
+      return;
+    }
+    dueMs = accepted.n;
+    allowed = between(k, anchorMs, dueMs);
+  }
+  const warnMs = warnAt(sp, k, anchorMs, allowed, dueMs, pausedMs);
+  // the elapsed time is not needed for the status, but computing it may fail (status unknown)
+  if (endMs > anchorMs && !k.always) between(k, anchorMs, endMs);
+  if (waived(f, sp, doneMs, dueMs)) {
+    out[j] = NOT_APPLICABLE;
+    return;
+  }
+  if (doneMs !== null) out[j] = doneMs <= dueMs ? MET : BREACHED;
+  else out[j] = asOfMs > dueMs ? OVERDUE : warnMs !== null && asOfMs >= warnMs ? WARNING : PENDING;
+}
+
+/**
+ * The statuses (codes) and renegotiation flags of the listed stages of a ticket into `out` and
+ * `reneg`, or false when the ticket must take the full path (anything not handled, any error).
+ * `createdMs`, `asOfMs` and the plan are the caller's; `only` filters the stages (null: all).
+ */
+export function quickStatuses(
+  c: CompiledPolicy,
+  plan: Plan,
+  ticket: Record<string, unknown>,
+  createdMs: number,
+  asOfMs: number,
+  only: ReadonlySet<string> | null,
+  out: Uint8Array,
+  reneg: Uint8Array,
+): number {
+  const f = readFacts(c, plan.svc, ticket, createdMs, asOfMs);
+  if (f === null) return -1;
+  const stages = plan.stages;
+  let n = 0;
+  try {
+    for (let s = 0; s < stages.length; s++) {
+      const sp = stages[s]!;
+      if (only !== null && !only.has(sp.name)) continue;
+      judge(plan.svc, sp, f, out, reneg, n++);
+    }
+  } catch {
+    return -1; // BAIL, or a calendar error (the stage is unknown): the full path
+  }
+  return n;
+}
+
+/** A ticket's plan and the statuses of its listed stages (`n` of them, in `out` and `reneg`). */
+export interface QuickResult {
+  readonly plan: Plan;
+  readonly createdMs: number;
+  readonly n: number;
+}
+
+/** The run-wide inputs of {@link quickTicket}, checked once. */
+export interface QuickRun {
+  readonly c: CompiledPolicy;
+  readonly asOfMs: number;
+  /** The stages to evaluate (null: all). */
+  readonly only: ReadonlySet<string> | null;
+  /** Check the policy's effective dates (`allowOutsideEffectiveDates` not set and the policy has some). */
+  readonly bounded: boolean;
+  /** Status codes and renegotiation flags of the last ticket, by listed stage. */
+  readonly out: Uint8Array;
+  readonly reneg: Uint8Array;
+}
+
+/**
+ * The run of a batch, or null when an option is one `evaluateTicket` refuses (every ticket then
+ * takes the full path, which throws). `asOfMs` is checked by the caller.
+ */
+export function quickRun(c: CompiledPolicy, asOfMs: number, o: { readonly trace?: unknown; readonly stages?: unknown; readonly allowOutsideEffectiveDates?: unknown }): QuickRun | null {
+  if (o.trace !== undefined && typeof o.trace !== "boolean") return null;
+  let only: Set<string> | null = null;
+  if (o.stages !== undefined) {
+    if (!Array.isArray(o.stages) || !o.stages.every((n: unknown) => typeof n === "string" && c.stageNames.has(n))) return null;
+    only = new Set(o.stages as string[]);
+  }
+  const bounded = o.allowOutsideEffectiveDates !== true && (c.effectiveFrom !== null || c.effectiveTo !== null);
+  let most = 0;
+  for (const svc of c.services.values()) most = Math.max(most, svc.stages.length);
+  return { c, asOfMs, only, bounded, out: new Uint8Array(most), reneg: new Uint8Array(most) };
+}
+
+/**
+ * One ticket on the fast path: the checks of `evaluateTicket` before its stages, then
+ * {@link quickStatuses}; null when the ticket takes the full path.
+ */
+export function quickTicket(run: QuickRun, t: TicketInput): QuickResult | null {
+  if (t === null || typeof t !== "object" || typeof t.id !== "string" || t.id === "") return null;
+  const c = run.c;
+  const svc = typeof t.service === "string" ? c.services.get(t.service) : undefined;
+  if (svc === undefined) return null;
+  const createdMs = instant(t.createdAt);
+  if (!(createdMs <= run.asOfMs)) return null; // NaN too
+  if (run.bounded && !(checkBound(c.effectiveFrom, createdMs, c.timeZone, true) && checkBound(c.effectiveTo, createdMs, c.timeZone, false))) return null;
+  const plan = planFor(c, svc, t.tier, t.urgency, t.location, t.channel);
+  if (plan === null) return null;
+  const n = quickStatuses(c, plan, t as unknown as Record<string, unknown>, createdMs, run.asOfMs, run.only, run.out, run.reneg);
+  return n < 0 ? null : { plan, createdMs, n };
+}
