@@ -135,8 +135,15 @@ function build(versions: readonly unknown[]): VersionSet {
   return out;
 }
 
+type Cached = { readonly items: readonly unknown[]; readonly set: VersionSet };
 /** Sets checked before, by the caller's array, with the elements it had then. */
-const cache = new WeakMap<object, { readonly items: readonly unknown[]; readonly set: VersionSet }>();
+const cache = new WeakMap<object, Cached>();
+/** The last set checked per first version: a set written inline (`[v1, v2]` in every call) is checked once. */
+const byFirst = new WeakMap<object, Cached>();
+
+/** The same elements, each still compiling to the same policy (policy JSON edited at the top level compiles again). */
+const sameItems = (hit: Cached | undefined, versions: readonly unknown[]): hit is Cached =>
+  hit !== undefined && hit.items.length === versions.length && hit.items.every((x, i) => x === versions[i]) && hit.set.every((s) => getCompiled(versions[s.index]) === s.c);
 
 /**
  * The checked, time-ordered versions of a policy set (cached on the array while its elements stay
@@ -149,10 +156,13 @@ export function versionSet(versions: unknown, path: ErrorPath = ["versions"]): V
     throw new SlaKitError("INVALID_ARGUMENT", `The policy versions must be a non-empty array of policies (one per effective-dated version), got ${describe(versions)}.`, { path });
   }
   const hit = cache.get(versions);
-  if (hit !== undefined && hit.items.length === versions.length && hit.items.every((x, i) => x === versions[i])) return hit.set;
-  const set = build(versions);
-  cache.set(versions, { items: [...versions], set });
-  return set;
+  if (sameItems(hit, versions)) return hit.set;
+  const first: unknown = versions[0];
+  const seen = first !== null && typeof first === "object" ? byFirst.get(first) : undefined;
+  const entry: Cached = sameItems(seen, versions) ? seen : { items: [...versions], set: build(versions) };
+  cache.set(versions, entry);
+  if (first !== null && typeof first === "object") byFirst.set(first, entry);
+  return entry.set;
 }
 
 /** The position in `set` of the version in force at `ms`, or -1 when none is. */

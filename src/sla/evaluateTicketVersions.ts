@@ -127,7 +127,11 @@ export function evaluateTicketVersions(versions: readonly Policy[], ticket: Tick
   if (stages.every((st, j) => st === base.stages[j])) return base;
   let unknownStages: string[] | null = null;
   for (const st of stages) if (st.status === "unknown") (unknownStages ??= []).push(st.stage);
-  return { ...base, stages, unknownStages };
+  // `base` is this call's own result, not shared: filled in place, it keeps evaluateTicket's one hidden class
+  const out = base as { -readonly [K in keyof TicketEvaluation]: TicketEvaluation[K] };
+  out.stages = stages;
+  out.unknownStages = unknownStages;
+  return out;
 }
 
 /** The evaluation of stage `j` by the version in force when it started (see the TSDoc above). */

@@ -315,3 +315,17 @@ describe("S18 diffVersions: the open stages a new version changes from its effec
     expect(codeOf(() => diffVersions(v2, v1, tickets, { asOf: at("07-01T06:00:00") }))).toMatchObject({ code: "INVALID_ARGUMENT", path: ["newPolicy", "effectiveFrom"] });
   });
 });
+
+describe("S18 a set is checked once, and again when a version changes", () => {
+  it("S18 policy JSON whose targets are replaced between calls is read afresh", () => {
+    const j1 = JSON.parse(JSON.stringify(base)) as { targets: PolicyJson["targets"] };
+    const j2 = { ...base, version: "2", effectiveFrom: "2026-07-01" };
+    const set = [j1, j2] as unknown as Policy[];
+    const t = { id: "H", service: "fault", createdAt: at("03-01T10:00:00"), events: [] };
+    expect(evaluateTicketVersions(set, t, { asOf: at("03-01T10:30:00") }).stages[0]!.dueAt?.toISOString()).toBe(new Date(at("03-01T11:00:00")).toISOString());
+    j1.targets = [{ ...base.targets[0]!, within: "PT2H" }, base.targets[1]!];
+    expect(evaluateTicketVersions(set, t, { asOf: at("03-01T10:30:00") }).stages[0]!.dueAt?.toISOString()).toBe(new Date(at("03-01T12:00:00")).toISOString());
+    // an inline array with the same versions reuses the checked set and gives the same answer
+    expect(evaluateTicketVersions([set[0]!, set[1]!], t, { asOf: at("03-01T10:30:00") }).stages[0]!.dueAt?.toISOString()).toBe(new Date(at("03-01T12:00:00")).toISOString());
+  });
+});
