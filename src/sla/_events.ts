@@ -6,6 +6,7 @@
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { DIMENSIONS } from "./_references.js";
+import { readFacts, type ReclassifyRead } from "./_reclassify.js";
 import { toInstantMs } from "./_time.js";
 import type { PauseReason, TicketInput } from "./types.js";
 
@@ -24,10 +25,11 @@ export type NotApplicableRead = At & { readonly type: "not-applicable"; readonly
 export type ClosedRead = At & { readonly type: "closed"; readonly reason: string | undefined };
 export type ReopenedRead = At & { readonly type: "reopened"; readonly reason: string | undefined };
 export type CauseRead = At & { readonly type: "cause"; readonly stage: string | undefined; readonly cause: string; readonly remedy: string; readonly objective: boolean };
+export type { ReclassifyRead };
 /** A ticket event as read: the `TicketEvent` union with instants in epoch ms and its index. */
-export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteResolvedRead | NotApplicableRead | ClosedRead | ReopenedRead | CauseRead;
+export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteResolvedRead | NotApplicableRead | ClosedRead | ReopenedRead | CauseRead | ReclassifyRead;
 
-const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed, reopened or cause";
+const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed, reopened, cause or reclassify";
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -136,6 +138,8 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
       if (objective !== undefined && typeof objective !== "boolean") badEvent(`Event ${i}: "objective" must be true or false.`, [...path, "objective"]);
       return { i, ms, type, stage, cause: text(ev, "cause", i, "the cause analysis (003 §9)"), remedy: text(ev, "remedy", i, "the remedy taken (003 §9)"), objective: objective === true };
     }
+    case "reclassify":
+      return { i, ms, type, facts: readFacts(c, svc, ev, i), reason: typeof ev.reason === "string" ? ev.reason : undefined };
     default:
       return badEvent(`Event ${i} has unknown type ${JSON.stringify(type)}; use ${EVENT_TYPES}.`, [...path, "type"]);
   }

@@ -112,6 +112,9 @@ const strings = arrayOf(str, "an array of strings");
 const names = arrayOf(name, "an array of non-empty strings");
 const dimValues = object({ tier: optional(names), urgency: optional(names), location: optional(names), channel: optional(names) }, "an object of dimension values { tier?, urgency?, location?, channel? }");
 const beyondData = optional(oneOf(["error", "weekdays"]));
+/** `reclassify`: a mode per dimension (docs/sla.md "Facts that change mid-ticket"). */
+const mode = optional(oneOf(["restart", "retroactive", "keep"]));
+const reclassify = object({ tier: mode, urgency: mode, location: mode, channel: mode }, "an object of modes per dimension { tier?, urgency?, location?, channel? }");
 
 const holidayYear = object(
   {
@@ -295,6 +298,7 @@ const POLICY = object(
     targets: arrayOf(targetRow, "an array of target rows"),
     pauseReasons: optional(record(pauseReason, "a record of pause reasons by name")),
     reopen: optional(reopen),
+    reclassify: optional(reclassify),
     hash: optional(str),
   },
   "a policy object { id, version, calendars, dimensions, services, targets, ... }",

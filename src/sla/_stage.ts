@@ -13,6 +13,7 @@ import { LazyTrace } from "./_trace.js";
 import type { AgreedRead, CauseRead } from "./_events.js";
 import type { Timeline } from "./_timeline.js";
 import { placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
+import { agreementsAfterRestart, mergeRejected, planStage, reclassifiedOf, restartStep, type StagePlan } from "./_reclassify.js";
 import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TargetQuery, TicketFacts } from "./types.js";
 
 export { cite } from "./_steps.js";
@@ -65,6 +66,7 @@ function newStage(name: string, doneMs: number | null, trace: LazyTrace): Draft 
     rejectedAgreements: null,
     needsCause: false,
     cause: null,
+    reclassified: null,
     provisional: false,
     levelsReached: [],
     nextLevel: null,
@@ -92,7 +94,7 @@ function settle(d: Draft, status: StageStatus, asOfMs: number): StageEvaluation 
 }
 
 /** A stage restricted by `when` to dimension values the ticket does not have: the reason, or null. */
-function outsideWhen(cs: CompiledStage, facts: TicketFacts): string | null {
+export function outsideWhen(cs: CompiledStage, facts: TicketFacts): string | null {
   if (!cs.when) return null;
   let out: string | null = null;
   for (const d of DIMENSIONS) {
@@ -225,7 +227,7 @@ function waived(tl: Timeline, cs: CompiledStage, d: Draft, dueMs: number | null)
 }
 
 /** When the stage's anchor happened, as known at `asOf` (a stage the close completes counts as done then). */
-function anchorTime(ctx: StageContext, anchorName: string): { ms: number | null; byClose: boolean } {
+export function anchorTime(ctx: StageContext, anchorName: string): { ms: number | null; byClose: boolean } {
   const { svc, tl } = ctx;
   if (anchorName === CREATED) return { ms: tl.createdMs, byClose: false };
   const d = tl.done.get(anchorName);
@@ -244,18 +246,32 @@ export const STAGE_ERRORS: ReadonlySet<string> = new Set(["CALENDAR_OUT_OF_RANGE
  */
 export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvaluation {
   const trace = new LazyTrace(ctx.c, cs.name, ctx.trace);
+  // facts that changed mid-ticket (S16): the row and start each stage runs on
+  const rc = ctx.tl.reclassify.length === 0 ? null : planStage(ctx, cs, trace);
   try {
-    return judgeStage(ctx, cs, newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace));
+    const r = judgeStage(ctx, cs, newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace), rc);
+    if (rc?.last) (r as Draft).reclassified = reclassifiedOf(rc, dueBefore(ctx, cs, rc.last.before));
+    return r;
   } catch (e) {
     if (!isSlaKitError(e) || !STAGE_ERRORS.has(e.code)) throw e;
     const { c, svc } = ctx;
-    const t = lookupStage(c, svc, cs.name, ctx.query, NO_PATH);
+    const t = rc?.t ?? lookupStage(c, svc, cs.name, ctx.query, NO_PATH);
     const message = stageErrorMessage(svc.name, cs.name, t, e);
     trace.target(t);
     trace.add(step.textStep, "unknown", message, e.code, null);
     const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
     d.error = { code: e.code, message };
     return settle(d, "unknown", ctx.tl.asOfMs);
+  }
+}
+
+/** The deadline the stage has under `plan` (the one before a reclassification), or null. */
+function dueBefore(ctx: StageContext, cs: CompiledStage, plan: StagePlan): number | null {
+  try {
+    return judgeStage(ctx, cs, newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, new LazyTrace(ctx.c, cs.name, false)), plan).dueAtMs;
+  } catch (e) {
+    if (isSlaKitError(e) && STAGE_ERRORS.has(e.code)) return null;
+    throw e;
   }
 }
 
@@ -266,18 +282,18 @@ export function stageErrorMessage(service: string, stage: string, t: Target, e: 
   return `The deadline of ${service}/${stage} (row ${t.id ?? t.index}, ${t.sourceRef}, within ${JSON.stringify(t.within)} on clock "${t.clock ?? "UTC"}") cannot be computed${needs}: ${e.message}`;
 }
 
-function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvaluation {
+function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft, rc: StagePlan | null): StageEvaluation {
   const { c, svc, facts, tl } = ctx;
   const trace = d.trace;
   const done = tl.done.get(cs.name);
   let doneMs = d.doneAtMs;
   // stage restricted to some dimension values ("when")
-  const out = outsideWhen(cs, facts);
-  if (out !== null) {
-    trace.add(step.textStep, "not-applicable", `stage "${cs.name}" does not apply to ${out}`, undefined, null);
+  const out = rc === null ? outsideWhen(cs, facts) : rc.out;
+  if (out !== null || rc?.t === null) {
+    trace.add(step.textStep, "not-applicable", `stage "${cs.name}" does not apply to ${out ?? "the facts in force"}`, undefined, null);
     return settle(d, "not-applicable", tl.asOfMs);
   }
-  const t = lookupStage(c, svc, cs.name, ctx.query, NO_PATH);
+  const t = rc === null ? lookupStage(c, svc, cs.name, ctx.query, NO_PATH) : (rc.t as Target);
   const anchorName = t.anchor ?? CREATED;
   trace.target(t);
   trace.add(step.targetStep, null, null, null, null);
@@ -307,7 +323,7 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
     trace.add(step.ringsStep, done.rings, t.within.rings, null, null);
     return settle(d, done.rings <= t.within.rings ? "met" : "breached", tl.asOfMs);
   }
-  const anchor = anchorTime(ctx, anchorName);
+  const anchor = rc?.start ?? anchorTime(ctx, anchorName);
   const anchorMs = anchor.ms;
   if (anchorMs === null) {
     if (tl.closedAt !== null) {
@@ -318,7 +334,8 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
     trace.add(step.anchorPendingStep, null, null, null, null);
     return settle(d, "pending", tl.asOfMs);
   }
-  trace.add(step.anchorStep, anchorMs, anchor.byClose, null, null);
+  if (rc?.restartMs != null && rc.restartMs === anchorMs) trace.add(restartStep, anchorMs, null, null, null);
+  else trace.add(step.anchorStep, anchorMs, anchor.byClose, null, null);
   // closing settles a stage still open whose anchor happened before the close by its own event
   if (doneMs === null && tl.closedAt !== null && !anchor.byClose) {
     doneMs = tl.closedAt;
@@ -327,7 +344,8 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
   }
   const cal = clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
   const endMs = doneMs ?? tl.asOfMs;
-  const agreements = tl.agreements.get(cs.name) ?? [];
+  const { list: agreements, superseded } = agreementsAfterRestart(rc, tl.agreements.get(cs.name) ?? []);
+  d.rejectedAgreements = superseded;
   for (const ag of agreements) {
     if (ag.dueMs < anchorMs) badEvent(`Event ${ag.i}: the agreed deadline ${iso(ag.dueMs)} of stage "${cs.name}" is before its anchor "${anchorName}" (${iso(anchorMs)}).`, ["events", ag.i, "dueAt"]);
   }
@@ -352,7 +370,7 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
         return p > 0 ? addBusinessTime(cal, computed, p).getTime() : computed;
       };
       const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, inForceAt, trace);
-      d.rejectedAgreements = rejected;
+      d.rejectedAgreements = mergeRejected(superseded, rejected);
       if (ag !== undefined) {
         d.originalDueAt = new Date(dueMs);
         d.renegotiated = true;
@@ -365,7 +383,7 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft): StageEvalua
   } else {
     // S9: the deadline is agreed with the customer in advance (003 §6(3))
     const { accepted: ag, rejected } = judgeAgreements(c, agreements, doneMs, () => Number.POSITIVE_INFINITY, trace);
-    d.rejectedAgreements = rejected;
+    d.rejectedAgreements = mergeRejected(superseded, rejected);
     if (ag === undefined) {
       if (doneMs === null) {
         if (waived(tl, cs, d, null)) return settle(d, "not-applicable", tl.asOfMs);

@@ -3,7 +3,7 @@
  * remote resolution, stages waived, the close, causes). Private to `sla`.
  * @internal
  */
-import type { AgreedRead, CauseRead, DoneRead, NotApplicableRead, ReadEvent } from "./_events.js";
+import type { AgreedRead, CauseRead, DoneRead, NotApplicableRead, ReadEvent, ReclassifyRead } from "./_events.js";
 import type { PauseReason } from "./types.js";
 
 /** A pause as [start, end) in epoch ms (an open pause ends at `asOf`) with its declared reason. */
@@ -44,6 +44,8 @@ export interface Timeline {
   readonly events: readonly ReadEvent[];
   /** Cause events known at `asOf`, in time order. */
   readonly causes: readonly CauseRead[];
+  /** Reclassifications known at `asOf`, in time order (docs/sla.md "Facts that change mid-ticket"). */
+  readonly reclassify: readonly ReclassifyRead[];
 }
 
 /** Builds the timeline from sorted events. */
@@ -54,6 +56,7 @@ export function buildTimeline(events: readonly ReadEvent[], createdMs: number, a
   const agreements = new Map<string, AgreedRead[]>();
   const notApplicable = new Map<string, NotApplicableRead>();
   const causes: CauseRead[] = [];
+  const reclassify: ReclassifyRead[] = [];
   const pauses: PauseSpan[] = [];
   let open: { from: number; reason: string; rule: PauseReason } | null = null;
   let remoteAt: number | null = null;
@@ -94,8 +97,11 @@ export function buildTimeline(events: readonly ReadEvent[], createdMs: number, a
       case "cause":
         causes.push(e);
         break;
+      case "reclassify":
+        reclassify.push(e);
+        break;
     }
   }
   if (open) pauses.push({ ...open, to: asOfMs });
-  return { createdMs, asOfMs, doneAll, done, agreements, pauses, remoteAt, notApplicable, closedAt, reopened: reopened ?? NO_SPANS, events, causes };
+  return { createdMs, asOfMs, doneAll, done, agreements, pauses, remoteAt, notApplicable, closedAt, reopened: reopened ?? NO_SPANS, events, causes, reclassify };
 }

@@ -3,6 +3,7 @@ import { describe } from "../_lib/instant.js";
 import { localDateOf } from "../_lib/zone.js";
 import { getCompiled, type EffectiveBound } from "./_compile.js";
 import { iso, readEvents } from "./_events.js";
+import { factsInForce } from "./_reclassify.js";
 import { evaluateStage } from "./_stage.js";
 import { buildTimeline } from "./_timeline.js";
 import { toInstantMs } from "./_time.js";
@@ -106,16 +107,19 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
     stages[i] = st;
     if (st.status === "unknown") (unknownStages ??= []).push(st.stage);
   }
+  // facts that changed mid-ticket (S16): the evaluation carries those in force at asOf
+  const now = tl.reclassify.length === 0 ? null : factsInForce(ticket, tl.reclassify);
   // one object literal: every ticket evaluation has one hidden class
   return {
     ticketId: ticket.id,
     service: svc.name,
-    tier: fact(ticket.tier),
-    urgency: fact(ticket.urgency),
-    location: fact(ticket.location),
-    channel: fact(ticket.channel),
+    tier: now === null ? fact(ticket.tier) : now.tier,
+    urgency: now === null ? fact(ticket.urgency) : now.urgency,
+    location: now === null ? fact(ticket.location) : now.location,
+    channel: now === null ? fact(ticket.channel) : now.channel,
     assignee: fact(ticket.assignee),
     department: fact(ticket.department),
+    factsAtCreation: now === null ? null : factsInForce(ticket, []),
     createdAt: new Date(createdMs),
     asOf: new Date(asOf),
     createdAtMs: createdMs,

@@ -85,6 +85,11 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
       return { ...r, closedAt: instant(r.closedAt, [...p, "closedAt"]), dueAt, reopenedAt: instant(r.reopenedAt, [...p, "reopenedAt"]) };
     });
   } else if (s.reopenings !== undefined && s.reopenings !== null) bad([...path, "reopenings"], "an array", s.reopenings);
+  if (s.reclassified !== undefined && s.reclassified !== null) {
+    const p = [...path, "reclassified"];
+    const r = object(s.reclassified, p);
+    out.reclassified = { ...r, at: instant(r.at, [...p, "at"]), dueAtBefore: r.dueAtBefore === null || r.dueAtBefore === undefined ? null : instant(r.dueAtBefore, [...p, "dueAtBefore"]) };
+  }
   if (s.cause !== undefined && s.cause !== null) {
     const c = object(s.cause, [...path, "cause"]);
     out.cause = { ...c, at: instant(c.at, [...path, "cause", "at"]) };
@@ -96,7 +101,7 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
  * Turns a stored evaluation back into what `evaluateTicket` returned: `JSON.stringify` writes its
  * `Date`s as ISO strings, and this makes them `Date`s again (`createdAt`, `asOf`, each stage's
  * `anchorAt`, `dueAt`, `originalDueAt`, `warnAt`, `doneAt`, the `at` of the warning levels reached and
- * of the next one, the `closedAt`/`dueAt`/`reopenedAt` of `reopenings`, the `at`/`dueAt` of rejected agreements and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
+ * of the next one, the `closedAt`/`dueAt`/`reopenedAt` of `reopenings`, `reclassified.at` and `reclassified.dueAtBefore`, the `at`/`dueAt` of rejected agreements and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
  * deep-equals `e`. Fields it does not know are kept as they are; the input is not changed.
  *
  * @throws SlaKitError `INVALID_INPUT` when the value is not a stored evaluation: a missing or
@@ -119,6 +124,7 @@ export function reviveEvaluation(json: unknown): TicketEvaluation {
   text(o, "ticketId", []);
   text(o, "service", []);
   for (const k of FACTS) if (o[k] !== undefined && o[k] !== null && typeof o[k] !== "string") bad([k], "a string", o[k]);
+  if (o.factsAtCreation !== undefined && o.factsAtCreation !== null) object(o.factsAtCreation, ["factsAtCreation"]);
   out.createdAt = instant(o.createdAt, ["createdAt"]);
   out.asOf = instant(o.asOf, ["asOf"]);
   const policy = object(o.policy, ["policy"]);

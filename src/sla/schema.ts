@@ -123,6 +123,9 @@ function buildPolicySchema() {
     })
     .strict();
 
+  // how running stages respond to a reclassify event, per dimension (docs/sla.md "Facts that change mid-ticket")
+  const mode = z.enum(["restart", "retroactive", "keep"]);
+
   const dateOrInstant = z.string().regex(DATE_OR_INSTANT, 'a local date "YYYY-MM-DD" or an ISO-8601 instant with an offset');
 
   return z
@@ -142,6 +145,7 @@ function buildPolicySchema() {
       targets: z.array(targetRow).readonly(),
       pauseReasons: z.record(name, pauseReason).optional(),
       reopen: z.object({ resolvedTime: z.enum(["paused", "counts"]), description: z.string().optional(), sourceRef: name.optional() }).strict().optional(),
+      reclassify: z.object({ tier: mode, urgency: mode, location: mode, channel: mode }).partial().strict().optional(),
       /** Ignored on input (recomputed); accepted so a stringified policy with a hash parses. */
       hash: z.string().optional(),
     })

@@ -31,6 +31,10 @@ function buildTicketSchema() {
     event("closed", { reason: z.string().optional() }),
     event("reopened", { reason: z.string().optional() }),
     event("cause", { stage: text.optional(), cause: text, remedy: text, objective: z.boolean().optional() }),
+    event("reclassify", {
+      facts: z.object({ tier: text, urgency: text, location: text, channel: text }).partial().strict().refine((f) => Object.keys(f).length > 0, "name at least one dimension that changes"),
+      reason: z.string().optional(),
+    }),
   ]);
   return z.looseObject({
     id: text,

@@ -91,6 +91,14 @@ export interface StageEvaluation {
   /** W3 (003 §9): the cause analysis and remedy recorded for this missed stage (or for the whole ticket); null otherwise. */
   readonly cause: StageCause | null;
   /**
+   * The reclassification (a `reclassify` event) that met this stage while it was running and gave
+   * it another target row, and what the policy's `reclassify` rule did about it (docs/rules.md
+   * S16; docs/sla.md "Facts that change mid-ticket"); the last one when several did. Null when no
+   * reclassification changed the stage's row while it ran (stages not yet started simply use the
+   * facts in force when they start; stages already decided are never re-judged).
+   */
+  readonly reclassified: StageReclassification | null;
+  /**
    * True when the deadline or the time used rests on dates after the calendar's holiday data,
    * answered as plain weekdays (`beyondData: "weekdays"`); a trace step names the first such date.
    */
@@ -116,6 +124,38 @@ export interface StageEvaluation {
    * `structuredClone`, spread or any property access); with `trace: false` they are empty.
    */
   readonly trace: StageTrace;
+}
+
+/**
+ * How the stages already running respond when a `reclassify` event changes a dimension
+ * (docs/rules.md S16): `"restart"` (the new row's deadline runs from the change; time spent
+ * before it is not counted), `"retroactive"` (the new row's deadline runs from the stage's
+ * original start, keeping the time already spent and the pauses already taken; ServiceNow's
+ * retroactive start), `"keep"` (the running stage keeps its row; only stages not yet started use
+ * the new facts).
+ */
+export type ReclassifyMode = "restart" | "retroactive" | "keep";
+
+/** What a reclassification did to a stage that was running (`StageEvaluation.reclassified`). */
+export interface StageReclassification {
+  /** The instant of the `reclassify` event. */
+  readonly at: Date;
+  /** Index of the event in `ticket.events`. */
+  readonly event: number;
+  readonly mode: ReclassifyMode;
+  /** The changed dimension whose rule (`policy.reclassify[dimension]`, default `"keep"`) chose the mode. */
+  readonly dimension: Dimension;
+  /** The row in force before the change (index in `policy.targets`), or null when the stage did not apply then (`when`). */
+  readonly fromRow: number | null;
+  readonly fromRowId: string | null;
+  /** The row the new facts select, or null when the stage does not apply to them (`when`). */
+  readonly toRow: number | null;
+  readonly toRowId: string | null;
+  /**
+   * The deadline the stage had under `fromRow` (from the start it had then, with the same pauses),
+   * whatever the mode; null when that row gave no deadline (not applicable, rings, not agreed yet).
+   */
+  readonly dueAtBefore: Date | null;
 }
 
 /** A warning or escalation level of a stage and the instant it is (or was) reached. */
@@ -180,6 +220,14 @@ export interface TicketFacts {
   readonly department?: string;
 }
 
+/** A ticket's matrix facts (null where it has none), as `TicketEvaluation.factsAtCreation` keeps them. */
+export interface MatrixFacts {
+  readonly tier: string | null;
+  readonly urgency: string | null;
+  readonly location: string | null;
+  readonly channel: string | null;
+}
+
 /**
  * The evaluation of one ticket against one policy at one instant. Every field is present: a
  * ticket fact the ticket did not carry is `null`.
@@ -194,6 +242,11 @@ export interface TicketEvaluation {
   /** Who handles the ticket (K17 roll-ups); null when the ticket names no one. */
   readonly assignee: string | null;
   readonly department: string | null;
+  /**
+   * The matrix facts the ticket was created with, when `reclassify` events known at `asOf` changed
+   * them (`tier` ... `channel` above are the facts in force at `asOf`); null when none did.
+   */
+  readonly factsAtCreation: MatrixFacts | null;
   readonly createdAt: Date;
   readonly asOf: Date;
   /** `createdAt` as epoch ms. */
@@ -356,6 +409,14 @@ export interface PolicyJson {
   readonly targets: readonly TargetRow[];
   /** Why a ticket's clocks may stop; a pause with another reason is `INVALID_EVENT`. None: no pauses. */
   readonly pauseReasons?: Readonly<Record<string, PauseReason>>;
+  /**
+   * How stages already running respond when a `reclassify` event changes a dimension
+   * (docs/sla.md "Facts that change mid-ticket"; docs/rules.md S16). A dimension not named here
+   * is `"keep"`: a running stage keeps its row unless the policy says otherwise. When one event
+   * changes several dimensions the stage's rows depend on, the strongest mode wins:
+   * `restart` > `retroactive` > `keep`.
+   */
+  readonly reclassify?: Partial<Record<Dimension, ReclassifyMode>>;
   /** How a `reopened` event treats the time a ticket spent resolved (S17); default `{ resolvedTime: "paused" }`. */
   readonly reopen?: ReopenPolicy;
 }
@@ -488,8 +549,20 @@ export interface CauseEvent {
   /** An objective cause (weather, traffic: 003 §8(2)). */
   readonly objective?: boolean;
 }
+/**
+ * The ticket's matrix facts change from `at` on (docs/sla.md "Facts that change mid-ticket"):
+ * stages not yet started use the new facts, running stages respond as `policy.reclassify` says
+ * (`restart`, `retroactive` or `keep`), stages already decided are never re-judged.
+ */
+export interface ReclassifyEvent {
+  readonly type: "reclassify";
+  readonly at: TimeInput;
+  /** The dimensions that change and their new values (values the policy declares). */
+  readonly facts: { readonly tier?: string; readonly urgency?: string; readonly location?: string; readonly channel?: string };
+  readonly reason?: string;
+}
 /** Anything that happened to a ticket. */
-export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent | NotApplicableEvent | ClosedEvent | ReopenedEvent | CauseEvent;
+export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent | NotApplicableEvent | ClosedEvent | ReopenedEvent | CauseEvent | ReclassifyEvent;
 
 /** A service ticket to evaluate against a policy. */
 export interface Ticket extends TicketFacts {
@@ -517,6 +590,7 @@ export interface TicketEventInput {
   readonly cause?: string;
   readonly remedy?: string;
   readonly objective?: boolean;
+  readonly facts?: ReclassifyEvent["facts"];
 }
 
 /**

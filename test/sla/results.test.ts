@@ -11,9 +11,9 @@ import { sampleTickets } from "../../bench/_tickets.js";
 
 const STAGE_KEYS = [
   "stage", "status", "anchorAt", "dueAt", "originalDueAt", "warnAt", "doneAt", "anchorAtMs", "dueAtMs", "warnAtMs", "doneAtMs", "msUntilWarn", "msUntilDue",
-  "allowedMs", "elapsedMs", "remainingMs", "fractionUsed", "pausedMs", "renegotiated", "rejectedAgreements", "needsCause", "cause", "provisional", "levelsReached", "nextLevel", "reopenings", "error", "trace",
+  "allowedMs", "elapsedMs", "remainingMs", "fractionUsed", "pausedMs", "renegotiated", "rejectedAgreements", "needsCause", "cause", "reclassified", "provisional", "levelsReached", "nextLevel", "reopenings", "error", "trace",
 ];
-const TICKET_KEYS = ["ticketId", "service", "tier", "urgency", "location", "channel", "assignee", "department", "createdAt", "asOf", "createdAtMs", "asOfMs", "policy", "stages", "unknownStages"];
+const TICKET_KEYS = ["ticketId", "service", "tier", "urgency", "location", "channel", "assignee", "department", "factsAtCreation", "createdAt", "asOf", "createdAtMs", "asOfMs", "policy", "stages", "unknownStages"];
 const TRACE_KEYS = ["row", "rowId", "sourceRef", "within", "clock", "anchor", "steps"];
 
 /** An evaluation without its trace steps (what `trace: false` must leave identical). */
