@@ -151,9 +151,44 @@ function eventsOf(events: DuckDBValue, zone: string | undefined): TicketEvent[] 
       const p = plain(v, zone, ["events", i, name]);
       if (p !== undefined) ev[key] = p;
     }
+    if (ev["type"] === "reclassify") {
+      const f = factsOf(s, zone, ["events", i]);
+      if (f !== undefined) ev["facts"] = f;
+    }
     out.push(ev as unknown as TicketEvent);
   });
   return out;
+}
+
+/**
+ * A reclassify event's facts (docs/sla.md "Facts that change mid-ticket"): a STRUCT
+ * `{'urgency': 'urgent'}`, JSON text (`'{"urgency":"urgent"}'`), or the dimensions as fields of the
+ * event itself (`{'type': 'reclassify', 'at': at, 'urgency': 'urgent'}`); `evaluateTicket` checks them.
+ */
+function factsOf(s: Readonly<Record<string, DuckDBValue>>, zone: string | undefined, path: ErrorPath): unknown {
+  const [, v] = field(s, ["facts"]);
+  if (v instanceof DuckDBStructValue) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v.entries)) {
+      const p = plain(x, zone, [...path, "facts", k]);
+      if (p !== undefined) o[k] = p;
+    }
+    return o;
+  }
+  if (typeof v === "string") {
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
+  }
+  if (v !== null) return plain(v, zone, [...path, "facts"]);
+  const o: Record<string, unknown> = {};
+  for (const d of ["tier", "urgency", "location", "channel"]) {
+    const p = plain(field(s, [d])[1], zone, [...path, d]);
+    if (p !== undefined) o[d] = p;
+  }
+  return Object.keys(o).length > 0 ? o : undefined;
 }
 
 /** An instant argument (`as_of`, `anchor`): TIMESTAMPTZ, TIMESTAMP with the zone, or ISO text. */

@@ -131,8 +131,9 @@ const EVALUATE_USAGE = "sla_evaluate(policy, {id, service, created_at, tier, urg
  *   needs_cause, row_id, source_ref, error_code))`: `evaluateTicket` of the ticket
  *   `{id, service, created_at, tier, urgency, location, channel, assignee, department}` (a STRUCT;
  *   other fields are ignored, NULL fields left out) with `events`, a LIST of STRUCTs
- *   `{type, stage, at, rings, reason, consent, due_at, cause, remedy, objective}` (NULL list: no
- *   events; an event whose `at` is NULL did not happen and is left out). `met` is true for met, false for breached or overdue and NULL otherwise, so
+ *   `{type, stage, at, rings, reason, consent, due_at, cause, remedy, objective, facts}` (NULL list: no
+ *   events; an event whose `at` is NULL did not happen and is left out; a `reclassify` event's
+ *   `facts` is a STRUCT or JSON text, or its `tier`/`urgency`/`location`/`channel` are fields of the event). `met` is true for met, false for breached or overdue and NULL otherwise, so
  *   `avg(met::int)` is the K17a compliance rate.
  *
  * `policy` is a name of `options.policies`. Times are TIMESTAMPTZ (or ISO-8601 text with an

@@ -62,7 +62,8 @@ function comboText(service: string, stage: string, combo: Combo): string {
  * Warnings: `UNREACHABLE_ROW` (a row no declared combination reaches), `UNDECLARED_DIMENSION`,
  * `EFFECTIVE_DATES_ZONE` (date-only effective dates without `timeZone` while the calendars run in
  * another zone than UTC), `LEVEL_AT_START` (a `before` level of `warnAt` not shorter than a row's
- * duration: reached at the start), `LEVELS_IGNORED` (`warnAt` on a rings row).
+ * duration: reached at the start), `LEVELS_IGNORED` (`warnAt` on a rings row), `RECLASSIFY_UNUSED`
+ * (a `reclassify` mode for a dimension no service declares).
  *
  * @example
  * ```ts
@@ -181,5 +182,11 @@ export function validatePolicy(policy: Policy | unknown): PolicyIssue[] {
     }
   });
   levelIssues(json, badRows, push);
+  // S16: a mode for a dimension no service uses never applies
+  for (const d of DIMENSIONS) {
+    if (json.reclassify?.[d] !== undefined && !Object.values(json.services).some((def) => def.dimensions.includes(d))) {
+      push("warning", "RECLASSIFY_UNUSED", ["reclassify", d], `reclassify.${d} is never used: no service declares ${d} among its dimensions, so no row depends on it; remove it.`);
+    }
+  }
   return issues;
 }

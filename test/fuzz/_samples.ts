@@ -62,6 +62,14 @@ const simpleTicket = () => ({
   id: "T-2", service: "complaint", tier: "core", createdAt: new Date(T0),
   events: [{ type: "done", stage: "response", at: new Date("2026-04-30T10:10:00+08:00") }],
 });
+/** A fault whose urgency and tier change mid-ticket (docs/sla.md "Facts that change mid-ticket"). */
+const reclassifiedTicket = () => ({
+  id: "T-3", service: "fault", tier: "important", urgency: "general", createdAt: T0,
+  events: [
+    { type: "done", stage: "response", at: "2026-04-30T10:12:00+08:00" },
+    { type: "reclassify", at: "2026-04-30T10:30:00+08:00", facts: { urgency: "urgent", tier: "core" }, reason: "line down" },
+  ],
+});
 const asOf = () => ({ asOf: new Date("2026-04-30T11:30:00+08:00") });
 const evaluation = () => {
   try {
@@ -145,7 +153,11 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
     () => [opaque(robotIntegration2026), complaintQuery(), Date.parse(T0)],
     () => [opaque(cableOperatorNorms), { service: "online", stage: "forum-reply" }, T0],
   ],
-  evaluateTicket: [() => [opaque(robotIntegration2026), ticket(), asOf()], () => [opaque(robotIntegration2026), simpleTicket(), { asOf: T0 }]],
+  evaluateTicket: [
+    () => [opaque(robotIntegration2026), ticket(), asOf()],
+    () => [opaque(robotIntegration2026), simpleTicket(), { asOf: T0 }],
+    () => [opaque({ ...JSON.parse(JSON.stringify(robotIntegration2026)), reclassify: { urgency: "retroactive", tier: "restart" } }), reclassifiedTicket(), asOf()],
+  ],
   evaluateTickets: [() => [opaque(robotIntegration2026), [simpleTicket(), simpleTicket()], asOf()]],
   tallyTickets: [() => [opaque(robotIntegration2026), [simpleTicket()], { ...asOf(), by: ["service", "stage"] }]],
   nextChangeAt: [() => [evaluation()], () => [evaluateTicket(robotIntegration2026, simpleTicket() as never, { asOf: T0 })]],
