@@ -270,6 +270,12 @@ function calendarChanges(a: Policy, b: Policy): string[] {
   return [...names].filter((n) => !isDeepStrictEqual(Object.hasOwn(a.calendars, n) ? a.calendars[n] : undefined, Object.hasOwn(b.calendars, n) ? b.calendars[n] : undefined));
 }
 
+/** Dimensions whose `reclassify` mode differs (S16; a dimension not named is "keep"), as `dimension "old" -> "new"`. */
+function reclassifyChanges(a: Policy, b: Policy): string[] {
+  const dims = ["tier", "urgency", "location", "channel"] as const;
+  return dims.filter((d) => (a.reclassify?.[d] ?? "keep") !== (b.reclassify?.[d] ?? "keep")).map((d) => `${d} "${a.reclassify?.[d] ?? "keep"}" -> "${b.reclassify?.[d] ?? "keep"}"`);
+}
+
 export async function diff(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     cases: { type: "string", multiple: true },
@@ -306,8 +312,9 @@ export async function diff(args: readonly string[], io: Io): Promise<number> {
   const d = diffPolicies(oldP, newP, cases);
   const changes = Object.values(d.targets).reduce((n, t) => n + t.length, 0);
   const calendars = calendarChanges(oldP, newP);
-  if (reporter === "json") io.out(JSON.stringify({ ...d, calendars, ...(asOf ? { asOf: asOf.toISOString() } : {}) }, null, 2));
-  else io.out(report.diffText(d, changes, calendars));
+  const reclassify = reclassifyChanges(oldP, newP);
+  if (reporter === "json") io.out(JSON.stringify({ ...d, calendars, reclassify, ...(asOf ? { asOf: asOf.toISOString() } : {}) }, null, 2));
+  else io.out(report.diffText(d, changes, calendars, reclassify));
   if (failOn !== undefined && d.errored.length > 0) return 1;
   const flips = d.flips.filter((f) => f.field === "status" || f.field === "error").length;
   if (failOn === "flip" && flips > 0) return 1;

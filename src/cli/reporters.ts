@@ -158,7 +158,7 @@ export function coverageText(c: Coverage): string {
 }
 
 /** `diff` for people: hashes, changed rows per service, then outcomes (status flips before moved dates), errors, counts. */
-export function diffText(d: PolicyDiff, changes: number, calendars: readonly string[] = []): string {
+export function diffText(d: PolicyDiff, changes: number, calendars: readonly string[] = [], reclassify: readonly string[] = []): string {
   const lines = [
     `${bold("old")} ${d.old.id}@${d.old.version} ${dim(d.old.hash)}`,
     `${bold("new")} ${d.new.id}@${d.new.version} ${dim(d.new.hash)}`,
@@ -174,6 +174,7 @@ export function diffText(d: PolicyDiff, changes: number, calendars: readonly str
     }
   }
   if (calendars.length > 0) lines.push(bold(`Calendars changed: ${calendars.join(", ")}`) + dim(" (deadlines on these clocks may move: see the outcomes)"));
+  if (reclassify.length > 0) lines.push(bold(`Reclassify modes changed: ${reclassify.join(", ")}`) + dim(" (running stages of reclassified tickets respond differently: see the outcomes)"));
   const statusFlips = d.flips.filter((f) => f.field === "status" || f.field === "error").length;
   lines.push("", bold(`Outcomes: ${d.flips.length} change(s) over ${d.casesReplayed} case(s)`) + (statusFlips ? `, ${statusFlips} status flip(s)` : ""));
   for (const f of d.flips) {

@@ -185,8 +185,8 @@ export function planStage(ctx: StageContext, cs: CompiledStage, trace: LazyTrace
  * The stage's agreements that still count under `plan`: a restart sets a new target from the
  * change, so agreements recorded before it are listed as rejected (with the reason) instead.
  */
-export function agreementsAfterRestart(plan: StagePlan | null, list: readonly AgreedRead[]): { list: readonly AgreedRead[]; superseded: RejectedAgreement[] | null } {
-  const r = plan?.restartMs ?? null;
+export function agreementsAfterRestart(plan: StagePlan, list: readonly AgreedRead[]): { list: readonly AgreedRead[]; superseded: RejectedAgreement[] | null } {
+  const r = plan.restartMs;
   if (r === null || list.length === 0 || list[0]!.ms >= r) return { list, superseded: null };
   const superseded = list
     .filter((ag) => ag.ms < r)

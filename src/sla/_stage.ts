@@ -344,7 +344,10 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft, rc: StagePla
   }
   const cal = clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
   const endMs = doneMs ?? tl.asOfMs;
-  const { list: agreements, superseded } = agreementsAfterRestart(rc, tl.agreements.get(cs.name) ?? []);
+  // a restart (S16) leaves the agreements recorded before it to the old target
+  const cut = rc === null ? null : agreementsAfterRestart(rc, tl.agreements.get(cs.name) ?? []);
+  const agreements = cut === null ? (tl.agreements.get(cs.name) ?? []) : cut.list;
+  const superseded = cut === null ? null : cut.superseded;
   d.rejectedAgreements = superseded;
   for (const ag of agreements) {
     if (ag.dueMs < anchorMs) badEvent(`Event ${ag.i}: the agreed deadline ${iso(ag.dueMs)} of stage "${cs.name}" is before its anchor "${anchorName}" (${iso(anchorMs)}).`, ["events", ag.i, "dueAt"]);

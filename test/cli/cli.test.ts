@@ -114,6 +114,17 @@ describe("sla-kit diff, validate, explain, schema, help", () => {
     expect((await cli("diff", oldPolicy, newPolicy, "--cases", cases, "--fail-on", "flip")).code).toBe(1);
     expect((await cli("diff", oldPolicy, oldPolicy, "--cases", cases, "--fail-on", "flip")).code).toBe(0);
   });
+  it("S16 diff of two policies that differ only in reclassify modes names the modes and flips the reclassified cases", async () => {
+    const desk = JSON.parse(readFileSync(join(import.meta.dirname, "../../golden/policies/reclassify-desk.json"), "utf8")) as { version: string; reclassify: Record<string, string> };
+    const restart = file("desk-restart.json", JSON.stringify({ ...desk, $schema: undefined, version: "1.1.0", reclassify: { ...desk.reclassify, urgency: "restart" } }));
+    const golden = join(import.meta.dirname, "../../golden/reclassify.yaml");
+    const r = await cli("diff", join(import.meta.dirname, "../../golden/policies/reclassify-desk.json"), restart, "--cases", golden);
+    expect(r.out).toContain('Reclassify modes changed: urgency "retroactive" -> "restart"');
+    expect(r.out).toContain("overdue -> pending: 1");
+    const json = JSON.parse((await cli("diff", join(import.meta.dirname, "../../golden/policies/reclassify-desk.json"), restart, "--cases", golden, "--reporter", "json")).out) as { reclassify: string[]; targets: object };
+    expect([json.reclassify, json.targets]).toEqual([['urgency "retroactive" -> "restart"'], {}]);
+    expect((await cli("diff", join(import.meta.dirname, "../../golden/policies/reclassify-desk.json"), restart, "--cases", golden, "--fail-on", "flip")).code).toBe(1);
+  });
   it("diff replays a ticket file at --as-of; --tickets without --as-of is a usage error", async () => {
     const tickets = file("tickets.json", JSON.stringify([{ id: "T-1", service: "fault", tier: "core", urgency: "urgent", createdAt: "2024-05-06T10:00:00+08:00", events: [{ type: "done", stage: "response", at: "2024-05-06T10:12:00+08:00" }] }]));
     const r = await cli("diff", oldPolicy, newPolicy, "--tickets", tickets, "--as-of", "2024-05-06T12:00:00+08:00", "--reporter", "json");
