@@ -223,9 +223,9 @@ describe("S16 results travel and count like any other", () => {
     expect(stage(e, "resolution").reclassified).not.toBeNull();
     expect(reviveEvaluation(JSON.parse(JSON.stringify(e)))).toEqual(JSON.parse(JSON.stringify(e), (k, v) => (typeof v === "string" && /^\d{4}-\d\d-\d\dT.*Z$/.test(v) && k !== "detail" && k !== "value" ? new Date(v) : v)));
   });
-  it("S16 tallyTickets counts reclassified tickets as rollup over evaluateTickets does", () => {
-    for (const mode of ["restart", "retroactive", "keep"] as const) {
-      const p = withModes({ urgency: mode });
+  it("S16 tallyTickets counts reclassified tickets as rollup over evaluateTickets does (its fast path falls back for the event and the policy field)", () => {
+    for (const modes of [undefined, { urgency: "restart" }, { urgency: "retroactive" }, { urgency: "keep" }] as const) {
+      const p = withModes(modes);
       const opts = { asOf: at("14:00"), by: ["stage"] as const };
       const expected = rollup([...evaluateTickets(p, tickets, { asOf: opts.asOf })], { by: ["stage"] });
       expect(tallyTickets(p, tickets, { asOf: opts.asOf, by: ["stage"] })).toEqual(expected);

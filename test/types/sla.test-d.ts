@@ -13,7 +13,13 @@ import {
   robotIntegration2026,
   safeParsePolicy,
   validatePolicy,
+  type MatrixFacts,
   type Policy,
+  type PolicyJson,
+  type ReclassifyEvent,
+  type ReclassifyMode,
+  type StageReclassification,
+  type TicketEvent,
   type PolicyIssue,
   type StageCause,
   type StageEvaluation,
@@ -128,5 +134,15 @@ describe("sla signatures", () => {
     expectTypeOf<StageEvaluation["fractionUsed"]>().toEqualTypeOf<number | null>();
     expectTypeOf<StageEvaluation>().toHaveProperty("trace");
     expectTypeOf<NonNullable<StageEvaluation["error"]>>().toEqualTypeOf<{ readonly code: string; readonly message: string }>();
+  });
+
+  it("S16: reclassify events, the policy's modes, StageEvaluation.reclassified and TicketEvaluation.factsAtCreation", () => {
+    expectTypeOf<Extract<TicketEvent, { type: "reclassify" }>>().toEqualTypeOf<ReclassifyEvent>();
+    expectTypeOf<ReclassifyMode>().toEqualTypeOf<"restart" | "retroactive" | "keep">();
+    expectTypeOf<NonNullable<PolicyJson["reclassify"]>["urgency"]>().toEqualTypeOf<ReclassifyMode | undefined>();
+    expectTypeOf<StageEvaluation["reclassified"]>().toEqualTypeOf<StageReclassification | null>();
+    expectTypeOf<StageReclassification["mode"]>().toEqualTypeOf<ReclassifyMode>();
+    expectTypeOf<StageReclassification["dueAtBefore"]>().toEqualTypeOf<Date | null>();
+    expectTypeOf<TicketEvaluation["factsAtCreation"]>().toEqualTypeOf<MatrixFacts | null>();
   });
 });
