@@ -173,6 +173,7 @@ export function diffText(d: PolicyDiff, changes: number, calendars: readonly str
       lines.push(`    ${r.change === "added" ? green("+") : r.change === "removed" ? red("-") : yellow("~")} ${r.stage}${dims ? ` [${dims}]` : ""}: ${what}`);
     }
   }
+  if (d.warnAt) lines.push(bold("Warning and escalation levels (policy warnAt) changed: ") + `${JSON.stringify(d.warnAt.old)} -> ${JSON.stringify(d.warnAt.new)}`);
   if (calendars.length > 0) lines.push(bold(`Calendars changed: ${calendars.join(", ")}`) + dim(" (deadlines on these clocks may move: see the outcomes)"));
   if (reclassify.length > 0) lines.push(bold(`Reclassify modes changed: ${reclassify.join(", ")}`) + dim(" (running stages of reclassified tickets respond differently: see the outcomes)"));
   const statusFlips = d.flips.filter((f) => f.field === "status" || f.field === "error").length;

@@ -24,7 +24,8 @@ export interface TargetChange {
 export interface OutcomeFlip {
   readonly caseId: string;
   readonly stage?: string;
-  readonly field: "status" | "dueAt" | "result" | "error" | "points" | "total";
+  /** `levels`: the names of the warning and escalation levels reached by `asOf` (and the next one) differ. */
+  readonly field: "status" | "dueAt" | "levels" | "result" | "error" | "points" | "total";
   readonly old: unknown;
   readonly new: unknown;
   /** For a stage whose status is `unknown` on either side: why its deadline could not be computed (the new side's error first). */
@@ -44,8 +45,10 @@ export interface ErroredCase {
 export interface PolicyDiff {
   readonly old: { readonly id: string; readonly version: string; readonly hash: string };
   readonly new: { readonly id: string; readonly version: string; readonly hash: string };
-  /** Target changes grouped by service (one table per service). */
+  /** Target changes grouped by service (one table per service); a row's own `warnAt` levels count. */
   readonly targets: Readonly<Record<string, readonly TargetChange[]>>;
+  /** The policy's own `warnAt` (its warning and escalation levels) when the versions differ; null when the same. */
+  readonly warnAt: { readonly old: unknown; readonly new: unknown } | null;
   /** Changed outcomes: status and error flips first, then moved deadlines, then other results. */
   readonly flips: readonly OutcomeFlip[];
   /** Cases that threw under either version (an error on both sides is not "no change"). */
@@ -55,7 +58,9 @@ export interface PolicyDiff {
   readonly casesReplayed: number;
 }
 
-const FIELDS = ["within", "clock", "anchor", "sourceRef"] as const;
+const FIELDS = ["within", "clock", "anchor", "sourceRef", "warnAt"] as const;
+/** Fields an added or removed row lists even when it does not set them. */
+const ALWAYS: ReadonlySet<string> = new Set(["within", "clock", "anchor", "sourceRef"]);
 /** Row keys that are not matrix dimensions. */
 const NOT_DIMS: ReadonlySet<string> = new Set(["id", "service", "stage", "note", "description", ...FIELDS]);
 
@@ -90,18 +95,29 @@ function targetChanges(a: Policy, b: Policy): Record<string, TargetChange[]> {
   for (const [k, r] of oldRows) {
     const n = newRows.get(k);
     if (n === undefined) {
-      push(r, "removed", Object.fromEntries(FIELDS.map((f) => [f, { old: r[f] ?? null, new: null }])));
+      push(r, "removed", Object.fromEntries(FIELDS.filter((f) => ALWAYS.has(f) || r[f] !== undefined).map((f) => [f, { old: r[f] ?? null, new: null }])));
       continue;
     }
     const fields: Record<string, { old: unknown; new: unknown }> = {};
     for (const f of FIELDS) if (!same(r[f], n[f])) fields[f] = { old: r[f] ?? null, new: n[f] ?? null };
     if (Object.keys(fields).length > 0) push(r, "changed", fields);
   }
-  for (const [k, n] of newRows) if (!oldRows.has(k)) push(n, "added", Object.fromEntries(FIELDS.map((f) => [f, { old: null, new: n[f] ?? null }])));
+  for (const [k, n] of newRows) if (!oldRows.has(k)) push(n, "added", Object.fromEntries(FIELDS.filter((f) => ALWAYS.has(f) || n[f] !== undefined).map((f) => [f, { old: null, new: n[f] ?? null }])));
   return Object.fromEntries(out);
 }
 
 type Plain = Record<string, unknown> | null;
+
+/**
+ * The names of the warning and escalation levels a stage reached, then its next level marked
+ * "next ": the outcome a person acts on. Instants are left out: they move with every deadline,
+ * which the `dueAt` flip already says.
+ */
+function levelList(s: Record<string, unknown>): string[] {
+  const name = (l: unknown): string => String((l as { level?: unknown } | null)?.level);
+  const reached = Array.isArray(s["levelsReached"]) ? (s["levelsReached"] as unknown[]).map(name) : [];
+  return s["nextLevel"] == null ? reached : [...reached, `next ${name(s["nextLevel"])}`];
+}
 
 function outcomes(caseId: string, a: unknown, b: unknown, flips: OutcomeFlip[]): void {
   const ea = (a as { error?: { code: string } } | null)?.error;
@@ -125,6 +141,9 @@ function outcomes(caseId: string, a: unknown, b: unknown, flips: OutcomeFlip[]):
         flips.push({ caseId, stage, field: "status", old: x["status"], new: y["status"], ...(err ? { error: { code: err.code, message: err.message } } : {}) });
       }
       if (x["dueAt"] !== y["dueAt"]) flips.push({ caseId, stage, field: "dueAt", old: x["dueAt"], new: y["dueAt"] });
+      const la = levelList(x);
+      const lb = levelList(y);
+      if (!same(la, lb)) flips.push({ caseId, stage, field: "levels", old: la, new: lb });
     }
     return;
   }
@@ -142,7 +161,8 @@ function outcomes(caseId: string, a: unknown, b: unknown, flips: OutcomeFlip[]):
 /**
  * Compares two versions of a policy: which target rows changed (table by table, i.e. per
  * service), and which outcomes of the given golden cases flip when they are replayed under each
- * version (met -> breached, new deadlines, errors; status flips first). Cases that throw under either
+ * version (met -> breached, new deadlines, errors; status flips first, then deadlines, then the
+ * warning and escalation levels reached). Cases that throw under either
  * version are listed in `errored`. Content hashes identify both versions.
  *
  * @example
@@ -175,7 +195,7 @@ export function diffPolicies(oldPolicy: Policy, newPolicy: Policy, cases: readon
     }
     outcomes(parsed.id, ra.actual, rb.actual, flips);
   }
-  const order = (f: OutcomeFlip) => (f.field === "status" || f.field === "error" ? 0 : f.field === "dueAt" ? 1 : 2);
+  const order = (f: OutcomeFlip) => (f.field === "status" || f.field === "error" ? 0 : f.field === "dueAt" ? 1 : f.field === "levels" ? 2 : 3);
   flips.sort((x, y) => order(x) - order(y));
   const counts = new Map<string, number>();
   for (const f of flips) {
@@ -183,5 +203,6 @@ export function diffPolicies(oldPolicy: Policy, newPolicy: Policy, cases: readon
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const id = (p: Policy) => ({ id: p.id, version: p.version, hash: p.hash });
-  return { old: id(oldPolicy), new: id(newPolicy), targets: targetChanges(oldPolicy, newPolicy), flips, errored, counts: Object.fromEntries(counts), casesReplayed: cases.length };
+  const warnAt = same(oldPolicy.warnAt, newPolicy.warnAt) ? null : { old: oldPolicy.warnAt ?? null, new: newPolicy.warnAt ?? null };
+  return { old: id(oldPolicy), new: id(newPolicy), targets: targetChanges(oldPolicy, newPolicy), warnAt, flips, errored, counts: Object.fromEntries(counts), casesReplayed: cases.length };
 }

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSlaKitError } from "../../src/errors.js";
 import { caseKinds, diffPolicies, matchExpected, parseCaseFile, runCase, runCaseFile, updateCaseFile, type CaseFile } from "../../src/golden/index.js";
-import { parsePolicy, robotIntegration2026 } from "../../src/sla/index.js";
+import { parsePolicy, robotIntegration2026, type PolicyJson } from "../../src/sla/index.js";
+import { readFileSync } from "node:fs";
 
 const q = { service: "fault", tier: "core", urgency: "urgent", stage: "response" };
 const ok = { id: "S4", kind: "dueAt", input: { query: q, anchor: "2024-05-06T10:00:00+08:00" }, expect: "2024-05-06T10:15:00+08:00" };
@@ -148,5 +149,39 @@ describe("diffPolicies: errored cases are listed, status flips come first (issue
     const p2 = parsePolicy(json);
     const d2 = diffPolicies(robotIntegration2026, p2, [{ id: "t", kind: "evaluateTicket", asOf: "2024-05-06T12:00:00+08:00", input: { ticket } }]);
     expect(d2.flips.map((f) => f.field)).toEqual(["status", "dueAt"]);
+  });
+});
+
+describe("diffPolicies: warning and escalation levels (W1)", () => {
+  const deskJson = JSON.parse(readFileSync(new URL("../../golden/policies/escalation-desk.json", import.meta.url), "utf8")) as PolicyJson;
+  const desk = parsePolicy(deskJson);
+  const ticket = { id: "E-1", service: "fault", createdAt: "2024-05-17T14:30:00+08:00", events: [{ type: "done", stage: "response", at: "2024-05-17T14:50:00+08:00" }] };
+  const cases = [{ id: "W1-late", kind: "evaluateTicket" as const, asOf: "2024-05-20T12:00:00+08:00", input: { ticket } }];
+
+  it("W1 a moved escalation level is a `levels` flip (no status or deadline changes), listed after deadlines and counted", () => {
+    // escalate-2 moves from 2 to 3 business hours after the deadline: Monday 11:30 -> 12:30
+    const later = parsePolicy({ ...deskJson, version: "1.1.0", warnAt: [{ fraction: 0.5 }, { before: "PT1H", level: "warn" }, { after: "PT3H", level: "escalate-2" }] });
+    const d = diffPolicies(desk, later, cases);
+    expect(d.warnAt).toEqual({ old: deskJson.warnAt, new: later.warnAt });
+    expect(d.flips).toEqual([
+      {
+        caseId: "W1-late",
+        stage: "resolution",
+        field: "levels",
+        old: ["fraction:0.5", "warn", "escalate-2"],
+        new: ["fraction:0.5", "warn", "next escalate-2"],
+      },
+    ]);
+    expect(d.counts).toEqual({ "levels changed": 1 });
+    expect(diffPolicies(desk, desk, cases)).toMatchObject({ warnAt: null, flips: [] });
+  });
+
+  it("W1 a row's own warnAt is a target change; a row added with no warnAt does not list it", () => {
+    const json = JSON.parse(JSON.stringify(deskJson)) as PolicyJson;
+    (json.targets[0] as { warnAt?: unknown }).warnAt = [{ after: "PT45M", level: "escalate" }];
+    const d = diffPolicies(desk, parsePolicy(json), cases);
+    expect(d.targets.fault).toEqual([{ service: "fault", stage: "response", change: "changed", fields: { warnAt: { old: [{ after: "PT30M", level: "escalate" }], new: [{ after: "PT45M", level: "escalate" }] } } }]);
+    const removed = diffPolicies(robotIntegration2026, parsePolicy({ ...(JSON.parse(JSON.stringify(robotIntegration2026)) as PolicyJson), targets: robotIntegration2026.targets.slice(1) as never }));
+    expect(Object.values(removed.targets).flat().map((r) => [r.change, Object.keys(r.fields)])).toEqual([["removed", ["within", "clock", "anchor", "sourceRef"]]]);
   });
 });
