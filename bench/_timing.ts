@@ -10,3 +10,35 @@ export function best(reps: number, fn: () => void): number {
   }
   return min;
 }
+
+/**
+ * `reps` runs each of `a` and `b` (ms), alternating which goes first (a then b, b then a, ...) so
+ * neither always runs on the other's garbage or a warmer cache; a full GC before each run when
+ * node runs with --expose-gc.
+ */
+export function alternate(reps: number, a: () => void, b: () => void): { a: number[]; b: number[] } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const out = { a: [] as number[], b: [] as number[] };
+  const time = (fn: () => void, into: number[]) => {
+    gc?.();
+    const t0 = performance.now();
+    fn();
+    into.push(performance.now() - t0);
+  };
+  for (let k = 0; k < reps; k++) {
+    if (k % 2 === 0) {
+      time(a, out.a);
+      time(b, out.b);
+    } else {
+      time(b, out.b);
+      time(a, out.a);
+    }
+  }
+  return out;
+}
+
+/** Best, median and worst of a list of times. */
+export function spread(times: readonly number[]): { best: number; median: number; worst: number } {
+  const s = [...times].sort((x, y) => x - y);
+  return { best: s[0]!, median: s[Math.floor((s.length - 1) / 2)]!, worst: s[s.length - 1]! };
+}

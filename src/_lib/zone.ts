@@ -214,6 +214,18 @@ export function offsetAt(timeZone: string, ms: number): number {
   return t.offset[upperBound(t.at, ms)]!;
 }
 
+/**
+ * `offsetAt(timeZone, ms)` and the instants `[from, to)` around `ms` (within its UTC year) over
+ * which `offsetAt` gives that same offset: callers cache a reading for the whole span.
+ */
+export function offsetSpan(timeZone: string, ms: number): { offset: number; from: number; to: number } {
+  const offset = offsetAt(timeZone, ms);
+  if (timeZone === "UTC" || timeZone === "Etc/UTC") return { offset, from: -Infinity, to: Infinity };
+  const at = memo.table.at; // offsetAt left the year of ms in the memo
+  const i = upperBound(at, ms);
+  return { offset, from: i === 0 ? memo.from : at[i - 1]!, to: i === at.length ? memo.to : at[i]! };
+}
+
 /** The last year table used (most queries stay within one year of one zone). */
 let memo: { zone: string; from: number; to: number; table: YearTable } = { zone: "", from: 0, to: -1, table: { at: [], offset: [0] } };
 

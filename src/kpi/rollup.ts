@@ -1,7 +1,7 @@
 import { assertArray, assertObject, cmpStr, invalid, localMonth, makeRatio, monthKey } from "./_internal.js";
-import { addStage, addTicket, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, stagesAt, statusCode, unitOf, type ComplianceUnit, type Tally } from "./_tally.js";
+import { addTicket, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, isRenegotiated, stagesAt, statusCode, unitOf, type ComplianceUnit } from "./_tally.js";
 import { describe, toEpochMs } from "../_lib/instant.js";
-import { assertTimeZone, instantToWall, utcMs } from "../_lib/zone.js";
+import { assertTimeZone, offsetSpan, utcMs } from "../_lib/zone.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { RollupKey, RollupRow } from "./types.js";
 
@@ -19,62 +19,226 @@ export interface RollupOptions {
 }
 
 const KEYS: readonly RollupKey[] = ["assignee", "department", "tier", "service", "stage", "month", "quarter", "year"];
-const TIME_KEYS = new Set<RollupKey>(["month", "quarter", "year"]);
-
-type GroupKey = string | number | null;
-
-interface Group {
-  readonly values: GroupKey[];
-  readonly tally: Tally;
-  tickets: number;
-  lastTicket: number;
-}
-
-function optionalString(v: unknown, i: number, k: string): string | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== "string") invalid(`evaluations[${i}].${k} must be a string, got ${describe(v)}.`, ["evaluations", i, k]);
-  return v;
-}
-
-/** Nested maps, one level per `by` key, so grouping needs no composite string key. */
-type Level = Map<GroupKey, Level | Group>;
+const TIME_KEYS: ReadonlySet<RollupKey> = new Set<RollupKey>(["month", "quarter", "year"]);
+const DAY = 86_400_000;
+/** The path prefix of errors in an evaluation (one array, not one per stage). */
+const EVALUATIONS: readonly ["evaluations"] = ["evaluations"];
 
 /**
- * The local month, quarter or year of instants in a zone as a number, remembering the wall-clock
- * range of the last month seen (evaluations of one month in a row cost one offset lookup each).
+ * The value of a string grouping key of evaluation i, read the long way (old order, error paths):
+ * assignee, department and tier may be missing (null); service must be a string.
  */
-class LocalPeriod {
-  private from = 0;
-  private to = -1;
-  private month = 0; // year * 12 + month - 1 of [from, to)
-  constructor(
-    private readonly timeZone: string,
-    private readonly key: RollupKey,
-  ) {}
+function keyValue(ev: Record<string, unknown>, key: RollupKey, i: number): string | null {
+  const v = ev[key];
+  if (typeof v === "string") return v;
+  if (key !== "service" && (v === undefined || v === null)) return null;
+  return invalid(`evaluations[${i}].${key} must be a string, got ${describe(v)}.`, ["evaluations", i, key]);
+}
 
-  /** The period number of instant `ms` (evaluation i, for the error path). */
-  of(ms: number, i: number): number {
-    const wall = instantToWall(this.timeZone, ms);
-    if (!(wall >= this.from && wall < this.to)) {
-      const d = new Date(wall);
-      if (Number.isNaN(d.getTime())) localMonth(this.timeZone, ms, ["evaluations", i, "createdAt"]); // throws with the path
-      const year = d.getUTCFullYear();
-      const month = d.getUTCMonth() + 1;
-      this.from = utcMs(year, month, 1);
-      this.to = month === 12 ? utcMs(year + 1, 1, 1) : utcMs(year, month + 1, 1);
-      this.month = year * 12 + month - 1;
+/** createdAt of evaluation i as epoch ms (a Date, epoch ms, or an ISO-8601 string with an offset). */
+function createdMs(ev: Record<string, unknown>, i: number): number {
+  const c = ev.createdAt;
+  const ms = c instanceof Date ? c.getTime() : typeof c === "number" ? c : Number.NaN;
+  // strings (after a JSON round trip) and every error go the long way, which builds the path
+  return ms <= 8.64e15 && ms >= -8.64e15 ? ms : toEpochMs(c, ["evaluations", i, "createdAt"], "INVALID_INPUT", { iso: true });
+}
+
+/**
+ * Ids of the values of one grouping key (a string, or null for a missing one): the first value seen
+ * is 0, the next 1, ... The last value asked for is remembered (runs of one assignee cost nothing).
+ */
+class Interner {
+  readonly values: (string | null)[] = [];
+  private readonly ids = new Map<string | null, number>();
+  private last: string | null | undefined = undefined;
+  private lastId = -1;
+
+  id(v: string | null): number {
+    if (v === this.last) return this.lastId;
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(v);
+      this.ids.set(v, id);
     }
-    const m = this.month;
-    return this.key === "month" ? m : this.key === "quarter" ? Math.floor(m / 3) : Math.floor(m / 12);
+    this.last = v;
+    this.lastId = id;
+    return id;
+  }
+}
+
+/**
+ * Local months of instants in one zone, cached for the life of the process: each reading holds for
+ * a span of instants (the zone's offset unchanged and the local month the same) and is kept in a
+ * slot of its 4-day window of UTC time (two spans per slot: a window meets at most two months
+ * unless an offset change falls inside it), so evaluations in any order, and successive calls
+ * (tallyTickets rolls up a chunk at a time), read the zone's offset table about once per month.
+ * A span is a fact about the zone, never about a call; `stamp` and `id` give the period id of the
+ * current call (see `LocalPeriods`).
+ */
+class MonthSpans {
+  static readonly SLOTS = 4096; // 4096 windows of 4 days: 45 years before two windows share a slot
+  readonly from = new Float64Array(2 * MonthSpans.SLOTS).fill(Infinity);
+  readonly to = new Float64Array(2 * MonthSpans.SLOTS);
+  /** year * 12 + month - 1 of the span. */
+  readonly month = new Int32Array(2 * MonthSpans.SLOTS);
+  /** The call that last gave the span a period id, and that id. */
+  readonly stamp = new Float64Array(2 * MonthSpans.SLOTS);
+  readonly id = new Int32Array(2 * MonthSpans.SLOTS);
+  constructor(readonly timeZone: string) {}
+}
+const WINDOW = 4 * DAY;
+/** The caches of the zones last used (a few: each holds 224 kB). */
+const spansByZone = new Map<string, MonthSpans>();
+let calls = 0;
+
+function spansOf(timeZone: string): MonthSpans {
+  let c = spansByZone.get(timeZone);
+  if (c === undefined) {
+    if (spansByZone.size >= 8) spansByZone.delete(spansByZone.keys().next().value!);
+    spansByZone.set(timeZone, (c = new MonthSpans(timeZone)));
+  }
+  return c;
+}
+
+/**
+ * The local month, quarter or year of instants in a zone, for one call of `rollup`, as a small id
+ * (0, 1, ... in the order first seen; `numbers[id]` is year * 12 + month - 1, year * 4 + quarter - 1,
+ * or the year), read from the zone's `MonthSpans`.
+ */
+class LocalPeriods {
+  readonly numbers: number[] = [];
+  private readonly ids = new Map<number, number>();
+  private readonly spans: MonthSpans;
+  private readonly call = ++calls;
+
+  constructor(
+    timeZone: string,
+    private readonly key: RollupKey,
+  ) {
+    this.spans = spansOf(timeZone);
   }
 
-  /** "YYYY-MM", "YYYY-Qn" or "YYYY" of a period number. */
-  text(n: number): string {
+  /** The period id of instant `ms` (evaluation i, for the error path). */
+  of(ms: number, i: number): number {
+    const c = this.spans;
+    let s = (((ms / WINDOW) | 0) & (MonthSpans.SLOTS - 1)) * 2;
+    if (!(ms >= c.from[s]! && ms < c.to[s]!)) {
+      s++;
+      if (!(ms >= c.from[s]! && ms < c.to[s]!)) s = this.miss(ms, i, s - 1);
+    }
+    return c.stamp[s] === this.call ? c.id[s]! : this.idOf(s);
+  }
+
+  /** Reads the month of `ms` the long way into slot s (the older span moves to s + 1); returns s. */
+  private miss(ms: number, i: number, s: number): number {
+    const c = this.spans;
+    const span = offsetSpan(c.timeZone, ms);
+    const d = new Date(ms + span.offset);
+    if (Number.isNaN(d.getTime())) localMonth(c.timeZone, ms, ["evaluations", i, "createdAt"]); // throws with the path
+    const year = d.getUTCFullYear();
+    const month = d.getUTCMonth() + 1;
+    c.from[s + 1] = c.from[s]!;
+    c.to[s + 1] = c.to[s]!;
+    c.month[s + 1] = c.month[s]!;
+    c.stamp[s + 1] = c.stamp[s]!;
+    c.id[s + 1] = c.id[s]!;
+    // the instants of this local month at this offset (NaN at the ends of the Date range: never a hit)
+    c.from[s] = Math.max(span.from, utcMs(year, month, 1) - span.offset);
+    c.to[s] = Math.min(span.to, (month === 12 ? utcMs(year + 1, 1, 1) : utcMs(year, month + 1, 1)) - span.offset);
+    c.month[s] = year * 12 + month - 1;
+    c.stamp[s] = 0;
+    return s;
+  }
+
+  /** This call's id of the period of the span in slot s. */
+  private idOf(s: number): number {
+    const c = this.spans;
+    const m = c.month[s]!;
+    const n = this.key === "month" ? m : this.key === "quarter" ? Math.floor(m / 3) : Math.floor(m / 12);
+    let id = this.ids.get(n);
+    if (id === undefined) {
+      id = this.numbers.length;
+      this.numbers.push(n);
+      this.ids.set(n, id);
+    }
+    c.stamp[s] = this.call;
+    c.id[s] = id;
+    return id;
+  }
+
+  /** "YYYY-MM", "YYYY-Qn" or "YYYY" of a period id. */
+  text(id: number): string {
+    const n = this.numbers[id]!;
     if (this.key === "month") return monthKey(Math.floor(n / 12), (n % 12 + 12) % 12 + 1);
     const year = this.key === "quarter" ? Math.floor(n / 4) : n;
     const y = monthKey(year, 1).slice(0, -3);
     return this.key === "quarter" ? `${y}-Q${(n % 4 + 4) % 4 + 1}` : y;
   }
+}
+
+/** Counters of one group, 8 per group: met, breached, overdue, notCounted, unknown, renegotiated, tickets, last ticket. */
+const STRIDE = 8;
+const TICKETS = 6;
+const LAST = 7;
+
+/**
+ * Groups keyed by small integer ids, one trie level per grouping key (arrays indexed by id, so
+ * finding a group costs one array read per key and builds no string), with the counters of all
+ * groups in one typed array and each group's ids kept for the rows built at the end.
+ */
+class Groups {
+  /** Trie nodes: at the last level the entries are group numbers, above it node numbers; -1 for none. */
+  private readonly nodes: number[][] = [[]];
+  /** ids of group g: keyIds[g * depth ... g * depth + depth - 1]. */
+  readonly keyIds: number[] = [];
+  counts = new Float64Array(STRIDE * 16);
+  size = 0;
+
+  constructor(private readonly depth: number) {}
+
+  /** The node under `node` for id `id` (levels above the last). */
+  child(node: number, id: number): number {
+    const kids = this.nodes[node]!;
+    const c = id < kids.length ? kids[id]! : -1;
+    if (c >= 0) return c;
+    while (kids.length <= id) kids.push(-1);
+    kids[id] = this.nodes.length;
+    this.nodes.push([]);
+    return kids[id];
+  }
+
+  /** The group under `node` for id `id` (the last level); `ids` are the group's key ids, for a new group. */
+  group(node: number, id: number, ids: Int32Array): number {
+    const kids = this.nodes[node]!;
+    const g = id < kids.length ? kids[id]! : -1;
+    return g >= 0 ? g : this.add(kids, id, ids);
+  }
+
+  /** The single group of `by: []`. */
+  only(ids: Int32Array): number {
+    return this.size > 0 ? 0 : this.add(this.nodes[0]!, 0, ids);
+  }
+
+  private add(kids: number[], id: number, ids: Int32Array): number {
+    while (kids.length <= id) kids.push(-1);
+    const g = this.size++;
+    kids[id] = g;
+    for (let k = 0; k < this.depth; k++) this.keyIds.push(ids[k]!);
+    if (this.counts.length < this.size * STRIDE) {
+      const grown = new Float64Array(this.counts.length * 2);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[g * STRIDE + LAST] = -1;
+    return g;
+  }
+}
+
+/** Adds a stage's status code (0 met ... 4 unknown) and its renegotiation to group g's counters. */
+function countStage(c: Float64Array, g: number, code: number, stage: Record<string, unknown>): void {
+  c[g * STRIDE + code]!++;
+  if (isRenegotiated(stage)) c[g * STRIDE + 5]!++;
 }
 
 /**
@@ -132,113 +296,160 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
   if (unit === "ticket" && byStage) {
     invalid('options.unit "ticket" counts whole work orders, so it cannot be combined with by: ["stage"]; use unit "stage" to split by stage.', ["options", "unit"]);
   }
-  const nKeys = by.length;
-  const root: Level = new Map();
-  const list: Group[] = [];
-  // group keys: strings for assignee, department, tier, service and stage; the local period as a
-  // number (year * 12 + month - 1, year * 4 + quarter - 1, or the year), rendered once per row
-  const values: GroupKey[] = new Array<GroupKey>(nKeys).fill(null);
-  const groupOf = (): Group => {
-    let level = root;
-    for (let k = 0; k < nKeys - 1; k++) {
-      let next = level.get(values[k]!) as Level | undefined;
-      if (next === undefined) level.set(values[k]!, (next = new Map()));
-      level = next;
-    }
-    const last = nKeys === 0 ? null : values[nKeys - 1]!;
-    let g = level.get(last) as Group | undefined;
-    if (g === undefined) {
-      g = { values: values.slice(), tally: emptyTally(), tickets: 0, lastTicket: -1 };
-      level.set(last, g);
-      list.push(g);
-    }
-    return g;
-  };
-
   const evs = evaluations as readonly unknown[];
-  const stageSlot = by.indexOf("stage");
-  const period = timeKey === null ? null : new LocalPeriod(timeZone!, timeKey);
+
+  // Grouping levels in a fixed order (assignee, department, tier, service, period, stage), whatever
+  // the order of `by`, so each key is read by its own monomorphic property access; the rows are
+  // sorted by `by` at the end. Stage comes last: a ticket's other keys are found once for all its stages.
+  const useA = by.includes("assignee");
+  const useD = by.includes("department");
+  const useT = by.includes("tier");
+  const useS = by.includes("service");
+  const order: RollupKey[] = [];
+  if (useA) order.push("assignee");
+  if (useD) order.push("department");
+  if (useT) order.push("tier");
+  if (useS) order.push("service");
+  if (timeKey !== null) order.push(timeKey);
+  const pre = order.length; // levels found once per evaluation
+  if (byStage) order.push("stage");
+  const depth = order.length;
+  const strings = order.map(() => new Interner());
+  const interner = (key: RollupKey): Interner | null => (order.includes(key) ? strings[order.indexOf(key)]! : null);
+  const ia = interner("assignee");
+  const id = interner("department");
+  const it = interner("tier");
+  const is = interner("service");
+  const stageNames = byStage ? strings[depth - 1]! : null;
+  const periods = timeKey === null ? null : new LocalPeriods(timeZone!, timeKey);
+  const groups = new Groups(depth);
+  const ids = new Int32Array(Math.max(1, depth));
+  const perTicket = unit === "ticket";
+
   for (let i = 0; i < evs.length; i++) {
-    const stages = stagesAt(evs, i, ["evaluations"]);
-    const ev = evs[i] as Record<string, unknown>;
-    for (let k = 0; k < nKeys; k++) {
-      const key = by[k]!;
-      switch (key) {
-        case "assignee":
-        case "department":
-        case "tier": {
-          const v = ev[key];
-          values[k] = v === undefined || v === null ? null : typeof v === "string" ? v : optionalString(v, i, key);
-          break;
-        }
-        case "service": {
-          const s = ev.service;
-          if (typeof s !== "string") invalid(`evaluations[${i}].service must be a string, got ${describe(s)}.`, ["evaluations", i, "service"]);
-          values[k] = s;
-          break;
-        }
-        case "stage":
-          break;
-        default: {
-          const c = ev.createdAt;
-          let ms = c instanceof Date ? c.getTime() : typeof c === "number" ? c : Number.NaN;
-          // strings (after a JSON round trip) and every error go the long way, which builds the path
-          if (!(ms <= 8.64e15 && ms >= -8.64e15)) ms = toEpochMs(c, ["evaluations", i, "createdAt"], "INVALID_INPUT", { iso: true });
-          values[k] = period!.of(ms, i);
-        }
+    const ev = evs[i] as Record<string, unknown> | null;
+    const stages = (typeof ev === "object" && ev !== null ? ev.stages : undefined) as readonly Record<string, unknown>[];
+    if (!Array.isArray(stages)) stagesAt(evs, i, EVALUATIONS); // throws with the path
+    const e = ev!;
+    // the keys: strings (or null for a missing assignee, department, tier) as they usually are;
+    // anything else is checked in the order of `by`, which throws the error the caller expects
+    let a: unknown = null;
+    let d: unknown = null;
+    let t: unknown = null;
+    let s: unknown = null;
+    if (useA) a = e.assignee;
+    if (useD) d = e.department;
+    if (useT) t = e.tier;
+    if (useS) s = e.service;
+    if (!(typeof a === "string" || a === null) || !(typeof d === "string" || d === null) || !(typeof t === "string" || t === null) || (useS && typeof s !== "string")) {
+      for (const k of by) {
+        if (TIME_KEYS.has(k)) periods!.of(createdMs(e, i), i);
+        else if (k !== "stage") keyValue(e, k, i); // throws the first error in `by` order
       }
+      a = a ?? null; // undefined: a missing key
+      d = d ?? null;
+      t = t ?? null;
     }
-    if (stageSlot < 0) {
-      const g = groupOf();
-      g.tickets++;
-      if (unit === "ticket") addTicket(g.tally, stages, ["evaluations"], i);
-      else for (let j = 0; j < stages.length; j++) addStage(g.tally, statusCode(stages[j], ["evaluations"], i, j), stages[j]!);
+    let k = 0;
+    if (ia !== null) ids[k++] = ia.id(a as string | null);
+    if (id !== null) ids[k++] = id.id(d as string | null);
+    if (it !== null) ids[k++] = it.id(t as string | null);
+    if (is !== null) ids[k++] = is.id(s as string);
+    if (periods !== null) ids[k] = periods.of(createdMs(e, i), i);
+    let node = 0;
+    if (!byStage) {
+      for (let l = 0; l < pre - 1; l++) node = groups.child(node, ids[l]!);
+      const g = pre === 0 ? groups.only(ids) : groups.group(node, ids[pre - 1]!, ids);
+      const c = groups.counts; // a new group may have grown the counters
+      c[g * STRIDE + TICKETS]!++;
+      if (perTicket) {
+        addTicketCounts(c, g, stages, i);
+        continue;
+      }
+      for (let j = 0; j < stages.length; j++) countStage(c, g, statusCode(stages[j], EVALUATIONS, i, j), stages[j]!);
       continue;
     }
+    for (let l = 0; l < pre; l++) node = groups.child(node, ids[l]!);
     for (let j = 0; j < stages.length; j++) {
-      const code = statusCode(stages[j], ["evaluations"], i, j);
-      const name = stages[j]!.stage;
+      const st = stages[j]!;
+      const code = statusCode(st, EVALUATIONS, i, j);
+      const name = st.stage;
       if (typeof name !== "string") invalid(`evaluations[${i}].stages[${j}].stage must be a string, got ${describe(name)}.`, ["evaluations", i, "stages", j, "stage"]);
-      values[stageSlot] = name;
-      const g = groupOf();
-      if (g.lastTicket !== i) {
-        g.lastTicket = i;
-        g.tickets++;
+      ids[pre] = stageNames!.id(name);
+      const g = groups.group(node, ids[pre]!, ids);
+      const c = groups.counts;
+      if (c[g * STRIDE + LAST] !== i) {
+        c[g * STRIDE + LAST] = i;
+        c[g * STRIDE + TICKETS]!++;
       }
-      addStage(g.tally, code, stages[j]!);
+      countStage(c, g, code, st);
     }
   }
+  return rowsOf(by, order, strings, periods, groups, unit);
+}
 
-  // the period keys as text ("YYYY-MM", "YYYY-Qn", "YYYY"), then sorted as text, as before
-  const timeSlot = timeKey === null ? -1 : by.indexOf(timeKey);
-  if (timeSlot >= 0) for (const g of list) g.values[timeSlot] = period!.text(g.values[timeSlot] as number);
+/** Adds one work order (K9c) to group g's counters: see `addTicket`. */
+function addTicketCounts(c: Float64Array, g: number, stages: readonly Record<string, unknown>[], i: number): void {
+  const t = emptyTally();
+  addTicket(t, stages, EVALUATIONS, i);
+  const at = g * STRIDE;
+  c[at]! += t.met;
+  c[at + 1]! += t.breached;
+  c[at + 2]! += t.overdue;
+  c[at + 3]! += t.notCounted;
+  c[at + 4]! += t.unknown;
+  c[at + 5]! += t.renegotiated;
+}
+
+/** The rows, sorted by the `by` values in order (nulls last, text compared by code units), built once. */
+function rowsOf(by: readonly RollupKey[], order: readonly RollupKey[], strings: readonly Interner[], periods: LocalPeriods | null, groups: Groups, unit: ComplianceUnit): RollupRow[] {
+  const depth = order.length;
+  const nKeys = by.length;
+  // the value of each key id, per level (periods as text, rendered once per distinct period)
+  const texts: (readonly (string | null)[])[] = order.map((k, l) => (TIME_KEYS.has(k) ? periods!.numbers.map((_, id) => periods!.text(id)) : strings[l]!.values));
+  const levelOf = by.map((k) => order.indexOf(k));
+  // each level's values ranked once (text by code units, nulls last), so groups compare as numbers
+  const ranks = texts.map((vals) => {
+    const byValue = vals.map((_, id) => id).sort((x, y) => {
+      const p = vals[x]!;
+      const q = vals[y]!;
+      return p === q ? 0 : p === null ? 1 : q === null ? -1 : cmpStr(p, q);
+    });
+    const rank = new Int32Array(vals.length);
+    byValue.forEach((id, r) => (rank[id] = r));
+    return rank;
+  });
+  const keyIds = groups.keyIds;
+  const list = Array.from({ length: groups.size }, (_, g) => g);
   list.sort((a, b) => {
     for (let k = 0; k < nKeys; k++) {
-      const x = a.values[k] as string | null;
-      const y = b.values[k] as string | null;
-      if (x === y) continue;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return cmpStr(x, y);
+      const l = levelOf[k]!;
+      const d = ranks[l]![keyIds[a * depth + l]!]! - ranks[l]![keyIds[b * depth + l]!]!;
+      if (d !== 0) return d;
     }
     return 0;
   });
-
+  const value = (g: number, k: number): string | null => texts[levelOf[k]!]![keyIds[g * depth + levelOf[k]!]!]!;
+  const columns = by.map((k) => (TIME_KEYS.has(k) ? "period" : k));
   const empty = unit === "ticket" ? EMPTY_TICKET_REASON : EMPTY_REASON;
+  const c = groups.counts;
   return list.map((g) => {
     const row: Record<string, unknown> = {};
-    for (let k = 0; k < nKeys; k++) row[TIME_KEYS.has(by[k]!) ? "period" : by[k]!] = g.values[k] ?? null;
-    const { met, breached, overdue, notCounted, unknown, renegotiated } = g.tally;
+    for (let k = 0; k < nKeys; k++) row[columns[k]!] = value(g, k);
+    const at = g * STRIDE;
+    const met = c[at]!;
+    const breached = c[at + 1]!;
+    const overdue = c[at + 2]!;
     const counted = met + breached + overdue;
     row.unit = unit;
-    row.tickets = g.tickets;
+    row.tickets = c[at + TICKETS]!;
     row.met = met;
     row.breached = breached;
     row.overdue = overdue;
     row.counted = counted;
-    row.notCounted = notCounted;
-    row.unknown = unknown;
-    row.renegotiated = renegotiated;
+    row.notCounted = c[at + 3]!;
+    row.unknown = c[at + 4]!;
+    row.renegotiated = c[at + 5]!;
     const cr = makeRatio(met, counted, empty); // K17 时效达标率 (K9c per work order)
     const or = makeRatio(breached + overdue, counted, empty); // K17 超时率
     row.complianceRate = cr;
