@@ -16,7 +16,16 @@ export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
   readonly workers?: number;
   /** Tickets per message to a worker (default 4096). */
   readonly batchSize?: number;
+  /**
+   * Heap of each worker in MB (its V8 old generation; default 128, at least 32). A worker holds one
+   * batch of tickets and one row per group it has seen, so the default fits millions of tickets;
+   * grouping by keys with hundreds of thousands of distinct combinations needs more.
+   */
+  readonly workerHeapMb?: number;
 };
+
+/** Young generation of each worker (MB): V8's default (up to 48 MB) made peak RSS grow with the run. */
+const YOUNG_MB = 8;
 
 /** FNV-1a 32 of a ticket id: the same id always goes to the same worker. */
 function shardOf(id: string, n: number): number {
@@ -25,10 +34,10 @@ function shardOf(id: string, n: number): number {
   return (h >>> 0) % n;
 }
 
-function count(v: unknown, name: string, fallback: number, max: number): number {
+function count(v: unknown, name: string, fallback: number, max: number, min = 1): number {
   if (v === undefined) return fallback;
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 1 || v > max) {
-    throw new SlaKitError("INVALID_ARGUMENT", `${name} must be a whole number from 1 to ${max}, got ${String(v)}.`, { path: [name] });
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < min || v > max) {
+    throw new SlaKitError("INVALID_ARGUMENT", `${name} must be a whole number from ${min} to ${max}, got ${String(v)}.`, { path: [name] });
   }
   return v;
 }
@@ -36,14 +45,19 @@ function count(v: unknown, name: string, fallback: number, max: number): number 
 /** Set by Node in the CommonJS build; undefined in ES modules. */
 declare const __filename: string | undefined;
 
-/** The worker's script: the built file next to this one, or the TypeScript source run through tsx. */
-function spawn(workerData: unknown): Worker {
+/**
+ * The worker's script: the built file next to this one, or the TypeScript source run through tsx.
+ * Workers get none of the calling process's `execArgv` (a `--import tsx` or an APM `--require`
+ * would load in every worker: ~50 MB and half a second each) and a bounded heap.
+ */
+function spawn(workerData: unknown, heapMb: number): Worker {
   const here = typeof __filename === "string" ? pathToFileURL(__filename).href : import.meta.url;
+  const options = { workerData, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB } };
   if (here.endsWith(".ts")) {
     const src = new URL("./_worker.ts", here).href;
-    return new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(src)}); })`, { eval: true, workerData });
+    return new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(src)}); })`, { ...options, eval: true });
   }
-  return new Worker(new URL(here.endsWith(".cjs") ? "./_worker.cjs" : "./_worker.js", here), { workerData });
+  return new Worker(new URL(here.endsWith(".cjs") ? "./_worker.cjs" : "./_worker.js", here), options);
 }
 
 interface ErrorJson {
@@ -66,8 +80,8 @@ const toError = (e: ErrorJson): Error =>
  * calling thread instead, a batch at a time, with the same result and errors.
  *
  * @throws SlaKitError the errors of `tallyTickets` (the first one a worker meets, with the
- *   ticket's position in the input in front of its path), `INVALID_ARGUMENT` for a bad `workers`
- *   or `batchSize`.
+ *   ticket's position in the input in front of its path), `INVALID_ARGUMENT` for a bad `workers`,
+ *   `batchSize` or `workerHeapMb`.
  * @example
  * ```ts
  * import { tallyTicketsInWorkers } from "sla-kit/node";
@@ -93,7 +107,8 @@ export async function tallyTicketsInWorkers(
   assertTickets(tickets, "tallyTicketsInWorkers");
   const n = count(o.workers, "workers", Math.max(1, Math.min(8, availableParallelism())), 256);
   const batchSize = count(o.batchSize, "batchSize", 4096, 1 << 20);
-  const { workers: _w, batchSize: _b, ...rest } = o;
+  const heapMb = count(o.workerHeapMb, "workerHeapMb", 128, 1 << 20, 32);
+  const { workers: _w, batchSize: _b, workerHeapMb: _h, ...rest } = o;
   const shared: TallyTicketsOptions = { ...rest, asOf: o.asOf };
   const policyJson = JSON.stringify(policy);
   const fold = new RowFold(o.by);
@@ -102,7 +117,7 @@ export async function tallyTicketsInWorkers(
   const failure = new Promise<never>((_, reject) => (fail = reject));
   failure.catch(() => {}); // observed through the races below
   const pool = Array.from({ length: n }, () => {
-    const w = spawn({ policyJson, options: shared });
+    const w = spawn({ policyJson, options: shared }, heapMb);
     const slot = { w, writer: new ColumnWriter(), inFlight: 0, wake: null as (() => void) | null, rows: null as Promise<RollupRow[]> | null, gotRows: (_r: RollupRow[]) => {} };
     slot.rows = new Promise<RollupRow[]>((resolve) => (slot.gotRows = resolve));
     w.on("message", (m: { done?: number; rows?: RollupRow[]; error?: ErrorJson }) => {
@@ -114,7 +129,13 @@ export async function tallyTicketsInWorkers(
         slot.wake = null;
       }
     });
-    w.on("error", (e) => fail(e));
+    w.on("error", (e: Error & { code?: string }) =>
+      fail(
+        e.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new Error(`a tallyTicketsInWorkers worker ran out of memory (its heap is ${heapMb} MB): pass a larger workerHeapMb, or group by fewer distinct keys`, { cause: e })
+          : e,
+      ),
+    );
     w.on("exit", (code) => {
       if (code !== 0) fail(new Error(`a tallyTicketsInWorkers worker stopped with exit code ${code}`));
     });

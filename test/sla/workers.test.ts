@@ -32,7 +32,9 @@ describe("tallyTicketsInWorkers (sla-kit/node)", () => {
     expect((e as SlaKitError).message).toMatch(new RegExp(`^Ticket ${at} \\(`));
   }, 60_000);
 
-  it("checks workers and batchSize", async () => {
+  it("checks workers, batchSize and workerHeapMb", async () => {
     await expect(tallyTicketsInWorkers(robot003, [], { asOf: ASOF, by: [], workers: 0 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", path: ["workers"] });
+    await expect(tallyTicketsInWorkers(robot003, [], { asOf: ASOF, by: [], workerHeapMb: 16 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", path: ["workerHeapMb"] });
+    await expect(tallyTicketsInWorkers(robot003, [], { asOf: ASOF, by: [], workerHeapMb: 1.5 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", path: ["workerHeapMb"] });
   });
 });
