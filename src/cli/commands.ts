@@ -7,7 +7,7 @@ import { isValidTimeZone, utcMs, wallToInstant } from "../_lib/zone.js";
 import { isSlaKitError } from "../errors.js";
 import { diffPolicies, diffVersions, parseCaseFile, runCaseFile, updateCaseFile, type CaseFile, type GoldenCase } from "../golden/index.js";
 import { didYouMean } from "../golden/_suggest.js";
-import { evaluateTicket, validatePolicy, type Policy, type Ticket, type TicketInput } from "../sla/index.js";
+import { evaluateTicket, evaluateTicketVersions, validatePolicy, type Policy, type Ticket, type TicketInput } from "../sla/index.js";
 import { coverage, type CoverageInput } from "./coverage.js";
 import { groupFindings } from "./findings.js";
 import { humanize } from "./humanize.js";
@@ -69,7 +69,7 @@ Commands:
   check <files or globs...>        run golden case files (JSON or YAML)
   diff <old> <new> --cases <files> which targets changed and which outcomes flip
   validate <policy>                find gaps, overlaps and contradictions in a policy
-  explain <policy> --ticket <file> --as-of <instant>
+  explain <policy> [<policy>...] --ticket <file> --as-of <instant>
                                    evaluate one ticket and show the whole trace
   schema <kind>                    print a JSON Schema (policy, ticket, cases, calendar, rule, scorecard)
   calendar import-notice <file|->  read a State Council holiday notice into a year of data (JSON)
@@ -113,9 +113,11 @@ folded into its root cause; identical findings are grouped.
   --max-findings <n>      show the first n groups (default 50), then a count and a summary by kind
 ${MAX_BYTES_HELP}
 Exit 1 if any finding has severity "error".`,
-  explain: `Usage: sla-kit explain <policy> --ticket <file> --as-of <instant> [--time-zone <zone>] [--reporter pretty|json]
+  explain: `Usage: sla-kit explain <policy> [<policy>...] --ticket <file> --as-of <instant> [--time-zone <zone>] [--reporter pretty|json]
 
 Evaluates one ticket (JSON or YAML) and prints every stage with its deadline, status and trace.
+Several policies are the effective-dated versions of one policy: each stage is judged by the
+version in force when it started (evaluateTicketVersions; its trace names the version).
   --as-of <instant>   ISO-8601 with an offset, or "now" (without offset only with --time-zone)
   --time-zone <zone>  show every instant, trace steps included, as local times of an IANA zone
 ${MAX_BYTES_HELP}`,
@@ -363,17 +365,19 @@ export async function validate(args: readonly string[], io: Io): Promise<number>
 export async function explain(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { ticket: { type: "string" }, "as-of": { type: "string" }, "time-zone": { type: "string" }, reporter: { type: "string", default: "pretty" } }, usage.explain);
   if (values.help) return io.out(usage.explain), 0;
-  if (positionals.length !== 1 || values.ticket === undefined || values["as-of"] === undefined) throw new UsageError(usage.explain);
+  if (positionals.length === 0 || values.ticket === undefined || values["as-of"] === undefined) throw new UsageError(usage.explain);
   const reporter = oneOf("reporter", values.reporter, ["pretty", "json"]);
   const timeZone = timeZoneOf(values);
   const asOf = parseAsOf(String(values["as-of"]), timeZone);
-  const policy = loadPolicy(positionals[0]!);
+  const policies = positionals.map((p) => loadPolicy(p));
   const show = instantFormat(timeZone);
   const loaded = loadFile(String(values.ticket));
   let ev;
   try {
-    ev = evaluateTicket(policy, loaded.data as Ticket, { asOf });
+    ev = policies.length === 1 ? evaluateTicket(policies[0]!, loaded.data as Ticket, { asOf }) : evaluateTicketVersions(policies, loaded.data as Ticket, { asOf });
   } catch (e) {
+    // a set whose versions do not fit together is the policies' fault, not the ticket's
+    if (isSlaKitError(e) && policies.length > 1 && e.code === "INVALID_POLICY" && typeof e.path[0] === "number") throw new UsageError(`${positionals[e.path[0]]}: ${e.message}`);
     return fileError(loaded, e, "ticket");
   }
   io.out(reporter === "json" ? JSON.stringify(ev, null, 2) : report.explainText(ev, show));

@@ -47,4 +47,16 @@ describe("S18 policy versions in the command", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--effective replays tickets/);
   });
+
+  it("S18 explain with several policies judges each stage by its version and names it in the trace", async () => {
+    const t = file("ticket.json", JSON.stringify({ id: "B", service: "fault", createdAt: "2026-06-30T23:30:00+08:00", events: [{ type: "done", stage: "response", at: "2026-07-01T00:10:00+08:00" }] }));
+    const r = await cli("explain", v1, v2, "--ticket", t, "--as-of", "2026-07-01T05:00:00+08:00");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/rule desk SLA v1 §1/);
+    expect(r.out).toMatch(/rule desk SLA v2 §2/);
+    expect(r.out).toMatch(/policy-version: policy "versioned-desk" 2\.0\.0/);
+    const same = await cli("explain", v1, v1, "--ticket", t, "--as-of", "2026-07-01T05:00:00+08:00");
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(/desk-v1\.json: Versions 0 and 1 are both version "1\.0\.0"/);
+  });
 });
