@@ -7,7 +7,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerSlaFunctions } from "../../src/duckdb/index.js";
 import { isSlaKitError } from "../../src/errors.js";
-import { dueAt, evaluateTicket, robotIntegration2026 } from "../../src/sla/index.js";
+import { dueAt, evaluateTicket, parsePolicy, robotIntegration2026, type PolicyJson } from "../../src/sla/index.js";
 import { codeOf, connect } from "./_sql.js";
 
 let db: DuckDBConnection;
@@ -84,6 +84,24 @@ describe("sla_evaluate", () => {
 
   it("the whole ticket row may be the facts (extra fields ignored), camelCase names are read too", async () => {
     expect(await statuses(`SELECT sla_evaluate('robot', {id: 'T-1', service: 'fault', tier: 'core', urgency: 'urgent', createdAt: TIMESTAMPTZ '2024-05-06 10:00:00+08', region: 'north', n: 7}, [], ${asOf})`)).toEqual(["response:overdue", "handling:warning", "resolution:pending"]);
+  });
+
+  it("S16 a reclassify event's facts: a STRUCT, JSON text, or the dimensions as fields of the event", async () => {
+    const re = parsePolicy({ ...(JSON.parse(JSON.stringify(robotIntegration2026)) as PolicyJson), id: "robot-re", reclassify: { urgency: "restart" } });
+    const own = await connect({ policies: { re }, timeZone: "Asia/Shanghai" });
+    try {
+      const t = { id: "T-1", service: "fault", tier: "core", urgency: "general", createdAt: "2024-05-06T10:00:00+08:00" };
+      const line = (s: { stage: string; status: string; dueAt: Date | null }) => `${s.stage}:${s.status}:${s.dueAt?.toISOString() ?? "-"}`;
+      const lib = evaluateTicket(re, { ...t, events: [{ type: "reclassify", at: "2024-05-06T10:10:00+08:00", facts: { urgency: "urgent" } }] }, { asOf: "2024-05-06T10:50:00+08:00" }).stages.map(line);
+      expect(lib).not.toEqual(evaluateTicket(re, { ...t, events: [] }, { asOf: "2024-05-06T10:50:00+08:00" }).stages.map(line));
+      const at = "'at': TIMESTAMP '2024-05-06 10:10:00'";
+      for (const ev of [`{'type': 'reclassify', ${at}, 'facts': {'urgency': 'urgent'}}`, `{'type': 'reclassify', ${at}, 'facts': '{"urgency":"urgent"}'}`, `{'type': 'reclassify', ${at}, 'urgency': 'urgent'}`]) {
+        const rows = (await own.runAndReadAll(`SELECT sla_evaluate('re', {id: 'T-1', service: 'fault', tier: 'core', urgency: 'general', created_at: TIMESTAMP '2024-05-06 10:00:00'}, [${ev}], ${asOf})`)).getRowsJS()[0]![0] as { stage: string; status: string; due_at: Date | null }[];
+        expect(rows.map((r) => line({ ...r, dueAt: r.due_at }))).toEqual(lib);
+      }
+    } finally {
+      own.closeSync();
+    }
   });
 
   it("errors carry the ticket id, the code and the path into the events; TRY() gives NULL", async () => {
