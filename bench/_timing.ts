@@ -42,3 +42,27 @@ export function spread(times: readonly number[]): { best: number; median: number
   const s = [...times].sort((x, y) => x - y);
   return { best: s[0]!, median: s[Math.floor((s.length - 1) / 2)]!, worst: s[s.length - 1]! };
 }
+
+/**
+ * Several tasks over the same items, timed side by side on a loaded machine: the items are cut
+ * into `slices`, each slice is run by every task in turn `rounds` times, and each task's time is
+ * the sum over slices of its best run there. A burst of load then spoils one run of one slice,
+ * not a task's whole figure, and every task sees the same moments of the machine.
+ */
+export function bestInterleaved<T>(items: readonly T[], tasks: readonly ((item: T) => void)[], rounds: number, slices = 10): number[] {
+  const total = tasks.map(() => 0);
+  const size = Math.ceil(items.length / slices);
+  for (let s = 0; s < items.length; s += size) {
+    const part = items.slice(s, s + size);
+    const mins = tasks.map(() => Infinity);
+    for (let r = 0; r < rounds; r++) {
+      tasks.forEach((task, k) => {
+        const t0 = performance.now();
+        for (let i = 0; i < part.length; i++) task(part[i]!);
+        mins[k] = Math.min(mins[k]!, performance.now() - t0);
+      });
+    }
+    mins.forEach((m, k) => (total[k]! += m));
+  }
+  return total;
+}

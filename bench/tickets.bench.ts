@@ -7,6 +7,7 @@
  *   BENCH_TICKETS  tickets per timed pass (default 10000; the streamed run uses it too, e.g. 1000000)
  *   BENCH_KEEP     cap of materialised results (default min(BENCH_TICKETS, 100000))
  *   BENCH_STREAM   tickets of the streamed run (default 50000; the goal is stated for 1000000)
+ *   BENCH_ROUNDS   runs per slice of the side-by-side timing of baseline and evaluateTicket (default 5)
  * `--expose-gc` (npm run bench passes it) gives the bytes per kept result. The workers run the
  * sources through tsx, which compiles them at start-up: the table gives that start-up time apart.
  *
@@ -20,7 +21,7 @@ import { evaluateTicket, tallyTickets, type Policy, type Ticket, type TicketEval
 import { baselineEvaluate, baselineTable } from "./_baseline.js";
 import { benchPolicies, sampleTicket, sampleTickets, type Sample } from "./_tickets.js";
 import { handCompliance, handRollup } from "./_handLoops.js";
-import { best } from "./_timing.js";
+import { best, bestInterleaved } from "./_timing.js";
 
 const { robot: robotIntegration2026, cable: cableOperatorNorms } = benchPolicies;
 
@@ -117,15 +118,38 @@ const baseline = (s: Sample) => {
 const discard = (s: Sample) => {
   sink += evaluateTicket(s.policy, s.ticket, { asOf: s.asOf }).stages.length;
 };
-for (const f of [baseline, discard]) each(warm, f)();
+const noTrace = (s: Sample) => {
+  sink += evaluateTicket(s.policy, s.ticket, { asOf: s.asOf, trace: false }).stages.length;
+};
+for (const f of [baseline, discard, noTrace]) each(warm, f)();
 
 const rows: { task: string; "µs per ticket": number; "vs baseline": string; note: string }[] = [];
-const tBase = best(3, each(samples, baseline));
+// the three compared side by side, slice by slice (bench/_timing.ts): the machine is shared
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const [tBase, tDiscard, tNoTrace] = bestInterleaved(samples, [baseline, discard, noTrace], ROUNDS) as [number, number, number];
 const perTicket = (ms: number, n = samples.length) => +((ms * 1000) / n).toFixed(2);
 const vs = (ms: number) => `${(tBase / ms).toFixed(2)}x`;
 rows.push({ task: "baseline: date-fns + holiday Set", "µs per ticket": perTicket(tBase), "vs baseline": "1.00x", note: "statuses, dueAt, warnAt" });
-const tDiscard = best(3, each(samples, discard));
 rows.push({ task: "evaluateTicket, results discarded", "µs per ticket": perTicket(tDiscard), "vs baseline": vs(tDiscard), note: "" });
+rows.push({ task: "  the same with trace: false", "µs per ticket": perTicket(tNoTrace), "vs baseline": vs(tNoTrace), note: "" });
+// tallyTickets takes one asOf per call: the same tickets as one stream per policy at one asOf
+// (after every creation), against the baseline and evaluateTicket at that asOf
+const byPolicy = new Map<Policy, Ticket[]>();
+for (const s of samples) (byPolicy.get(s.policy) ?? byPolicy.set(s.policy, []).get(s.policy)!).push(s.ticket);
+const streamAsOf = Date.UTC(2026, 10, 30, 16);
+const groups: { policy: Policy; tickets: Ticket[] }[] = [];
+for (const [policy, list] of byPolicy) for (let i = 0; i < list.length; i += 1000) groups.push({ policy, tickets: list.slice(i, i + 1000) });
+const tallyG = (g: (typeof groups)[number]) => {
+  sink += tallyTickets(g.policy, g.tickets, { asOf: streamAsOf, by: ["assignee", "month"], timeZone: "Asia/Shanghai" }).length;
+};
+const evalG = (g: (typeof groups)[number]) => {
+  for (const t of g.tickets) sink += evaluateTicket(g.policy, t, { asOf: streamAsOf, trace: false }).stages.length;
+};
+const baseG = (g: (typeof groups)[number]) => {
+  for (const t of g.tickets) sink += baselineEvaluate(g.policy, tableOf(g.policy), t, streamAsOf).length;
+};
+const [tTallyAll, tEvalAll, tBaseAll] = bestInterleaved(groups, [tallyG, evalG, baseG], ROUNDS, groups.length) as [number, number, number];
+rows.push({ task: "tallyTickets, one stream, by assignee+month", "µs per ticket": perTicket(tTallyAll), "vs baseline": `${(tBaseAll / tTallyAll).toFixed(2)}x`, note: `baseline at that asOf: ${perTicket(tBaseAll)} µs; evaluateTicket trace: false ${perTicket(tEvalAll)} µs` });
 
 // kept results: time to build them all, and the bytes each one holds
 let kept: TicketEvaluation[] = [];
@@ -171,6 +195,6 @@ const tJson = best(3, each(fewer, asJson));
 const tParsed = best(3, each(fewer, discard));
 rows.push({ task: "evaluateTicket, policy as plain JSON", "µs per ticket": perTicket(tJson, fewer.length), "vs baseline": vs((tJson * samples.length) / fewer.length), note: `${(tJson / tParsed).toFixed(1)}x the parsed policy's time (goal ~1x)` });
 
-console.log(`\n${samples.length} synthetic tickets (seed 1), both built-in policies, best of 3 (TZ=UTC, node ${process.version})`);
+console.log(`\n${samples.length} synthetic tickets (seed 1), both built-in policies; the first three rows side by side, best of ${ROUNDS} per slice of ${Math.ceil(samples.length / 10)}, the others best of 3 (TZ=UTC, node ${process.version})`);
 console.table(rows);
 if (sink === 42) console.log("");

@@ -58,18 +58,22 @@ export interface LevelBasis {
  * `after` d at `dueAt + d`. So `addBusinessTime(clock, before-level, d)` is the deadline.
  */
 export function placeLevels(levels: readonly CompiledLevel[], b: LevelBasis): PlacedLevel[] {
-  const { cal, anchorMs, allowed, dueMs, pausedMs } = b;
-  const fromAnchor = (open: number): number => {
-    const ms = addBusinessTime(cal, anchorMs, open).getTime();
-    return pausedMs > 0 ? addBusinessTime(cal, ms, pausedMs).getTime() : ms;
-  };
-  const out = levels.map((l, i): PlacedLevel => {
-    if (l.kind === "after") return { i, ms: addBusinessTime(cal, dueMs, l.value).getTime() };
-    const open = l.kind === "fraction" ? Math.max(0, Math.round(l.value * allowed)) : Math.max(0, allowed - l.value);
-    return { i, ms: fromAnchor(open) };
-  });
-  return out.sort((x, y) => x.ms - y.ms || x.i - y.i);
+  const out = new Array<PlacedLevel>(levels.length);
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i]!;
+    if (l.kind === "after") out[i] = { i, ms: addBusinessTime(b.cal, b.dueMs, l.value).getTime() };
+    else out[i] = { i, ms: fromAnchor(b, l.kind === "fraction" ? Math.max(0, Math.round(l.value * b.allowed)) : Math.max(0, b.allowed - l.value)) };
+  }
+  return out.length > 1 ? out.sort(byInstant) : out;
 }
+
+/** The instant `open` ms of open time after the anchor, moved later by the paused open time. */
+function fromAnchor(b: LevelBasis, open: number): number {
+  const ms = addBusinessTime(b.cal, b.anchorMs, open).getTime();
+  return b.pausedMs > 0 ? addBusinessTime(b.cal, ms, b.pausedMs).getTime() : ms;
+}
+
+const byInstant = (x: PlacedLevel, y: PlacedLevel): number => x.ms - y.ms || x.i - y.i;
 
 /** One trace line per level: how its instant was computed. */
 export function levelDetail(l: CompiledLevel, b: LevelBasis, ms: number): string {

@@ -46,8 +46,32 @@ export function lookup(c: CompiledPolicy, q: TargetQuery, path: ErrorPath = []):
   return lookupStage(c, svc, stage.name, q, path);
 }
 
-/** Lookup once service and stage are known. */
+/** Rows found per service, stage, tier, urgency, location, channel (declared values only: bounded). */
+type Found = Map<unknown, Map<unknown, Map<unknown, Map<unknown, Target>>>>;
+const foundRows = new WeakMap<CompiledService, Map<string, Found>>();
+
+function remember(svc: CompiledService, stage: string, q: TargetQuery, t: Target): void {
+  let byStage = foundRows.get(svc);
+  if (byStage === undefined) foundRows.set(svc, (byStage = new Map()));
+  let a = byStage.get(stage);
+  if (a === undefined) byStage.set(stage, (a = new Map()));
+  let b = a.get(q.tier);
+  if (b === undefined) a.set(q.tier, (b = new Map()));
+  let d = b.get(q.urgency);
+  if (d === undefined) b.set(q.urgency, (d = new Map()));
+  let e = d.get(q.location);
+  if (e === undefined) d.set(q.location, (e = new Map()));
+  e.set(q.channel, t);
+}
+
+/**
+ * Lookup once service and stage are known. The row found for a combination of values is
+ * remembered (a combination that once passed the checks always does), so a stream of tickets
+ * scans the matrix once per combination.
+ */
 export function lookupStage(c: CompiledPolicy, svc: CompiledService, stage: string, q: TargetQuery, path: ErrorPath): Target {
+  const known = foundRows.get(svc)?.get(stage)?.get(q.tier)?.get(q.urgency)?.get(q.location)?.get(q.channel);
+  if (known !== undefined) return known;
   for (const d of DIMENSIONS) {
     const v = q[d];
     if (v === undefined) continue;
@@ -89,6 +113,7 @@ export function lookupStage(c: CompiledPolicy, svc: CompiledService, stage: stri
     }
     throw new SlaKitError("NO_MATCHING_TARGET", `No target row matches ${describeQuery(query)}.${why}`, { path, details: { query } });
   }
+  remember(svc, stage, q, hit);
   return hit;
 }
 
