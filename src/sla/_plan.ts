@@ -191,6 +191,16 @@ function stagePlan(c: CompiledPolicy, plans: Plans, svc: CompiledService, cs: Co
 /** Is `v` a value of dimension `d` the policy declares (or absent)? Other values are never cached. */
 const keyable = (c: CompiledPolicy, d: (typeof DIMENSIONS)[number], v: unknown): boolean => v === undefined || (typeof v === "string" && c.dimSets[d].has(v));
 
+/** The next level of the plan cache for dimension `d`'s value `v` (made on first use), or null for a value not declared. */
+function below<T>(m: Map<unknown, Map<unknown, T>>, c: CompiledPolicy, d: (typeof DIMENSIONS)[number], v: unknown): Map<unknown, T> | null {
+  let next = m.get(v);
+  if (next === undefined) {
+    if (!keyable(c, d, v)) return null;
+    m.set(v, (next = new Map()));
+  }
+  return next;
+}
+
 /**
  * The plan of a ticket's combination, made on first use; null when the policy has fields the
  * fast path does not know, or the ticket's values are not all declared ones (the full path says why).
@@ -204,21 +214,10 @@ export function planFor(c: CompiledPolicy, svc: CompiledService, tier: unknown, 
   if (plans === null) return null;
   let a = plans.byService.get(svc.name);
   if (a === undefined) plans.byService.set(svc.name, (a = new Map()));
-  let b = a.get(tier);
-  if (b === undefined) {
-    if (!keyable(c, "tier", tier)) return null;
-    a.set(tier, (b = new Map()));
-  }
-  let d = b.get(urgency);
-  if (d === undefined) {
-    if (!keyable(c, "urgency", urgency)) return null;
-    b.set(urgency, (d = new Map()));
-  }
-  let e = d.get(location);
-  if (e === undefined) {
-    if (!keyable(c, "location", location)) return null;
-    d.set(location, (e = new Map()));
-  }
+  const b = below(a, c, "tier", tier);
+  const d = b && below(b, c, "urgency", urgency);
+  const e = d && below(d, c, "location", location);
+  if (!e) return null;
   let p = e.get(channel);
   if (p === undefined) {
     if (!keyable(c, "channel", channel)) return null;
