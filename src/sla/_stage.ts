@@ -14,6 +14,7 @@ import type { AgreedRead, CauseRead } from "./_events.js";
 import type { Timeline } from "./_timeline.js";
 import { placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
 import { agreementsAfterRestart, mergeRejected, planStage, reclassifiedOf, restartStep, type StagePlan } from "./_reclassify.js";
+import { closeBefore, reopenedContext } from "./_reopen.js";
 import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TargetQuery, TicketFacts } from "./types.js";
 
 export { cite } from "./_steps.js";
@@ -249,8 +250,16 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
   // facts that changed mid-ticket (S16): the row and start each stage runs on
   const rc = ctx.tl.reclassify.length === 0 ? null : planStage(ctx, cs, trace);
   try {
-    const r = judgeStage(ctx, cs, newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace), rc);
-    if (rc?.last) (r as Draft).reclassified = reclassifiedOf(rc, dueBefore(ctx, cs, rc.last.before));
+    const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
+    let judged = ctx;
+    if (ctx.tl.reopened.length > 0) {
+      // S17: a reopened ticket, judged on the stage's part of the timeline (_reopen.ts)
+      const ro = reopenedContext(ctx, cs, trace, evaluateStage);
+      d.reopenings = ro.reopenings;
+      judged = ro.ctx;
+    }
+    const r = judgeStage(judged, cs, d, rc);
+    if (rc?.last) (r as Draft).reclassified = reclassifiedOf(rc, dueBefore(judged, cs, rc.last.before));
     return r;
   } catch (e) {
     if (!isSlaKitError(e) || !STAGE_ERRORS.has(e.code)) throw e;
@@ -300,7 +309,9 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft, rc: StagePla
   // a stage is done only after its anchor (checked on all events, whatever asOf)
   const done0 = tl.doneAll.get(cs.name);
   if (anchorName !== CREATED && done0 !== undefined) {
-    const a0 = tl.doneAll.get(anchorName)?.ms ?? (tl.closedAt !== null && svc.byName.has(anchorName) ? tl.closedAt : undefined);
+    // an anchor stage not done by its own event counts as completed by a close before (any asOf)
+    const own = tl.doneAll.get(anchorName)?.ms;
+    const a0 = own !== undefined && own <= done0.ms ? own : ((svc.byName.has(anchorName) ? closeBefore(tl, done0.ms) : undefined) ?? own);
     if (a0 === undefined || done0.ms < a0) {
       badEvent(
         `Stage "${cs.name}" is done (${iso(done0.ms)}) ${a0 === undefined ? "but its anchor" : "before its anchor"} "${anchorName}" ${a0 === undefined ? "is never done" : `(${iso(a0)})`}; record the anchor's done event first.`,

@@ -18,6 +18,8 @@ export interface PauseSpan {
 export interface ResolvedSpan {
   readonly closedAt: number;
   readonly reopenedAt: number;
+  /** The `reopened` event's reason, if it gave one. */
+  readonly reason: string | undefined;
 }
 
 const NO_SPANS: readonly ResolvedSpan[] = [];
@@ -91,7 +93,7 @@ export function buildTimeline(events: readonly ReadEvent[], createdMs: number, a
         closedAt = e.ms;
         break;
       case "reopened":
-        (reopened ??= []).push({ closedAt: closedAt!, reopenedAt: e.ms });
+        (reopened ??= []).push({ closedAt: closedAt!, reopenedAt: e.ms, reason: e.reason });
         closedAt = null;
         break;
       case "cause":

@@ -51,7 +51,9 @@ export function checkBound(b: EffectiveBound | null, createdMs: number, tz: stri
  * the dates needed, while the other stages are still evaluated. A pause with a reason the policy
  * declares stops the stages it names; a consented `agreed-deadline` made in time replaces the
  * deadline (`originalDueAt`, `renegotiated`), a late one is listed in `rejectedAgreements`; a
- * `closed` event completes open stages; missed stages carry `cause` or `needsCause` (W3); stages
+ * `closed` event completes open stages, and a `reopened` event after it runs them again (S17: the
+ * time spent resolved paused or counted per the policy's `reopen`, the earlier outcomes in
+ * `reopenings`); missed stages carry `cause` or `needsCause` (W3); stages
  * that used dates after the calendar data (`beyondData: "weekdays"`) are `provisional`.
  * With `stages`, only the named stages are evaluated (the others are left out of the result: for
  * data that does not track them, e.g. `trackedStages` from `ticketsFromRows`).
@@ -59,7 +61,8 @@ export function checkBound(b: EffectiveBound | null, createdMs: number, tz: stri
  * @throws SlaKitError `INVALID_EVENT` (event before creation, resume without pause, pause while
  *   paused, stage done twice, unknown stage, stage done before its anchor or without it, agreed
  *   deadline before the anchor, an ISO date that does not exist, a pause reason the policy does not
- *   declare, a `not-applicable` event the stage does not allow, a ticket closed twice), `CONSENT_REQUIRED`,
+ *   declare, a `not-applicable` event the stage does not allow, a ticket closed twice with no `reopened`
+ *   event between, a `reopened` event while the ticket is not closed), `CONSENT_REQUIRED`,
  *   `OUTSIDE_EFFECTIVE_DATES` (unless `allowOutsideEffectiveDates`), the lookup errors of
  *   `findTarget` (`UNKNOWN_VALUE`, `MISSING_DIMENSION`, ...), `INVALID_ARGUMENT`.
  * @example

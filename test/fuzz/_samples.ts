@@ -70,6 +70,16 @@ const reclassifiedTicket = () => ({
     { type: "reclassify", at: "2026-04-30T10:30:00+08:00", facts: { urgency: "urgent", tier: "core" }, reason: "line down" },
   ],
 });
+/** S17: closed, reopened and closed again (a follow-up runs from the second close). */
+const reopenedTicket = () => ({
+  id: "T-4", service: "complaint", tier: "core", createdAt: T0,
+  events: [
+    { type: "done", stage: "response", at: "2026-04-30T10:10:00+08:00" },
+    { type: "closed", at: "2026-04-30T10:30:00+08:00" },
+    { type: "reopened", at: "2026-04-30T10:50:00+08:00", reason: "not solved" },
+    { type: "closed", at: "2026-04-30T11:10:00+08:00" },
+  ],
+});
 const asOf = () => ({ asOf: new Date("2026-04-30T11:30:00+08:00") });
 const evaluation = () => {
   try {
@@ -156,6 +166,7 @@ export const samples: Readonly<Record<string, readonly (() => unknown[])[]>> = {
   evaluateTicket: [
     () => [opaque(robotIntegration2026), ticket(), asOf()],
     () => [opaque(robotIntegration2026), simpleTicket(), { asOf: T0 }],
+    () => [opaque(robotIntegration2026), reopenedTicket(), asOf()],
     () => [opaque({ ...JSON.parse(JSON.stringify(robotIntegration2026)), reclassify: { urgency: "retroactive", tier: "restart" } }), reclassifiedTicket(), asOf()],
   ],
   evaluateTickets: [() => [opaque(robotIntegration2026), [simpleTicket(), simpleTicket()], asOf()]],
