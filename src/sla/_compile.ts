@@ -11,7 +11,7 @@ import { compileLevels, type CompiledLevel } from "./_levels.js";
 import { CREATED, DIMENSIONS, referenceIssues } from "./_references.js";
 import { toTarget } from "./_targets.js";
 import { checkPolicyJsonOrThrow } from "./_shape.js";
-import type { Dimension, PauseReason, Policy, PolicyJson, ServiceDef, StageDef, Target } from "./types.js";
+import type { Dimension, PauseReason, Policy, PolicyJson, Recur, ServiceDef, StageDef, Target } from "./types.js";
 
 export { CREATED, DIMENSIONS };
 
@@ -21,6 +21,8 @@ export interface CompiledStage {
   readonly when: Partial<Record<Dimension, ReadonlySet<string>>> | null;
   /** The stage allows a `not-applicable` event (with this clause). */
   readonly notApplicable: StageDef["notApplicable"] | null;
+  /** How the stage recurs (S15), or null. */
+  readonly recur: Recur | null;
 }
 
 export interface CompiledService {
@@ -97,12 +99,13 @@ export function compile(json: PolicyJson): CompiledPolicy {
   const services = new Map<string, CompiledService>();
   for (const [name, def] of Object.entries(data.services)) {
     const stages: CompiledStage[] = def.stages.map((s, index) => {
-      if (typeof s === "string") return { name: s, index, when: null, notApplicable: null };
+      if (typeof s === "string") return { name: s, index, when: null, notApplicable: null, recur: null };
       const notApplicable = s.notApplicable ?? null;
-      if (!s.when) return { name: s.name, index, when: null, notApplicable };
+      const recur = s.recur ?? null;
+      if (!s.when) return { name: s.name, index, when: null, notApplicable, recur };
       const when: Partial<Record<Dimension, ReadonlySet<string>>> = {};
       for (const d of DIMENSIONS) if (s.when[d]) when[d] = new Set(s.when[d]);
-      return { name: s.name, index, when, notApplicable };
+      return { name: s.name, index, when, notApplicable, recur };
     });
     const values: Partial<Record<Dimension, ReadonlySet<string>>> = {};
     for (const d of DIMENSIONS) if (def.values?.[d]) values[d] = new Set(def.values[d]);

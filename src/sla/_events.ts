@@ -26,10 +26,12 @@ export type ClosedRead = At & { readonly type: "closed"; readonly reason: string
 export type ReopenedRead = At & { readonly type: "reopened"; readonly reason: string | undefined };
 export type CauseRead = At & { readonly type: "cause"; readonly stage: string | undefined; readonly cause: string; readonly remedy: string; readonly objective: boolean };
 export type { ReclassifyRead };
+/** A customer message (S15): `stage` names the one next-reply stage it opens, undefined for all of them. */
+export type MessageRead = At & { readonly type: "message"; readonly stage: string | undefined };
 /** A ticket event as read: the `TicketEvent` union with instants in epoch ms and its index. */
-export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteResolvedRead | NotApplicableRead | ClosedRead | ReopenedRead | CauseRead | ReclassifyRead;
+export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteResolvedRead | NotApplicableRead | ClosedRead | ReopenedRead | CauseRead | ReclassifyRead | MessageRead;
 
-const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed, reopened, cause or reclassify";
+const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed, reopened, cause, reclassify or message";
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -140,6 +142,16 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
     }
     case "reclassify":
       return { i, ms, type, facts: readFacts(c, svc, ev, i), reason: typeof ev.reason === "string" ? ev.reason : undefined };
+    case "message": {
+      // S15: a customer message opens a cycle of the next-reply stages (docs/sla.md "Recurring targets")
+      if (ev.stage === undefined) return { i, ms, type, stage: undefined };
+      const stage = stageOf(svc, ev, i, type);
+      if (svc.byName.get(stage)?.recur?.kind !== "next-reply") {
+        const replies = svc.stages.filter((s) => s.recur?.kind === "next-reply").map((s) => s.name);
+        badEvent(`Event ${i}: a message opens a cycle of a next-reply stage, and "${stage}" of service "${svc.name}" is not one (${replies.length ? `use ${replies.join(" or ")}, or leave "stage" out` : "the service has none: leave \"stage\" out"}).`, [...path, "stage"]);
+      }
+      return { i, ms, type, stage };
+    }
     default:
       return badEvent(`Event ${i} has unknown type ${JSON.stringify(type)}; use ${EVENT_TYPES}.`, [...path, "type"]);
   }
@@ -164,7 +176,8 @@ export function readEvents(c: CompiledPolicy, svc: CompiledService, ticket: Tick
       if (!paused) badEvent(`Event ${e.i}: resume without a preceding pause.`, path);
       paused = false;
     } else if (e.type === "done") {
-      if (done.has(e.stage)) badEvent(`Event ${e.i}: stage "${e.stage}" is done twice; keep one done event per stage.`, [...path, "stage"]);
+      // a recurring stage (S15) is done once per cycle
+      if (done.has(e.stage) && svc.byName.get(e.stage)?.recur == null) badEvent(`Event ${e.i}: stage "${e.stage}" is done twice; keep one done event per stage.`, [...path, "stage"]);
       done.add(e.stage);
     } else if (e.type === "closed") {
       if (closed !== null) badEvent(`Event ${e.i}: the ticket is closed twice (first by event ${closed}) with no reopened event between; keep one closed event, or record the reopening (S17).`, path);

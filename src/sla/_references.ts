@@ -20,6 +20,18 @@ export function stageName(s: string | { readonly name: string }): string {
   return typeof s === "string" ? s : s.name;
 }
 
+/** S15: a periodic stage's `until` names another stage of its service. */
+function recurIssues(svc: string, def: PolicyJson["services"][string], err: (code: string, path: ErrorPath, message: string) => void): void {
+  const names = def.stages.map(stageName);
+  def.stages.forEach((s, i) => {
+    if (typeof s === "string" || s.recur?.kind !== "periodic" || s.recur.until === undefined) return;
+    const until = s.recur.until;
+    if (until === s.name || !names.includes(until)) {
+      err("UNKNOWN_STAGE", ["services", svc, "stages", i, "recur", "until"], `Stage "${s.name}" recurs until "${until}", which is ${until === s.name ? "the stage itself" : `not a stage of service "${svc}" (${names.join(", ")})`}: name the stage whose done event ends the updates, or leave "until" out to end them at the close.`);
+    }
+  });
+}
+
 /** Builds one calendar of a policy; throws the calendar's SlaKitError. */
 function buildCalendar(spec: PolicyJson["calendars"][string]): Calendar {
   if ("builtin" in spec) {
@@ -96,6 +108,7 @@ export function referenceIssues(json: PolicyJson): { issues: PolicyIssue[]; cale
         checkValues(s.notApplicable?.when, ["services", svc, "stages", i, "notApplicable", "when"]);
       }
     });
+    recurIssues(svc, def, err);
     (def.milestones ?? []).forEach((m, i) => {
       if (names.has(m) || m === CREATED) err("DUPLICATE_VALUE", ["services", svc, "milestones", i], `Milestone "${m}" clashes with a stage name or "${CREATED}".`);
     });
@@ -124,6 +137,10 @@ export function referenceIssues(json: PolicyJson): { issues: PolicyIssue[]; cale
       if (v !== undefined && !known(d, v)) err("UNKNOWN_VALUE", ["targets", i, d], `${d} "${v}" is not declared in dimensions.${d} (${(json.dimensions[d] ?? []).join(", ") || "none"}).`);
     }
     const kind = withinKind(row.within);
+    const recurs = def?.stages.find((s) => stageName(s) === row.stage);
+    if (typeof recurs === "object" && recurs.recur !== undefined && (kind === "rings" || kind === "agreed")) {
+      err("RECUR_UNTIMED", ["targets", i, "within"], `Stage "${row.stage}" of service "${row.service}" recurs (${recurs.recur.kind}), so its rows must give the time allowed per cycle (a duration or business days), not ${kind === "rings" ? "rings" : "an agreed deadline"} (docs/rules.md S15).`);
+    }
     if (typeof row.within === "string" && isoDurationMs(row.within) === null) {
       err("INVALID_DURATION", ["targets", i, "within"], `Duration "${row.within}" is too large.`);
     }

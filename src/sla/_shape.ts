@@ -179,18 +179,31 @@ const within: Check = (v, path, out) => {
   else push(out, path, what, v);
 };
 
+const RECUR_WHAT = '{ kind: "next-reply" } or { kind: "periodic", until? }';
+const NEXT_REPLY = object({ kind: oneOf(["next-reply"]) }, RECUR_WHAT);
+const PERIODIC = object({ kind: oneOf(["periodic"]), until: optional(name) }, RECUR_WHAT);
+/** S15: how a stage recurs. */
+const recur: Check = (v, path, out) => {
+  if (!isObject(v)) return push(out, path, RECUR_WHAT, v);
+  const kind = get(v, "kind");
+  if (kind === "next-reply") NEXT_REPLY(v, path, out);
+  else if (kind === "periodic") PERIODIC(v, path, out);
+  else push(out, [...path, "kind"], '"next-reply" or "periodic"', kind);
+};
+
 const STAGE = object(
   {
     name,
     description: optional(str),
     when: optional(dimValues),
     notApplicable: optional(object({ sourceRef: name, description: optional(str), when: optional(dimValues) }, "{ sourceRef, description?, when? }")),
+    recur: optional(recur),
   },
   "",
 );
 const stage: Check = (v, path, out) => {
   if (typeof v === "string") return name(v, path, out);
-  if (!isObject(v)) return push(out, path, "a stage name or { name, when?, notApplicable?, description? }", v);
+  if (!isObject(v)) return push(out, path, "a stage name or { name, when?, notApplicable?, recur?, description? }", v);
   STAGE(v, path, out);
 };
 

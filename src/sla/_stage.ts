@@ -72,6 +72,7 @@ function newStage(name: string, doneMs: number | null, trace: LazyTrace): Draft 
     levelsReached: [],
     nextLevel: null,
     reopenings: null,
+    cycles: null,
     error: null,
     trace,
   };

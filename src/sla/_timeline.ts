@@ -27,9 +27,9 @@ const NO_SPANS: readonly ResolvedSpan[] = [];
 export interface Timeline {
   readonly createdMs: number;
   readonly asOfMs: number;
-  /** Every done event, also those after `asOf` (for the anchor checks). */
+  /** Every done event, also those after `asOf` (for the anchor checks); a recurring stage's first. */
   readonly doneAll: ReadonlyMap<string, DoneRead>;
-  /** Done events known at `asOf`. */
+  /** Done events known at `asOf` (a recurring stage's first). */
   readonly done: ReadonlyMap<string, DoneRead>;
   /** Agreements of each stage known at `asOf`, in time order. */
   readonly agreements: ReadonlyMap<string, readonly AgreedRead[]>;
@@ -42,7 +42,7 @@ export interface Timeline {
   readonly closedAt: number | null;
   /** S17: each close a reopening undid by `asOf`, in time order (docs/sla.md "Reopened tickets"). */
   readonly reopened: readonly ResolvedSpan[];
-  /** The sorted events (for the reopening's look at each close, `_reopen.ts`). */
+  /** The sorted events, also those after `asOf` (for the reopening's look at each close, `_reopen.ts`, and the cycles of recurring stages, `_cycles.ts`). */
   readonly events: readonly ReadEvent[];
   /** Cause events known at `asOf`, in time order. */
   readonly causes: readonly CauseRead[];
@@ -53,7 +53,7 @@ export interface Timeline {
 /** Builds the timeline from sorted events. */
 export function buildTimeline(events: readonly ReadEvent[], createdMs: number, asOfMs: number): Timeline {
   const doneAll = new Map<string, DoneRead>();
-  for (const e of events) if (e.type === "done") doneAll.set(e.stage, e);
+  for (const e of events) if (e.type === "done" && !doneAll.has(e.stage)) doneAll.set(e.stage, e);
   const done = new Map<string, DoneRead>();
   const agreements = new Map<string, AgreedRead[]>();
   const notApplicable = new Map<string, NotApplicableRead>();
@@ -68,7 +68,7 @@ export function buildTimeline(events: readonly ReadEvent[], createdMs: number, a
     if (e.ms > asOfMs) break;
     switch (e.type) {
       case "done":
-        done.set(e.stage, e);
+        if (!done.has(e.stage)) done.set(e.stage, e);
         break;
       case "agreed-deadline": {
         const list = agreements.get(e.stage);

@@ -4,11 +4,13 @@
  */
 export type {
   AgreedDeadlineEvent,
+  CycleEvaluation,
   Dimension,
   DoneEvent,
   EvaluateTicketOptions,
   LevelAt,
   MatrixFacts,
+  MessageEvent,
   PauseEvent,
   Policy,
   PolicyCalendar,
@@ -16,6 +18,7 @@ export type {
   PolicyJson,
   ReclassifyEvent,
   ReclassifyMode,
+  Recur,
   RejectedAgreement,
   RemoteResolvedEvent,
   ReopenedEvent,

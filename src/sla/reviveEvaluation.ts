@@ -50,6 +50,14 @@ function numberOrNull(o: Json, key: string, path: ErrorPath): void {
   if (v !== null && (typeof v !== "number" || !Number.isFinite(v))) bad([...path, key], "a finite number or null", v);
 }
 
+/** One cycle of a recurring stage: `startAt` and `dueAt` are instants, `warnAt` and `doneAt` instants or null. */
+function reviveCycle(v: unknown, path: ErrorPath): Json {
+  const c = object(v, path);
+  const out: Json = { ...c, startAt: instant(c.startAt, [...path, "startAt"]), dueAt: instant(c.dueAt, [...path, "dueAt"]) };
+  for (const k of ["warnAt", "doneAt"]) instantOrNull(c, out, k, path, false);
+  return out;
+}
+
 function reviveStage(v: unknown, path: ErrorPath): unknown {
   const s = object(v, path);
   const out: Json = { ...s };
@@ -90,6 +98,9 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
     const r = object(s.reclassified, p);
     out.reclassified = { ...r, at: instant(r.at, [...p, "at"]), dueAtBefore: r.dueAtBefore === null || r.dueAtBefore === undefined ? null : instant(r.dueAtBefore, [...p, "dueAtBefore"]) };
   }
+  // S15 cycles of a recurring stage (absent in evaluations stored before they existed)
+  if (Array.isArray(s.cycles)) out.cycles = s.cycles.map((x: unknown, i: number) => reviveCycle(x, [...path, "cycles", i]));
+  else if (s.cycles !== undefined && s.cycles !== null) bad([...path, "cycles"], "an array or null", s.cycles);
   if (s.cause !== undefined && s.cause !== null) {
     const c = object(s.cause, [...path, "cause"]);
     out.cause = { ...c, at: instant(c.at, [...path, "cause", "at"]) };
@@ -101,7 +112,7 @@ function reviveStage(v: unknown, path: ErrorPath): unknown {
  * Turns a stored evaluation back into what `evaluateTicket` returned: `JSON.stringify` writes its
  * `Date`s as ISO strings, and this makes them `Date`s again (`createdAt`, `asOf`, each stage's
  * `anchorAt`, `dueAt`, `originalDueAt`, `warnAt`, `doneAt`, the `at` of the warning levels reached and
- * of the next one, the `closedAt`/`dueAt`/`reopenedAt` of `reopenings`, `reclassified.at` and `reclassified.dueAtBefore`, the `at`/`dueAt` of rejected agreements and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
+ * of the next one, the `closedAt`/`dueAt`/`reopenedAt` of `reopenings`, `reclassified.at` and `reclassified.dueAtBefore`, the `startAt`/`dueAt`/`warnAt`/`doneAt` of a recurring stage's cycles, the `at`/`dueAt` of rejected agreements and the `at` of a cause), after checking the shape. `reviveEvaluation(JSON.parse(JSON.stringify(e)))`
  * deep-equals `e`. Fields it does not know are kept as they are; the input is not changed.
  *
  * @throws SlaKitError `INVALID_INPUT` when the value is not a stored evaluation: a missing or

@@ -80,6 +80,8 @@ function buildPolicySchema() {
         description: z.string().optional(),
         when: dimValues.optional(),
         notApplicable: z.object({ sourceRef: name, description: z.string().optional(), when: dimValues.optional() }).strict().optional(),
+        // S15 recurring targets (docs/sla.md "Recurring targets")
+        recur: z.union([z.object({ kind: z.literal("next-reply") }).strict(), z.object({ kind: z.literal("periodic"), until: name.optional() }).strict()]).optional(),
       })
       .strict(),
   ]);

@@ -35,6 +35,7 @@ function buildTicketSchema() {
       facts: z.object({ tier: text, urgency: text, location: text, channel: text }).partial().strict().refine((f) => Object.keys(f).length > 0, "name at least one dimension that changes"),
       reason: z.string().optional(),
     }),
+    event("message", { stage: text.optional() }),
   ]);
   return z.looseObject({
     id: text,

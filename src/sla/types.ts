@@ -117,6 +117,11 @@ export interface StageEvaluation {
    * outcome after the last reopening; an evaluation `asOf` before a reopening is unchanged by it.
    */
   readonly reopenings: readonly StageReopening[] | null;
+  /**
+   * A recurring stage's cycles (docs/rules.md S15; docs/sla.md "Recurring targets"), in time
+   * order, each judged on its own; null for a stage that does not recur (`StageDef.recur`).
+   */
+  readonly cycles: readonly CycleEvaluation[] | null;
   /** Why the stage is `"unknown"`: the code and message of the error that stopped it; null otherwise. */
   readonly error: { readonly code: string; readonly message: string } | null;
   /**
@@ -156,6 +161,40 @@ export interface StageReclassification {
    * whatever the mode; null when that row gave no deadline (not applicable, rings, not agreed yet).
    */
   readonly dueAtBefore: Date | null;
+}
+
+/**
+ * One cycle of a recurring stage (docs/rules.md S15): a reply owed to one customer message
+ * (`next-reply`) or one interval between progress updates (`periodic`), judged like a stage on the
+ * stage's clock. Times are `Date`s with the same instants as epoch ms beside them.
+ */
+export interface CycleEvaluation {
+  /** 0 for the first cycle. */
+  readonly index: number;
+  /** `met` / `breached` once done (by a `done` event, the close, or the `until` stage), else `pending` / `warning` / `overdue`. */
+  readonly status: "met" | "breached" | "pending" | "warning" | "overdue";
+  /** When the cycle started: the customer message, the stage's anchor, or the previous update. */
+  readonly startAt: Date;
+  /** The cycle's deadline (inclusive), moved later by the paused open time like a stage's. */
+  readonly dueAt: Date;
+  /** When the cycle warns (the earliest warning level at or before `dueAt`); null when none does. */
+  readonly warnAt: Date | null;
+  /** When the cycle was done; null while it is open. */
+  readonly doneAt: Date | null;
+  /** `startAt` as epoch ms. */
+  readonly startAtMs: number;
+  /** `dueAt` as epoch ms. */
+  readonly dueAtMs: number;
+  /** `warnAt` as epoch ms. */
+  readonly warnAtMs: number | null;
+  /** `doneAt` as epoch ms. */
+  readonly doneAtMs: number | null;
+  /** Open time allowed per cycle on the stage's clock (the row's `within`). */
+  readonly allowedMs: number;
+  /** Open time used, from `startAt` to `doneAt` (or `asOf`), pauses left out. */
+  readonly elapsedMs: number;
+  /** Open time of the cycle during which a pause stopped the stage's clock. */
+  readonly pausedMs: number;
 }
 
 /** A warning or escalation level of a stage and the instant it is (or was) reached. */
@@ -291,6 +330,17 @@ export type PolicyCalendar =
     }
   | { readonly builtin: "alwaysOpen"; readonly timeZone: string };
 
+/**
+ * How a stage recurs (docs/rules.md S15; docs/sla.md "Recurring targets"); its row's `within` is
+ * the time allowed per cycle, on the row's clock.
+ *
+ * - `next-reply`: each customer `message` event received while no reply is owed opens a cycle; the
+ *   stage's next `done` event (the reply) closes it.
+ * - `periodic`: a cycle runs from the stage's anchor, and a new one from each `done` event (the
+ *   update), until the ticket is closed or the `until` stage is done.
+ */
+export type Recur = { readonly kind: "next-reply" } | { readonly kind: "periodic"; readonly until?: string };
+
 /** A stage of a service, with an optional restriction of the dimension values it applies to. */
 export interface StageDef {
   readonly name: string;
@@ -314,6 +364,11 @@ export interface StageDef {
     readonly description?: string;
     readonly when?: Partial<Record<Dimension, readonly string[]>>;
   };
+  /**
+   * The stage recurs: one `done` event per cycle, each cycle judged on its own (docs/rules.md S15;
+   * docs/sla.md "Recurring targets"). Its rows must be durations or business days.
+   */
+  readonly recur?: Recur;
 }
 
 /** A reason a ticket's clocks may stop, as the policy allows it (docs/sla.md "Pauses"). */
@@ -486,7 +541,10 @@ export interface PolicyIssue {
 /** Time input of a ticket: a Date, epoch ms, or an ISO-8601 string with an explicit offset. */
 export type TimeInput = Date | number | string;
 
-/** A stage (or milestone such as `"service-completed"`) was completed; `rings` for phone-answer stages. */
+/**
+ * A stage (or milestone such as `"service-completed"`) was completed; `rings` for phone-answer
+ * stages. A recurring stage (`StageDef.recur`) takes one per cycle: each reply or update.
+ */
 export interface DoneEvent {
   readonly type: "done";
   readonly stage: string;
@@ -561,8 +619,18 @@ export interface ReclassifyEvent {
   readonly facts: { readonly tier?: string; readonly urgency?: string; readonly location?: string; readonly channel?: string };
   readonly reason?: string;
 }
+/**
+ * A message from the customer: it opens a cycle of the service's `next-reply` stages (or of
+ * `stage` only) when no reply is owed (docs/sla.md "Recurring targets").
+ */
+export interface MessageEvent {
+  readonly type: "message";
+  readonly at: TimeInput;
+  /** The `next-reply` stage the message is for; default: every `next-reply` stage of the service. */
+  readonly stage?: string;
+}
 /** Anything that happened to a ticket. */
-export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent | NotApplicableEvent | ClosedEvent | ReopenedEvent | CauseEvent | ReclassifyEvent;
+export type TicketEvent = DoneEvent | PauseEvent | AgreedDeadlineEvent | RemoteResolvedEvent | NotApplicableEvent | ClosedEvent | ReopenedEvent | CauseEvent | ReclassifyEvent | MessageEvent;
 
 /** A service ticket to evaluate against a policy. */
 export interface Ticket extends TicketFacts {

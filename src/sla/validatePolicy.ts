@@ -58,7 +58,9 @@ function comboText(service: string, stage: string, combo: Combo): string {
  * `GAP` (a combination of the service's declared dimension values with no row for a stage),
  * `OVERLAP` (two rows match one query), `TIER_NOT_MONOTONIC` (a higher tier, earlier in
  * `dimensions.tier`, gets a longer deadline than a lower one, same service/stage/urgency/location),
- * `STAGE_ORDER` (a later stage of a service due before an earlier one with the same anchor).
+ * `STAGE_ORDER` (a later stage of a service due before an earlier one with the same anchor),
+ * `RECUR_UNTIMED` (a recurring stage, docs/rules.md S15, with a rings or agreed row; its `until`
+ * naming no other stage of the service is `UNKNOWN_STAGE`).
  * Warnings: `UNREACHABLE_ROW` (a row no declared combination reaches), `UNDECLARED_DIMENSION`,
  * `EFFECTIVE_DATES_ZONE` (date-only effective dates without `timeZone` while the calendars run in
  * another zone than UTC), `LEVEL_AT_START` (a `before` level of `warnAt` not shorter than a row's

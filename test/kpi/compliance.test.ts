@@ -30,7 +30,7 @@ function ev(
       status,
       anchorAt: null, dueAt: null, originalDueAt: null, warnAt: null, doneAt: null,
       anchorAtMs: null, dueAtMs: null, warnAtMs: null, doneAtMs: null, msUntilWarn: null, msUntilDue: null,
-      allowedMs: null, elapsedMs: null, remainingMs: null, fractionUsed: null, pausedMs: 0, levelsReached: [], nextLevel: null, reopenings: null,
+      allowedMs: null, elapsedMs: null, remainingMs: null, fractionUsed: null, pausedMs: 0, levelsReached: [], nextLevel: null, reopenings: null, cycles: null,
       renegotiated: false, rejectedAgreements: null, needsCause: false, cause: null, reclassified: null, provisional: false, error: null,
       trace: { row: null, rowId: null, sourceRef: null, within: null, clock: null, anchor: "created", steps: [] },
     })),

@@ -11,7 +11,7 @@ import { sampleTickets } from "../../bench/_tickets.js";
 
 const STAGE_KEYS = [
   "stage", "status", "anchorAt", "dueAt", "originalDueAt", "warnAt", "doneAt", "anchorAtMs", "dueAtMs", "warnAtMs", "doneAtMs", "msUntilWarn", "msUntilDue",
-  "allowedMs", "elapsedMs", "remainingMs", "fractionUsed", "pausedMs", "renegotiated", "rejectedAgreements", "needsCause", "cause", "reclassified", "provisional", "levelsReached", "nextLevel", "reopenings", "error", "trace",
+  "allowedMs", "elapsedMs", "remainingMs", "fractionUsed", "pausedMs", "renegotiated", "rejectedAgreements", "needsCause", "cause", "reclassified", "provisional", "levelsReached", "nextLevel", "reopenings", "cycles", "error", "trace",
 ];
 const TICKET_KEYS = ["ticketId", "service", "tier", "urgency", "location", "channel", "assignee", "department", "factsAtCreation", "createdAt", "asOf", "createdAtMs", "asOfMs", "policy", "stages", "unknownStages"];
 const TRACE_KEYS = ["row", "rowId", "sourceRef", "within", "clock", "anchor", "steps"];
