@@ -3,16 +3,18 @@ import type { ErrorPath } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import { assertArray, invalid } from "./_internal.js";
+import { addCycles } from "./_cycles.js";
 
-/** What `complianceRate`, `overdueRate` and `rollup` count: stages (default) or work orders. */
-export type ComplianceUnit = "stage" | "ticket";
+/** What `complianceRate`, `overdueRate` and `rollup` count: stages (default), work orders, or cycles of recurring stages (S15). */
+export type ComplianceUnit = "stage" | "ticket" | "cycle";
 
 /** Options of {@link complianceRate} and {@link overdueRate}. */
 export interface ComplianceOptions {
   /**
    * `"stage"` (default, K17a/b): every decided stage counts once. `"ticket"` (K9c, 002 art. 20
    * "工单及时处理率"): every work order counts once; it is timely when it has a decided stage and
-   * none of its stages is breached or overdue.
+   * none of its stages is breached or overdue. `"cycle"` (S15): each cycle of a recurring stage
+   * counts once (every reply or update owed), any other stage once.
    */
   readonly unit?: ComplianceUnit;
 }
@@ -69,8 +71,8 @@ export function unitOf(options: unknown, prefix: ErrorPath = ["options"]): Compl
   }
   const u = (options as { unit?: unknown }).unit;
   if (u === undefined || u === "stage") return "stage";
-  if (u === "ticket") return "ticket";
-  return invalid(`options.unit must be "stage" or "ticket", got ${describe(u)}.`, [...prefix, "unit"]);
+  if (u === "ticket" || u === "cycle") return u;
+  return invalid(`options.unit must be "stage", "ticket" or "cycle", got ${describe(u)}.`, [...prefix, "unit"]);
 }
 
 /** The stages array of evaluation i (validated shape), for callers that need more than counts. */
@@ -139,7 +141,7 @@ export function tallyAll(evaluations: readonly TicketEvaluation[], prefix: Error
       addTicket(t, stages, prefix, i);
       continue;
     }
-    for (let j = 0; j < stages.length; j++) addStage(t, statusCode(stages[j], prefix, i, j), stages[j]!);
+    for (let j = 0; j < stages.length; j++) (unit === "cycle" ? addCycles : addStage)(t, statusCode(stages[j], prefix, i, j), stages[j]!);
   }
   return t;
 }
@@ -172,4 +174,5 @@ export function countStages(evaluations: readonly TicketEvaluation[], prefix: Er
 }
 
 export const EMPTY_REASON = "no met, breached or overdue stages (pending, warning, not-applicable and unknown stages are not counted)";
+export const EMPTY_CYCLE_REASON = "no met, breached or overdue cycles or stages (pending, warning, not-applicable and unknown ones are not counted)";
 export const EMPTY_TICKET_REASON = "no work order with a decided stage (tickets whose stages are all pending, warning, not-applicable or unknown are not counted)";

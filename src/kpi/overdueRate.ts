@@ -1,5 +1,5 @@
 import { makeRatio } from "./_internal.js";
-import { EMPTY_REASON, EMPTY_TICKET_REASON, tallyAll, unitOf, type ComplianceOptions } from "./_tally.js";
+import { EMPTY_CYCLE_REASON, EMPTY_REASON, EMPTY_TICKET_REASON, tallyAll, unitOf, type ComplianceOptions } from "./_tally.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import type { Ratio } from "./types.js";
 
@@ -27,5 +27,5 @@ import type { Ratio } from "./types.js";
 export function overdueRate(evaluations: readonly TicketEvaluation[], options?: ComplianceOptions): Ratio {
   const unit = unitOf(options);
   const t = tallyAll(evaluations, [], unit);
-  return makeRatio(t.breached + t.overdue, t.met + t.breached + t.overdue, unit === "ticket" ? EMPTY_TICKET_REASON : EMPTY_REASON); // K17b
+  return makeRatio(t.breached + t.overdue, t.met + t.breached + t.overdue, unit === "ticket" ? EMPTY_TICKET_REASON : unit === "cycle" ? EMPTY_CYCLE_REASON : EMPTY_REASON); // K17b
 }

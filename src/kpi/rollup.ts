@@ -1,5 +1,6 @@
 import { assertArray, assertObject, cmpStr, invalid, localMonth, makeRatio, monthKey } from "./_internal.js";
-import { addTicket, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, isRenegotiated, stagesAt, statusCode, unitOf, type ComplianceUnit } from "./_tally.js";
+import { addCycles } from "./_cycles.js";
+import { addTicket, EMPTY_CYCLE_REASON, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, isRenegotiated, stagesAt, statusCode, unitOf, type ComplianceUnit } from "./_tally.js";
 import { describe, toEpochMs } from "../_lib/instant.js";
 import { assertTimeZone, offsetSpan, utcMs } from "../_lib/zone.js";
 import type { TicketEvaluation } from "../sla/types.js";
@@ -241,6 +242,19 @@ function countStage(c: Float64Array, g: number, code: number, stage: Record<stri
   if (isRenegotiated(stage)) c[g * STRIDE + 5]!++;
 }
 
+/** `unit: "cycle"` (S15): the cycles of a recurring stage one by one (see `addCycles`), any other stage as one. */
+function countCycles(c: Float64Array, g: number, code: number, stage: Record<string, unknown>): void {
+  const t = emptyTally();
+  addCycles(t, code, stage);
+  const at = g * STRIDE;
+  c[at]! += t.met;
+  c[at + 1]! += t.breached;
+  c[at + 2]! += t.overdue;
+  c[at + 3]! += t.notCounted;
+  c[at + 4]! += t.unknown;
+  c[at + 5]! += t.renegotiated;
+}
+
 /**
  * SLA compliance and overdue rates rolled up per person, department, tier, service, stage and
  * period (rule K17, 003 §15: 时效达标率 / 超时率 "per person, department, month, year"), as
@@ -252,7 +266,9 @@ function countStage(c: Float64Array, g: number, code: number, stage: Record<stri
  * `unknown`; stages with a consented renegotiated deadline (W2) are counted in `renegotiated`.
  * With `unit: "ticket"` the met/breached/overdue/notCounted columns count work orders instead
  * (K9c, 002 art. 20): met = a decided stage and none breached or overdue, breached = a breached
- * stage, overdue = an overdue stage and none breached, notCounted = no decided stage. Grouping by `stage` splits a
+ * stage, overdue = an overdue stage and none breached, notCounted = no decided stage. With
+ * `unit: "cycle"` they count the cycles of recurring stages (docs/rules.md S15: every reply or
+ * update owed), and other stages once. Grouping by `stage` splits a
  * ticket's stages across rows; the other keys take the ticket's value (a missing assignee,
  * department or tier groups as null). Month ("YYYY-MM"), quarter ("YYYY-Qn") and year ("YYYY")
  * bucket by the local date of the ticket's `createdAt` (a Date, epoch ms, or an ISO-8601 string
@@ -325,6 +341,7 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
   const groups = new Groups(depth);
   const ids = new Int32Array(Math.max(1, depth));
   const perTicket = unit === "ticket";
+  const perCycle = unit === "cycle";
 
   for (let i = 0; i < evs.length; i++) {
     const ev = evs[i] as Record<string, unknown> | null;
@@ -366,7 +383,7 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
         addTicketCounts(c, g, stages, i);
         continue;
       }
-      for (let j = 0; j < stages.length; j++) countStage(c, g, statusCode(stages[j], EVALUATIONS, i, j), stages[j]!);
+      for (let j = 0; j < stages.length; j++) (perCycle ? countCycles : countStage)(c, g, statusCode(stages[j], EVALUATIONS, i, j), stages[j]!);
       continue;
     }
     for (let l = 0; l < pre; l++) node = groups.child(node, ids[l]!);
@@ -382,7 +399,7 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
         c[g * STRIDE + LAST] = i;
         c[g * STRIDE + TICKETS]!++;
       }
-      countStage(c, g, code, st);
+      (perCycle ? countCycles : countStage)(c, g, code, st);
     }
   }
   return rowsOf(by, order, strings, periods, groups, unit);
@@ -431,7 +448,7 @@ function rowsOf(by: readonly RollupKey[], order: readonly RollupKey[], strings: 
   });
   const value = (g: number, k: number): string | null => texts[levelOf[k]!]![keyIds[g * depth + levelOf[k]!]!]!;
   const columns = by.map((k) => (TIME_KEYS.has(k) ? "period" : k));
-  const empty = unit === "ticket" ? EMPTY_TICKET_REASON : EMPTY_REASON;
+  const empty = unit === "ticket" ? EMPTY_TICKET_REASON : unit === "cycle" ? EMPTY_CYCLE_REASON : EMPTY_REASON;
   const c = groups.counts;
   return list.map((g) => {
     const row: Record<string, unknown> = {};

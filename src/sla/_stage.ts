@@ -15,6 +15,7 @@ import type { Timeline } from "./_timeline.js";
 import { placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
 import { agreementsAfterRestart, mergeRejected, planStage, reclassifiedOf, restartStep, type StagePlan } from "./_reclassify.js";
 import { closeBefore, reopenedContext } from "./_reopen.js";
+import { judgeCycles } from "./_cycles.js";
 import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TargetQuery, TicketFacts } from "./types.js";
 
 export { cite } from "./_steps.js";
@@ -22,7 +23,7 @@ export { cite } from "./_steps.js";
 let utcClock: Calendar | undefined;
 
 /** A stage evaluation while it is judged: every field of the result, writable. */
-type Draft = { -readonly [K in Exclude<keyof StageEvaluation, "trace">]: StageEvaluation[K] } & { readonly trace: LazyTrace };
+export type Draft = { -readonly [K in Exclude<keyof StageEvaluation, "trace">]: StageEvaluation[K] } & { readonly trace: LazyTrace };
 
 /** What every stage of one evaluation shares. */
 export interface StageContext {
@@ -37,6 +38,7 @@ export interface StageContext {
 }
 
 const NO_PATH: readonly never[] = [];
+const NO_CYCLES: readonly never[] = Object.freeze([]);
 
 /**
  * The one place a stage evaluation is created: every field present, in one order, `null` or
@@ -82,7 +84,7 @@ function newStage(name: string, doneMs: number | null, trace: LazyTrace): Draft 
  * Settles a draft: its status, the `Date`s of its instants, and for an open stage (pending,
  * warning, overdue) the wall-clock ms from `asOf` to its warning and deadline (negative once past).
  */
-function settle(d: Draft, status: StageStatus, asOfMs: number): StageEvaluation {
+export function settle(d: Draft, status: StageStatus, asOfMs: number): StageEvaluation {
   d.status = status;
   if (d.anchorAtMs !== null) d.anchorAt = new Date(d.anchorAtMs);
   if (d.dueAtMs !== null) d.dueAt = new Date(d.dueAtMs);
@@ -108,7 +110,7 @@ export function outsideWhen(cs: CompiledStage, facts: TicketFacts): string | nul
 }
 
 /** Open time of the clock during which the ticket was paused for reasons that stop this stage, between `from` and `to`. */
-function pausedBetween(cal: Calendar, tl: Timeline, stage: string, from: number, to: number, trace: LazyTrace | null): number {
+export function pausedBetween(cal: Calendar, tl: Timeline, stage: string, from: number, to: number, trace: LazyTrace | null): number {
   let pausedMs = 0;
   for (const span of tl.pauses) {
     if (!span.rule.stops.includes(stage)) continue;
@@ -125,7 +127,7 @@ function pausedBetween(cal: Calendar, tl: Timeline, stage: string, from: number,
 }
 
 /** Deadline of a duration or business-day row from `anchorMs`, with the trace step. */
-function computedDue(t: Target & { kind: "duration" | "businessDays" }, cal: Calendar, anchorMs: number, trace: LazyTrace): { dueMs: number; allowed: number } {
+export function computedDue(t: Target & { kind: "duration" | "businessDays" }, cal: Calendar, anchorMs: number, trace: LazyTrace): { dueMs: number; allowed: number } {
   if (t.kind === "duration") {
     const dueMs = addBusinessTime(cal, anchorMs, t.withinMs).getTime();
     trace.add(step.dueDurationStep, anchorMs, t.withinMs, dueMs, null);
@@ -168,7 +170,7 @@ function judgeAgreements(
 }
 
 /** W3 (003 §9): the cause recorded for a missed stage, or `needsCause`. */
-function causeOf(tl: Timeline, d: Draft): void {
+export function causeOf(tl: Timeline, d: Draft): void {
   let ev: CauseRead | undefined;
   for (const e of tl.causes) {
     if (e.stage === d.stage) {
@@ -192,7 +194,7 @@ function causeOf(tl: Timeline, d: Draft): void {
  * none), the levels reached by `endMs` (done time, or `asOf` for an open stage: `doneMs` null)
  * and the next one an open stage will reach, into `d`; one trace step per level.
  */
-function judgeLevels(c: CompiledPolicy, t: Target, b: LevelBasis, doneMs: number | null, asOfMs: number, d: Draft): number | null {
+export function judgeLevels(c: CompiledPolicy, t: Target, b: LevelBasis, doneMs: number | null, asOfMs: number, d: Draft): number | null {
   const levels = c.rowLevels.get(t.index) ?? c.levels;
   const placed = placeLevels(levels, b);
   let warnMs: number | null = null;
@@ -252,6 +254,7 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
   const rc = ctx.tl.reclassify.length === 0 ? null : planStage(ctx, cs, trace);
   try {
     const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
+    if (cs.recur !== null) d.cycles = NO_CYCLES; // S15: a recurring stage always has its (maybe empty) cycles
     let judged = ctx;
     if (ctx.tl.reopened.length > 0) {
       // S17: a reopened ticket, judged on the stage's part of the timeline (_reopen.ts)
@@ -271,6 +274,7 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
     trace.add(step.textStep, "unknown", message, e.code, null);
     const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
     d.error = { code: e.code, message };
+    if (cs.recur !== null) d.cycles = NO_CYCLES;
     return settle(d, "unknown", ctx.tl.asOfMs);
   }
 }
@@ -348,6 +352,8 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft, rc: StagePla
   }
   if (rc?.restartMs != null && rc.restartMs === anchorMs) trace.add(restartStep, anchorMs, null, null, null);
   else trace.add(step.anchorStep, anchorMs, anchor.byClose, null, null);
+  // S15: a recurring stage is judged cycle by cycle (_cycles.ts)
+  if (cs.recur !== null) return judgeCycles(ctx, cs, t, anchorMs, d);
   // closing settles a stage still open whose anchor happened before the close by its own event
   if (doneMs === null && tl.closedAt !== null && !anchor.byClose) {
     doneMs = tl.closedAt;

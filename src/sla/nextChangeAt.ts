@@ -8,12 +8,29 @@ function instantOrNull(v: unknown, path: ErrorPath): number | null {
 }
 
 /**
+ * S15: when the open last cycle of a breached recurring stage changes status (`pending` ->
+ * `warning` -> `overdue`); its `warnAt`/`dueAt` are the stage's. Null for any other stage.
+ */
+function openCycleChange(s: object, i: number): number | null {
+  const cycles = (s as { cycles?: unknown }).cycles;
+  if (!Array.isArray(cycles) || cycles.length === 0) return null;
+  const c: unknown = cycles[cycles.length - 1];
+  const st = c !== null && typeof c === "object" ? (c as { status?: unknown }).status : undefined;
+  if (st !== "pending" && st !== "warning") return null;
+  const { warnAt, dueAt } = s as { warnAt?: unknown; dueAt?: unknown };
+  const due = instantOrNull(dueAt, ["stages", i, "dueAt"]);
+  const overdue = due === null ? null : due + 1;
+  return st === "pending" ? (instantOrNull(warnAt, ["stages", i, "warnAt"]) ?? overdue) : overdue;
+}
+
+/**
  * The next instant after `evaluation.asOf` at which a stage's status changes by the passing of
  * time alone (no new event): an open stage turns `pending` -> `warning` at its `warnAt` and
  * `warning` -> `overdue` 1 ms after its `dueAt` (the deadline is inclusive, docs/rules.md W1)
  * (a stage without a level before its deadline, `warnAt: null`, goes `pending` -> `overdue`), or
  * an open stage reaches its next warning or escalation level (`nextLevel`, docs/sla.md "Warning
- * and escalation levels"), which may come after the deadline.
+ * and escalation levels"), which may come after the deadline; a recurring stage breached by an
+ * earlier cycle counts its open cycle like an open stage (docs/sla.md "Recurring targets").
  * `null` when no status changes without a new event (every stage done, `overdue`,
  * `not-applicable`, `unknown`, or waiting for an anchor or an agreed deadline).
  *
@@ -60,6 +77,7 @@ export function nextChangeAt(evaluation: TicketEvaluation): Date | null {
     };
     if (status === "pending") at = instantOrNull(warnAt, ["stages", i, "warnAt"]) ?? overdueAt();
     else if (status === "warning") at = overdueAt();
+    else if (status === "breached") at = openCycleChange(s, i); // S15: a breached recurring stage still owes its open cycle
     if (at !== null && at > asOf && at < next) next = at;
     if (status === "pending" || status === "warning" || status === "overdue") {
       const level = nextLevel !== null && typeof nextLevel === "object" ? instantOrNull((nextLevel as { at?: unknown }).at, ["stages", i, "nextLevel", "at"]) : null;
