@@ -270,8 +270,14 @@ describe("S15 laws", () => {
     const tickets = fc.sample(ticketArb, { numRuns: 300, seed: 15 }).map((x, i) => ({ ...x.ticket, id: `R-${i}`, assignee: i % 2 ? "li" : "wang" }));
     const asOf = TO + 30 * 86_400_000;
     for (const by of [["stage"], ["assignee"], []] as const) {
-      expect(tallyTickets(P, tickets, { asOf, by: [...by] })).toEqual(rollup([...evaluateTickets(P, tickets, { asOf })], { by: [...by] }));
+      for (const unit of ["stage", "cycle"] as const) {
+        expect(tallyTickets(P, tickets, { asOf, by: [...by], unit })).toEqual(rollup([...evaluateTickets(P, tickets, { asOf })], { by: [...by], unit }));
+      }
     }
+    // the same tickets under a policy whose stages do not recur: message events change nothing, and a done per cycle is refused alike
+    const flat = parsePolicy({ ...json, services: { support: { ...json.services.support!, stages: ["first-response", "resolution"] } }, targets: json.targets.filter((r) => r.stage === "first-response" || r.stage === "resolution"), pauseReasons: { "waiting-on-customer": { stops: ["resolution"] } } });
+    const plain = tickets.map((t) => ({ ...t, events: t.events.filter((e) => e.type !== "done" || e.stage === "first-response" || e.stage === "resolution") }));
+    expect(tallyTickets(flat, plain, { asOf, by: ["stage"] })).toEqual(rollup([...evaluateTickets(flat, plain, { asOf })], { by: ["stage"] }));
     const evals = [...evaluateTickets(P, tickets, { asOf })];
     const statuses = evals.flatMap((e) => e.stages.flatMap((s) => (s.cycles?.length ? s.cycles : [s]).map((c) => c.status)));
     const met = statuses.filter((x) => x === "met").length;
