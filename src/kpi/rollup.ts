@@ -246,13 +246,7 @@ function countStage(c: Float64Array, g: number, code: number, stage: Record<stri
 function countCycles(c: Float64Array, g: number, code: number, stage: Record<string, unknown>): void {
   const t = emptyTally();
   addCycles(t, code, stage);
-  const at = g * STRIDE;
-  c[at]! += t.met;
-  c[at + 1]! += t.breached;
-  c[at + 2]! += t.overdue;
-  c[at + 3]! += t.notCounted;
-  c[at + 4]! += t.unknown;
-  c[at + 5]! += t.renegotiated;
+  addTally(c, g, t);
 }
 
 /**
@@ -409,6 +403,11 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
 function addTicketCounts(c: Float64Array, g: number, stages: readonly Record<string, unknown>[], i: number): void {
   const t = emptyTally();
   addTicket(t, stages, EVALUATIONS, i);
+  addTally(c, g, t);
+}
+
+/** Adds a tally's counts to group g's counters (met, breached, overdue, not counted, unknown, renegotiated). */
+function addTally(c: Float64Array, g: number, t: ReturnType<typeof emptyTally>): void {
   const at = g * STRIDE;
   c[at]! += t.met;
   c[at + 1]! += t.breached;
