@@ -115,7 +115,8 @@ function partOf(tl: Timeline, stage: string): number {
 export function reopenedContext(ctx: StageContext, cs: CompiledStage, trace: LazyTrace, judge: Judge): { ctx: StageContext; reopenings: StageReopening[] | null } {
   const tl = ctx.tl;
   const spans = tl.reopened;
-  const j = partOf(tl, cs.name);
+  // a recurring stage (S15) is never done once and for all: its duty runs again after each reopening
+  const j = cs.recur !== null ? spans.length : partOf(tl, cs.name);
   const paused = resolvedTimeOf(ctx) === "paused";
   const closedAt = j < spans.length ? (spans[j] as ResolvedSpan).closedAt : tl.closedAt;
   const here: StageContext = { ...ctx, tl: view(tl, closedAt, j === 0 ? NONE : spans.slice(0, j), cs.name, paused) };

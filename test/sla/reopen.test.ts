@@ -4,6 +4,7 @@
  * resolved counts; the first resolution stays in `reopenings` and the trace; an evaluation `asOf`
  * before the reopening is unchanged by it.
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addBusinessTime, businessTimeBetween, defineCalendar } from "../../src/calendar/index.js";
@@ -284,4 +285,44 @@ describe("S17 laws", () => {
       }),
     );
   });
+});
+
+describe("S17 with S15: a reopened ticket owes its recurring duties again", () => {
+  const json = JSON.parse(readFileSync(new URL("../../golden/policies/recurring-desk.json", import.meta.url), "utf8")) as PolicyJson;
+  const T = (hm: string): string => `2024-05-13T${hm}:00+08:00`; // a Monday; the reply clock is 09:00-18:00
+  const events: TicketEvent[] = [
+    { type: "done", stage: "first-response", at: T("09:20") },
+    { type: "message", at: T("10:00") },
+    { type: "done", stage: "reply", at: T("10:30") },
+    { type: "done", stage: "update", at: T("12:00") },
+    { type: "closed", at: T("13:00") },
+    { type: "reopened", at: T("15:00") },
+    { type: "message", at: T("15:10") },
+  ];
+  const ticket: Ticket = { id: "R-1", service: "support", createdAt: T("09:00"), events };
+  const cyclesOf = (s: StageEvaluation | undefined) => s?.cycles?.map((c) => [c.status, c.startAt.toISOString(), c.dueAt?.toISOString() ?? null]);
+
+  for (const resolvedTime of ["paused", "counts"] as const) {
+    it(`S15 S17 (${resolvedTime}) a message after the reopening opens a reply cycle, the periodic update runs again, and the close's outcome stays in reopenings`, () => {
+      const p = parsePolicy({ ...json, reopen: { resolvedTime } });
+      const late = evaluateTicket(p, ticket, { asOf: T("21:00") });
+      const reply = late.stages.find((s) => s.stage === "reply");
+      const update = late.stages.find((s) => s.stage === "update");
+      // the reply owed for 15:10 is due 2 business hours later, 17:10: overdue at 21:00
+      expect(cyclesOf(reply)).toEqual([
+        ["met", new Date(T("10:00")).toISOString(), new Date(T("12:00")).toISOString()],
+        ["overdue", new Date(T("15:10")).toISOString(), new Date(T("17:10")).toISOString()],
+      ]);
+      expect(reply?.status).toBe("overdue");
+      // the update cycle the close completed (12:00, due 16:00) is open again; the 2 h spent resolved move it to 18:00 when paused
+      const updateDue = resolvedTime === "paused" ? T("18:00") : T("16:00");
+      expect(cyclesOf(update)?.at(-1)).toEqual(["overdue", new Date(T("12:00")).toISOString(), new Date(updateDue).toISOString()]);
+      expect(update?.reopenings?.map((r) => [r.status, r.closedAt.toISOString(), r.reopenedAt.toISOString()])).toEqual([["met", new Date(T("13:00")).toISOString(), new Date(T("15:00")).toISOString()]]);
+      // while the ticket was closed, both read as without the reopening (the report of that moment stands)
+      const closed = evaluateTicket(p, ticket, { asOf: T("14:00") });
+      const without = evaluateTicket(p, { ...ticket, events: events.slice(0, 5) }, { asOf: T("14:00") });
+      expect(closed.stages.map((s) => [s.stage, s.status, s.dueAtMs, cyclesOf(s)])).toEqual(without.stages.map((s) => [s.stage, s.status, s.dueAtMs, cyclesOf(s)]));
+      expect(closed.stages.find((s) => s.stage === "update")?.status).toBe("met");
+    });
+  }
 });
