@@ -81,6 +81,16 @@ function newStage(name: string, doneMs: number | null, trace: LazyTrace): Draft 
 }
 
 /**
+ * The fresh draft of stage `cs` on the ticket's timeline: its done time as known at `asOf`, and
+ * for a recurring stage (S15) its cycles, empty until judged (a recurring stage always has them).
+ */
+function freshDraft(ctx: StageContext, cs: CompiledStage, trace: LazyTrace): Draft {
+  const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
+  if (cs.recur !== null) d.cycles = NO_CYCLES;
+  return d;
+}
+
+/**
  * Settles a draft: its status, the `Date`s of its instants, and for an open stage (pending,
  * warning, overdue) the wall-clock ms from `asOf` to its warning and deadline (negative once past).
  */
@@ -253,8 +263,7 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
   // facts that changed mid-ticket (S16): the row and start each stage runs on
   const rc = ctx.tl.reclassify.length === 0 ? null : planStage(ctx, cs, trace);
   try {
-    const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
-    if (cs.recur !== null) d.cycles = NO_CYCLES; // S15: a recurring stage always has its (maybe empty) cycles
+    const d = freshDraft(ctx, cs, trace);
     let judged = ctx;
     if (ctx.tl.reopened.length > 0) {
       // S17: a reopened ticket, judged on the stage's part of the timeline (_reopen.ts)
@@ -272,9 +281,8 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
     const message = stageErrorMessage(svc.name, cs.name, t, e);
     trace.target(t);
     trace.add(step.textStep, "unknown", message, e.code, null);
-    const d = newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, trace);
+    const d = freshDraft(ctx, cs, trace);
     d.error = { code: e.code, message };
-    if (cs.recur !== null) d.cycles = NO_CYCLES;
     return settle(d, "unknown", ctx.tl.asOfMs);
   }
 }
@@ -282,7 +290,7 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
 /** The deadline the stage has under `plan` (the one before a reclassification), or null. */
 function dueBefore(ctx: StageContext, cs: CompiledStage, plan: StagePlan): number | null {
   try {
-    return judgeStage(ctx, cs, newStage(cs.name, ctx.tl.done.get(cs.name)?.ms ?? null, new LazyTrace(ctx.c, cs.name, false)), plan).dueAtMs;
+    return judgeStage(ctx, cs, freshDraft(ctx, cs, new LazyTrace(ctx.c, cs.name, false)), plan).dueAtMs;
   } catch (e) {
     if (isSlaKitError(e) && STAGE_ERRORS.has(e.code)) return null;
     throw e;
