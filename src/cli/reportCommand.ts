@@ -6,7 +6,8 @@ import { isSlaKitError } from "../errors.js";
 import { parseIsoInstant } from "../_lib/instant.js";
 import { isValidTimeZone } from "../_lib/zone.js";
 import { evaluateTicket, type TicketEvaluation } from "../sla/index.js";
-import { flattenEvaluations, ticketsFromRows, type RowError, type RowMapping, type TidyRow } from "../table/index.js";
+import { flattenEvaluations, ticketsFromRows, type RowError, type RowMapping, type TableTicket, type TidyRow } from "../table/index.js";
+import { TIDY_COLUMNS, factNamesOf } from "../table/_columns.js";
 import { UsageError, decodeUtf8, loadPolicy, readBounded, readJsonOrYaml } from "./io.js";
 import { parquetRows } from "./parquet.js";
 import { reportHtml } from "./reportHtml.js";
@@ -127,6 +128,7 @@ export async function report(args: readonly string[], io: Io): Promise<number> {
     if (isSlaKitError(e)) throw new UsageError(`${String(values.mapping)}: ${e.code} at ${e.path.join(".")}: ${e.message}`);
     throw e;
   }
+  const facts = format === "html" ? [] : tidyFacts(read.tickets, String(values.mapping));
   const errors: RowError[] = [...read.errors];
   const byId = new Map(read.tickets.map((t) => [t.id, t]));
   const stages = read.trackedStages;
@@ -172,11 +174,13 @@ export async function report(args: readonly string[], io: Io): Promise<number> {
       );
     } else {
       // tidy rows are written a chunk of tickets at a time: memory holds one chunk, not the table
+      // the fact columns are the whole table's, taken once; each chunk joins only its own tickets
       const tidy = format === "csv" ? csvWriter(sink) : jsonWriter(sink);
       for (let from = 0; from < read.tickets.length; from += TIDY_CHUNK) {
-        const evaluations = evaluateChunk(from, Math.min(read.tickets.length, from + TIDY_CHUNK));
+        const to = Math.min(read.tickets.length, from + TIDY_CHUNK);
+        const evaluations = evaluateChunk(from, to);
         evaluated += evaluations.length;
-        tidy.rows(flattenEvaluations(evaluations, { tickets: read.tickets, times: "iso" }));
+        tidy.rows(flattenEvaluations(evaluations, { tickets: read.tickets.slice(from, to), facts, times: "iso" }));
       }
       tidy.end();
       reportProblems(read.untrackedStages, errors, values.errors, progress);
@@ -189,7 +193,18 @@ export async function report(args: readonly string[], io: Io): Promise<number> {
 }
 
 /** Tickets evaluated and flattened at once for `--format csv|json`. */
-const TIDY_CHUNK = 8192;
+export const TIDY_CHUNK = 8192;
+
+/**
+ * The extra fact columns of the tidy rows (`region`, ...), the same in every chunk; a fact named
+ * like a tidy column is refused before any ticket is evaluated.
+ */
+function tidyFacts(tickets: readonly TableTicket[], mappingFile: string): string[] {
+  const facts = factNamesOf(tickets);
+  const clash = facts.find((f) => TIDY_COLUMNS.has(f));
+  if (clash !== undefined) throw new UsageError(`${mappingFile}: the fact "${clash}" has the name of a tidy-row column, so its values would be lost; rename it in the mapping's facts (e.g. "${clash}Fact").`);
+  return facts;
+}
 
 /** Progress lines about untracked stages and bad rows, and the `--errors` file. */
 function reportProblems(untracked: readonly { service: string; stage: string }[], errors: RowError[], errorsFile: unknown, progress: (text: string) => void): void {

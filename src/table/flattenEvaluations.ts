@@ -2,17 +2,28 @@ import { SlaKitError } from "../errors.js";
 import { describe, toEpochMs } from "../_lib/instant.js";
 import type { TicketEvaluation } from "../sla/types.js";
 import { own } from "../sla/_own.js";
+import { TIDY_COLUMNS, columnsWith, factNamesOf } from "./_columns.js";
 import type { TableTicket, TidyRow } from "./types.js";
 
-/** The columns of a tidy row, in order: the ticket's, then the extra facts, then the stage's. */
-const TICKET_COLUMNS = ["ticketId", "row", "service", "tier", "urgency", "location", "channel", "assignee", "department"] as const;
-const STAGE_COLUMNS = [
-  "createdAt", "asOf", "stage", "status", "anchorAt", "warnAt", "dueAt", "doneAt", "allowedMs", "elapsedMs", "remainingMs", "pausedMs", "fractionUsed",
-  "level", "levelAt", "nextLevel", "nextLevelAt", "rowId", "targetRow", "sourceRef", "policyId", "policyVersion", "policyHash",
-] as const;
-/** An extra fact may not take one of these names. */
-const TIDY_COLUMNS: ReadonlySet<string> = new Set([...TICKET_COLUMNS, ...STAGE_COLUMNS]);
-const columnsWith = (facts: readonly string[]): string[] => [...TICKET_COLUMNS, ...facts, ...STAGE_COLUMNS];
+/** `options.facts`, checked: distinct names, none named like a tidy column. */
+function checkedFacts(facts: unknown): readonly string[] {
+  if (!Array.isArray(facts)) throw new SlaKitError("INVALID_ARGUMENT", `options.facts must be an array of fact names, got ${describe(facts)}.`, { path: ["options", "facts"] });
+  const seen = new Set<string>();
+  for (let k = 0; k < facts.length; k++) {
+    const f: unknown = facts[k];
+    const why =
+      typeof f !== "string"
+        ? `is ${describe(f)}, not a fact name; list the extra facts by name ("region", "device", ...)`
+        : TIDY_COLUMNS.has(f)
+          ? `"${f}" has the name of a tidy-row column, so its values would be lost; rename the fact (e.g. "${f}Fact")`
+          : seen.has(f)
+            ? `"${f}" is listed twice; list each fact once`
+            : null;
+    if (why !== null) throw new SlaKitError("INVALID_ARGUMENT", `options.facts[${k}] ${why}.`, { path: ["options", "facts", k] });
+    seen.add(f as string);
+  }
+  return facts as readonly string[];
+}
 
 /** Where a time of evaluation `i` sits in the input (`j` < 0: a ticket field; `k`: the level). */
 function timePath(i: number, j: number, field: string, k: number): (string | number)[] {
@@ -33,6 +44,14 @@ export interface FlattenEvaluationsOptions {
    * facts (`region`, ...) are joined by ticket id, one column per fact.
    */
   readonly tickets?: readonly TableTicket[];
+  /**
+   * The extra fact columns, in this order (default: every fact name of `tickets`, sorted). A fact
+   * not listed is left out; a listed fact a ticket lacks is `null`. Give them to flatten a large
+   * table a chunk at a time: each chunk passes only its own tickets and the same fact names (the
+   * extra facts of the mapping, e.g. `["region"]`), so every chunk has the same columns and no
+   * chunk joins the whole table again.
+   */
+  readonly facts?: readonly string[];
 }
 
 /**
@@ -46,7 +65,8 @@ export interface FlattenEvaluationsOptions {
  *
  * @throws SlaKitError `INVALID_ARGUMENT`: evaluations that are not an array of ticket
  *   evaluations (path `["evaluations", i]`), an unknown `times`, an extra fact of `tickets` named
- *   like a tidy column (`status`, `dueAt`, ...: its values would be lost).
+ *   like a tidy column (`status`, `dueAt`, ...: its values would be lost), `facts` that are not
+ *   distinct names or name a tidy column (path `["options", "facts", k]`).
  * @example
  * ```ts
  * import { flattenEvaluations } from "sla-kit/table";
@@ -61,6 +81,9 @@ export interface FlattenEvaluationsOptions {
  * console.log(rows.map((r) => `${r.stage} ${r.status} ${r.dueAt}`).join("; "));
  * // response breached 2026-03-02T01:15:00.000Z; handling overdue 2026-03-02T02:00:00.000Z; resolution pending 2026-03-02T05:00:00.000Z
  * console.log(rows[0]!.assignee, rows[0]!.sourceRef, rows[0]!.policyHash); // li 003 §6(2) fnv1a64:b083f56945cf4931
+ * // a large table a chunk at a time: each chunk passes its own tickets and the same `facts`
+ * const chunk = flattenEvaluations([ev], { times: "ms", facts: ["region"] });
+ * console.log("region" in chunk[0]!, chunk[0]!.region, typeof chunk[0]!.dueAt); // true null number
  * ```
  */
 export function flattenEvaluations(evaluations: readonly TicketEvaluation[], options: FlattenEvaluationsOptions = {}): TidyRow[] {
@@ -76,8 +99,8 @@ export function flattenEvaluations(evaluations: readonly TicketEvaluation[], opt
   };
   const byId = new Map<string, TableTicket>();
   for (const t of options.tickets ?? []) byId.set(t.id, t);
-  const factNames = [...new Set([...byId.values()].flatMap((t) => Object.keys(t.facts ?? {})))].sort();
-  const clash = factNames.find((f) => TIDY_COLUMNS.has(f));
+  const factNames = options.facts === undefined ? factNamesOf(byId.values()) : checkedFacts(options.facts);
+  const clash = options.facts === undefined ? factNames.find((f) => TIDY_COLUMNS.has(f)) : undefined;
   if (clash !== undefined) {
     const i = options.tickets!.findIndex((t) => Object.prototype.hasOwnProperty.call(t.facts ?? {}, clash));
     throw new SlaKitError("INVALID_ARGUMENT", `The fact "${clash}" of options.tickets[${i}] has the name of a tidy-row column, so its values would be lost; rename it in the mapping's facts (e.g. "${clash}Fact").`, { path: ["options", "tickets", i, "facts", clash] });
