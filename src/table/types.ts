@@ -3,7 +3,7 @@
  * @module
  */
 import type { ErrorCode } from "../errors.js";
-import type { Policy, StageStatus, Ticket } from "../sla/types.js";
+import type { Policy, StageStatus, Ticket, TicketEvaluation } from "../sla/types.js";
 
 /** A row of a table: column name -> cell (CSV cells are strings; JSON cells may be numbers, Dates, null). */
 export type Row = Readonly<Record<string, unknown>>;
@@ -109,18 +109,14 @@ export interface TicketsFromRowsResult {
   readonly trackedStages: readonly string[];
 }
 
-/** One plain row per ticket-stage, with the ticket's facts, for Observable Plot, Arrow, Polars or a CSV. */
-export interface TidyRow {
-  readonly ticketId: string;
+/**
+ * One plain row per ticket-stage, with the ticket's facts, for Observable Plot, Arrow, Polars or a
+ * CSV. The ticket's columns (`ticketId`, `service`, `tier`, `urgency`, `location`, `channel`,
+ * `assignee`, `department`) are those of its `TicketEvaluation`.
+ */
+export interface TidyRow extends Pick<TicketEvaluation, "ticketId" | "service" | "tier" | "urgency" | "location" | "channel" | "assignee" | "department"> {
   /** Input row number, when the evaluation's ticket came from `ticketsFromRows` and was passed as `tickets`. */
   readonly row: number | null;
-  readonly service: string;
-  readonly tier: string | null;
-  readonly urgency: string | null;
-  readonly location: string | null;
-  readonly channel: string | null;
-  readonly assignee: string | null;
-  readonly department: string | null;
   readonly createdAt: Date | string | number;
   readonly asOf: Date | string | number;
   readonly stage: string;
