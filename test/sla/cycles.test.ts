@@ -2,7 +2,6 @@
  * S15 recurring targets (docs/rules.md S15; docs/sla.md "Recurring targets"): next-reply and
  * periodic stages, each cycle judged on its own, the stage summarising them.
  */
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addBusinessTime, chinaWorkCalendar } from "../../src/calendar/index.js";
@@ -15,17 +14,14 @@ import {
   reviveEvaluation,
   tallyTickets,
   validatePolicy,
-  type PolicyJson,
   type StageEvaluation,
   type Ticket,
   type TicketEvaluation,
   type TicketEvent,
 } from "../../src/sla/index.js";
+import { H, json, P, TO, ticketArb } from "./_recurring.js";
 
-const json = JSON.parse(readFileSync(new URL("../../golden/policies/recurring-desk.json", import.meta.url), "utf8")) as PolicyJson;
-const P = parsePolicy(json);
 const office = chinaWorkCalendar();
-const H = 3_600_000;
 const at = (s: string): number => Date.parse(s);
 const stage = (e: TicketEvaluation, name: string): StageEvaluation => e.stages.find((s) => s.stage === name)!;
 
@@ -157,40 +153,6 @@ describe("S15 policy checks", () => {
 });
 
 // ---- laws ----
-
-const FROM = at("2024-01-02T00:00:00+08:00");
-const TO = at("2026-10-30T00:00:00+08:00");
-/** Support tickets with messages, replies, updates, pauses, the resolution and a close in random order. */
-const ticketArb = fc
-  .record({
-    createdAt: fc.integer({ min: FROM, max: TO }),
-    steps: fc.array(fc.tuple(fc.constantFrom("message", "reply", "update", "pause", "resolve", "close"), fc.integer({ min: 1, max: 20 * H })), { maxLength: 12 }),
-    asOf: fc.integer({ min: 0, max: 15 * 86_400_000 }),
-  })
-  .map(({ createdAt, steps, asOf }) => {
-    const events: TicketEvent[] = [{ type: "done", stage: "first-response", at: createdAt + 10 * 60_000 }];
-    let t = createdAt + 10 * 60_000;
-    let paused = false;
-    let resolved = false;
-    for (const [kind, gap] of steps) {
-      t += gap;
-      if (kind === "message") events.push({ type: "message", at: t });
-      else if (kind === "reply") events.push({ type: "done", stage: "reply", at: t });
-      else if (kind === "update") events.push({ type: "done", stage: "update", at: t });
-      else if (kind === "pause") {
-        events.push(paused ? { type: "resume", at: t } : { type: "pause", reason: "waiting-on-customer", at: t });
-        paused = !paused;
-      } else if (kind === "resolve" && !resolved) {
-        events.push({ type: "done", stage: "resolution", at: t });
-        resolved = true;
-      } else if (kind === "close" && !paused) {
-        events.push({ type: "closed", at: t });
-        break;
-      }
-    }
-    const ticket: Ticket = { id: `R-${createdAt}`, service: "support", createdAt, events };
-    return { ticket, asOf: createdAt + asOf };
-  });
 
 const recurring = (e: TicketEvaluation): StageEvaluation[] => e.stages.filter((s) => s.cycles !== null);
 
