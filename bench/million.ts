@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { benchPolicies, sampleTicket } from "./_tickets.js";
+import { benchPolicies, ticketsOf } from "./_tickets.js";
 import type * as NodeEntry from "../src/node/index.js";
 import type * as SlaEntry from "../src/sla/index.js";
 import type { Ticket } from "../src/sla/index.js";
@@ -27,14 +27,7 @@ const BY = { by: ["assignee", "month"], timeZone: "Asia/Shanghai" } as const;
 type Mode = "generate" | "workers" | "single";
 
 /** The first `n` robot-integration tickets of seed 15, made one at a time. */
-function* tickets(n: number): Generator<Ticket> {
-  for (let i = 0, k = 0; k < n; i++) {
-    const s = sampleTicket(15, i);
-    if (s.policy !== benchPolicies.robot) continue;
-    k++;
-    yield s.ticket;
-  }
-}
+const tickets = (n: number): Generator<Ticket> => ticketsOf(benchPolicies.robot, 15, n);
 
 interface Result {
   readonly mode: Mode;

@@ -77,7 +77,11 @@ export function unitOf(options: unknown, prefix: ErrorPath = ["options"]): Compl
 
 /** The stages array of evaluation i (validated shape), for callers that need more than counts. */
 export function stagesAt(evaluations: readonly unknown[], i: number, prefix: ErrorPath): readonly Record<string, unknown>[] {
-  const ev = evaluations[i];
+  return stagesOf(evaluations[i], i, prefix);
+}
+
+/** The stages array of `ev`, evaluation i (validated shape: errors name `[...prefix, i]`). */
+export function stagesOf(ev: unknown, i: number, prefix: ErrorPath): readonly Record<string, unknown>[] {
   if (typeof ev !== "object" || ev === null || Array.isArray(ev)) invalid(`each evaluation must be an object, got ${describe(ev)}.`, [...prefix, i]);
   const stages = (ev as { stages?: unknown }).stages;
   if (!Array.isArray(stages)) invalid(`evaluation.stages must be an array, got ${describe(stages)}.`, [...prefix, i, "stages"]);

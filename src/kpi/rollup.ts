@@ -1,6 +1,6 @@
 import { assertArray, assertObject, cmpStr, invalid, localMonth, makeRatio, monthKey } from "./_internal.js";
 import { addCycles } from "./_cycles.js";
-import { addTicket, EMPTY_CYCLE_REASON, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, isRenegotiated, stagesAt, statusCode, unitOf, type ComplianceUnit } from "./_tally.js";
+import { addTicket, EMPTY_CYCLE_REASON, EMPTY_REASON, EMPTY_TICKET_REASON, emptyTally, isRenegotiated, stagesOf, statusCode, unitOf, type ComplianceUnit } from "./_tally.js";
 import { describe, toEpochMs } from "../_lib/instant.js";
 import { assertTimeZone, offsetSpan, utcMs } from "../_lib/zone.js";
 import type { TicketEvaluation } from "../sla/types.js";
@@ -289,71 +289,109 @@ function countCycles(c: Float64Array, g: number, code: number, stage: Record<str
  */
 export function rollup(evaluations: readonly TicketEvaluation[], options: RollupOptions): RollupRow[] {
   assertArray(evaluations, ["evaluations"], "evaluations");
-  const o = assertObject(options, ["options"], "options");
-  const by = assertArray(o.by, ["options", "by"], "options.by") as readonly RollupKey[];
-  let timeKey: RollupKey | null = null;
-  by.forEach((k, idx) => {
-    if (!KEYS.includes(k)) invalid(`options.by[${idx}] must be one of ${KEYS.join(", ")}; got ${describe(k)}.`, ["options", "by", idx]);
-    if (by.indexOf(k) !== idx) invalid(`options.by lists ${k} twice.`, ["options", "by", idx]);
-    if (TIME_KEYS.has(k)) {
-      if (timeKey !== null) invalid(`options.by may hold only one of month, quarter, year (got ${timeKey} and ${k}).`, ["options", "by", idx]);
-      timeKey = k;
-    }
-  });
-  const timeZone = timeKey === null ? null : assertTimeZone(o.timeZone, "INVALID_INPUT", ["options", "timeZone"]);
-  const byStage = by.includes("stage");
-  const unit = unitOf(o, ["options"]);
-  if (unit === "ticket" && byStage) {
-    invalid('options.unit "ticket" counts whole work orders, so it cannot be combined with by: ["stage"]; use unit "stage" to split by stage.', ["options", "unit"]);
-  }
+  const fold = new RollupFold(options);
   const evs = evaluations as readonly unknown[];
+  for (let i = 0; i < evs.length; i++) fold.add(evs[i], i);
+  return fold.rows();
+}
 
+/**
+ * `rollup` one evaluation at a time: `add` each (its index `i` is the one error paths name), then
+ * `rows()` gives what `rollup` of them all gives. `tallyTickets` adds evaluations as it makes
+ * them, so none outlives its ticket. Options are checked by the constructor.
+ * @internal
+ */
+export class RollupFold {
   // Grouping levels in a fixed order (assignee, department, tier, service, period, stage), whatever
   // the order of `by`, so each key is read by its own monomorphic property access; the rows are
   // sorted by `by` at the end. Stage comes last: a ticket's other keys are found once for all its stages.
-  const useA = by.includes("assignee");
-  const useD = by.includes("department");
-  const useT = by.includes("tier");
-  const useS = by.includes("service");
-  const order: RollupKey[] = [];
-  if (useA) order.push("assignee");
-  if (useD) order.push("department");
-  if (useT) order.push("tier");
-  if (useS) order.push("service");
-  if (timeKey !== null) order.push(timeKey);
-  const pre = order.length; // levels found once per evaluation
-  if (byStage) order.push("stage");
-  const depth = order.length;
-  const strings = order.map(() => new Interner());
-  const interner = (key: RollupKey): Interner | null => (order.includes(key) ? strings[order.indexOf(key)]! : null);
-  const ia = interner("assignee");
-  const id = interner("department");
-  const it = interner("tier");
-  const is = interner("service");
-  const stageNames = byStage ? strings[depth - 1]! : null;
-  const periods = timeKey === null ? null : new LocalPeriods(timeZone!, timeKey);
-  const groups = new Groups(depth);
-  const ids = new Int32Array(Math.max(1, depth));
-  const perTicket = unit === "ticket";
-  const perCycle = unit === "cycle";
+  private readonly by: readonly RollupKey[];
+  private readonly order: RollupKey[] = [];
+  private readonly unit: ComplianceUnit;
+  private readonly byStage: boolean;
+  private readonly useA: boolean;
+  private readonly useD: boolean;
+  private readonly useT: boolean;
+  private readonly useS: boolean;
+  /** Levels found once per evaluation. */
+  private readonly pre: number;
+  private readonly strings: Interner[];
+  private readonly ia: Interner | null;
+  private readonly id: Interner | null;
+  private readonly it: Interner | null;
+  private readonly is: Interner | null;
+  private readonly stageNames: Interner | null;
+  private readonly periods: LocalPeriods | null;
+  private readonly groups: Groups;
+  private readonly ids: Int32Array;
+  private readonly perTicket: boolean;
+  private readonly perCycle: boolean;
 
-  for (let i = 0; i < evs.length; i++) {
-    const ev = evs[i] as Record<string, unknown> | null;
+  constructor(options: RollupOptions) {
+    const o = assertObject(options, ["options"], "options");
+    const by = assertArray(o.by, ["options", "by"], "options.by") as readonly RollupKey[];
+    let timeKey: RollupKey | null = null;
+    by.forEach((k, idx) => {
+      if (!KEYS.includes(k)) invalid(`options.by[${idx}] must be one of ${KEYS.join(", ")}; got ${describe(k)}.`, ["options", "by", idx]);
+      if (by.indexOf(k) !== idx) invalid(`options.by lists ${k} twice.`, ["options", "by", idx]);
+      if (TIME_KEYS.has(k)) {
+        if (timeKey !== null) invalid(`options.by may hold only one of month, quarter, year (got ${timeKey} and ${k}).`, ["options", "by", idx]);
+        timeKey = k;
+      }
+    });
+    const timeZone = timeKey === null ? null : assertTimeZone(o.timeZone, "INVALID_INPUT", ["options", "timeZone"]);
+    this.byStage = by.includes("stage");
+    this.unit = unitOf(o, ["options"]);
+    if (this.unit === "ticket" && this.byStage) {
+      invalid('options.unit "ticket" counts whole work orders, so it cannot be combined with by: ["stage"]; use unit "stage" to split by stage.', ["options", "unit"]);
+    }
+    this.by = [...by];
+    const order = this.order;
+    this.useA = by.includes("assignee");
+    this.useD = by.includes("department");
+    this.useT = by.includes("tier");
+    this.useS = by.includes("service");
+    if (this.useA) order.push("assignee");
+    if (this.useD) order.push("department");
+    if (this.useT) order.push("tier");
+    if (this.useS) order.push("service");
+    if (timeKey !== null) order.push(timeKey);
+    this.pre = order.length;
+    if (this.byStage) order.push("stage");
+    const depth = order.length;
+    const strings = (this.strings = order.map(() => new Interner()));
+    const interner = (key: RollupKey): Interner | null => (order.includes(key) ? strings[order.indexOf(key)]! : null);
+    this.ia = interner("assignee");
+    this.id = interner("department");
+    this.it = interner("tier");
+    this.is = interner("service");
+    this.stageNames = this.byStage ? strings[depth - 1]! : null;
+    this.periods = timeKey === null ? null : new LocalPeriods(timeZone!, timeKey);
+    this.groups = new Groups(depth);
+    this.ids = new Int32Array(Math.max(1, depth));
+    this.perTicket = this.unit === "ticket";
+    this.perCycle = this.unit === "cycle";
+  }
+
+  /** Adds evaluation `i`. */
+  add(evaluation: unknown, i: number): void {
+    const ev = evaluation as Record<string, unknown> | null;
     const stages = (typeof ev === "object" && ev !== null ? ev.stages : undefined) as readonly Record<string, unknown>[];
-    if (!Array.isArray(stages)) stagesAt(evs, i, EVALUATIONS); // throws with the path
+    if (!Array.isArray(stages)) stagesOf(ev, i, EVALUATIONS); // throws with the path
     const e = ev!;
+    const { ids, groups, periods, pre } = this;
     // the keys: strings (or null for a missing assignee, department, tier) as they usually are;
     // anything else is checked in the order of `by`, which throws the error the caller expects
     let a: unknown = null;
     let d: unknown = null;
     let t: unknown = null;
     let s: unknown = null;
-    if (useA) a = e.assignee;
-    if (useD) d = e.department;
-    if (useT) t = e.tier;
-    if (useS) s = e.service;
-    if (!(typeof a === "string" || a === null) || !(typeof d === "string" || d === null) || !(typeof t === "string" || t === null) || (useS && typeof s !== "string")) {
-      for (const k of by) {
+    if (this.useA) a = e.assignee;
+    if (this.useD) d = e.department;
+    if (this.useT) t = e.tier;
+    if (this.useS) s = e.service;
+    if (!(typeof a === "string" || a === null) || !(typeof d === "string" || d === null) || !(typeof t === "string" || t === null) || (this.useS && typeof s !== "string")) {
+      for (const k of this.by) {
         if (TIME_KEYS.has(k)) periods!.of(createdMs(e, i), i);
         else if (k !== "stage") keyValue(e, k, i); // throws the first error in `by` order
       }
@@ -362,23 +400,24 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
       t = t ?? null;
     }
     let k = 0;
-    if (ia !== null) ids[k++] = ia.id(a as string | null);
-    if (id !== null) ids[k++] = id.id(d as string | null);
-    if (it !== null) ids[k++] = it.id(t as string | null);
-    if (is !== null) ids[k++] = is.id(s as string);
+    if (this.ia !== null) ids[k++] = this.ia.id(a as string | null);
+    if (this.id !== null) ids[k++] = this.id.id(d as string | null);
+    if (this.it !== null) ids[k++] = this.it.id(t as string | null);
+    if (this.is !== null) ids[k++] = this.is.id(s as string);
     if (periods !== null) ids[k] = periods.of(createdMs(e, i), i);
     let node = 0;
-    if (!byStage) {
+    if (!this.byStage) {
       for (let l = 0; l < pre - 1; l++) node = groups.child(node, ids[l]!);
       const g = pre === 0 ? groups.only(ids) : groups.group(node, ids[pre - 1]!, ids);
       const c = groups.counts; // a new group may have grown the counters
       c[g * STRIDE + TICKETS]!++;
-      if (perTicket) {
+      if (this.perTicket) {
         addTicketCounts(c, g, stages, i);
-        continue;
+        return;
       }
-      for (let j = 0; j < stages.length; j++) (perCycle ? countCycles : countStage)(c, g, statusCode(stages[j], EVALUATIONS, i, j), stages[j]!);
-      continue;
+      const count = this.perCycle ? countCycles : countStage;
+      for (let j = 0; j < stages.length; j++) count(c, g, statusCode(stages[j], EVALUATIONS, i, j), stages[j]!);
+      return;
     }
     for (let l = 0; l < pre; l++) node = groups.child(node, ids[l]!);
     for (let j = 0; j < stages.length; j++) {
@@ -386,17 +425,21 @@ export function rollup(evaluations: readonly TicketEvaluation[], options: Rollup
       const code = statusCode(st, EVALUATIONS, i, j);
       const name = st.stage;
       if (typeof name !== "string") invalid(`evaluations[${i}].stages[${j}].stage must be a string, got ${describe(name)}.`, ["evaluations", i, "stages", j, "stage"]);
-      ids[pre] = stageNames!.id(name);
+      ids[pre] = this.stageNames!.id(name);
       const g = groups.group(node, ids[pre]!, ids);
       const c = groups.counts;
       if (c[g * STRIDE + LAST] !== i) {
         c[g * STRIDE + LAST] = i;
         c[g * STRIDE + TICKETS]!++;
       }
-      (perCycle ? countCycles : countStage)(c, g, code, st);
+      (this.perCycle ? countCycles : countStage)(c, g, code, st);
     }
   }
-  return rowsOf(by, order, strings, periods, groups, unit);
+
+  /** The rows of the evaluations added so far. */
+  rows(): RollupRow[] {
+    return rowsOf(this.by, this.order, this.strings, this.periods, this.groups, this.unit);
+  }
 }
 
 /** Adds one work order (K9c) to group g's counters: see `addTicket`. */

@@ -1,42 +1,39 @@
 /**
- * Worker thread of `tallyTicketsInWorkers`: evaluates and folds the batches it is sent, then
- * returns its rows. Messages in: `{ batch: Columns }`, `{ end: true }`; out: `{ done: n }` after
- * each batch, `{ rows }` at the end, `{ error }` on the first error.
+ * Worker thread of `tallyTicketsInWorkers`: evaluates the batches it is sent, ticket by ticket,
+ * into one tally for the whole run, then returns its rows. Messages in: `{ batch: Columns }`,
+ * `{ end: true }`; out: `{ done: n }` after each batch, `{ rows }` at the end, `{ error }` on the
+ * first error (its ticket named by its position in the caller's input).
  * @internal
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { SlaKitError } from "../errors.js";
-import { RowFold } from "../sla/_fold.js";
-import { getCompiled } from "../sla/_compile.js";
-import { tallyTickets, type TallyTicketsOptions } from "../sla/tallyTickets.js";
+import { tallyRun, type TallyRun, type TallyTicketsOptions } from "../sla/tallyTickets.js";
 import type { Policy } from "../sla/types.js";
-import { atPosition, readColumns, type Columns } from "./_columns.js";
+import { readColumns, type Columns } from "./_columns.js";
 
 /** What crosses back to the calling thread for an error (a SlaKitError keeps code, path, details). */
 const errorJson = (e: unknown) => (e instanceof SlaKitError ? { code: e.code, message: e.message, path: e.path, details: e.details } : { message: String(e) });
 
 const { policyJson, options } = workerData as { policyJson: string; options: TallyTicketsOptions };
 const port = parentPort!;
-let failed = false;
+let run: TallyRun | null = null;
 try {
-  const policy = JSON.parse(policyJson) as Policy;
-  getCompiled(policy);
-  const fold = new RowFold(options.by);
-  port.on("message", (m: { batch?: Columns; end?: true }) => {
-    if (failed) return;
-    if (m.batch) {
-      const c = m.batch;
-      try {
-        fold.add(tallyTickets(policy, readColumns(c), options));
-      } catch (e) {
-        failed = true;
-        port.postMessage({ error: errorJson(atPosition(e, c.index)) });
-        return;
-      }
-      port.postMessage({ done: c.n });
-    } else if (m.end) port.postMessage({ rows: fold.result() });
-  });
+  run = tallyRun(JSON.parse(policyJson) as Policy, options, "tallyTicketsInWorkers");
 } catch (e) {
-  failed = true;
   port.postMessage({ error: errorJson(e) });
 }
+port.on("message", (m: { batch?: Columns; end?: true }) => {
+  if (run === null) return;
+  if (m.batch) {
+    const c = m.batch;
+    let k = 0;
+    try {
+      for (const t of readColumns(c)) run.add(t, c.index[k++]!);
+    } catch (e) {
+      run = null;
+      port.postMessage({ error: errorJson(e) });
+      return;
+    }
+    port.postMessage({ done: c.n });
+  } else if (m.end) port.postMessage({ rows: run.rows() });
+});

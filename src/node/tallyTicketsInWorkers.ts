@@ -2,13 +2,13 @@ import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { SlaKitError } from "../errors.js";
-import { rollup } from "../kpi/rollup.js";
+import { RollupFold } from "../kpi/rollup.js";
 import type { RollupRow } from "../kpi/types.js";
 import { assertTickets, batchOptions, isAsyncIterable } from "../sla/_batch.js";
 import { RowFold } from "../sla/_fold.js";
-import { tallyTickets, type TallyTicketsOptions } from "../sla/tallyTickets.js";
+import { tallyRun, type TallyRun, type TallyTicketsOptions } from "../sla/tallyTickets.js";
 import type { Policy, Ticket } from "../sla/types.js";
-import { atPosition, ColumnWriter } from "./_columns.js";
+import { ColumnWriter } from "./_columns.js";
 
 /** Options of {@link tallyTicketsInWorkers}: those of `tallyTickets`, plus how to spread the work. */
 export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
@@ -76,8 +76,8 @@ const toError = (e: ErrorJson): Error =>
  * there, and the workers' rows merged. The rows are those of `tallyTickets` on the same input. At
  * most two batches wait per worker, so a stream of any length holds a bounded number of tickets.
  * Times travel as epoch ms (ISO-8601 strings with an offset included); a ticket the columns cannot
- * carry (a time that is not a valid instant, events that are not an array, ...) is tallied on the
- * calling thread instead, a batch at a time, with the same result and errors.
+ * carry exactly (a time that is not a valid instant, a fact that is not a string, events that are
+ * not an array, ...) is tallied on the calling thread instead, with the same result and errors.
  *
  * @throws SlaKitError the errors of `tallyTickets` (the first one a worker meets, with the
  *   ticket's position in the input in front of its path), `INVALID_ARGUMENT` for a bad `workers`,
@@ -103,7 +103,7 @@ export async function tallyTicketsInWorkers(
   options: TallyTicketsInWorkersOptions,
 ): Promise<RollupRow[]> {
   const o = batchOptions(policy, options, "tallyTicketsInWorkers") as TallyTicketsInWorkersOptions;
-  rollup([], o); // bad grouping options fail before any ticket is read
+  new RollupFold(o); // bad grouping options fail before any ticket is read
   assertTickets(tickets, "tallyTicketsInWorkers");
   const n = count(o.workers, "workers", Math.max(1, Math.min(8, availableParallelism())), 256);
   const batchSize = count(o.batchSize, "batchSize", 4096, 1 << 20);
@@ -148,39 +148,31 @@ export async function tallyTicketsInWorkers(
     slot.inFlight++;
     while (slot.inFlight >= 2) await Promise.race([new Promise<void>((r) => (slot.wake = r)), failure]);
   };
-  // tickets the columns cannot carry (ISO-string times, ...): tallied here, a batch at a time
-  let odd: Ticket[] = [];
-  let oddAt: number[] = [];
-  const tallyOdd = (): void => {
-    if (odd.length === 0) return;
-    const batch = odd;
-    const at = oddAt;
-    odd = [];
-    oddAt = [];
-    try {
-      fold.add(tallyTickets(policy, batch, shared));
-    } catch (e) {
-      throw atPosition(e, at);
-    }
-  };
-  const one = async (t: Ticket, i: number): Promise<void> => {
+  // tickets the columns cannot carry (ISO-string times, ...): tallied here, as they come
+  let odd = null as TallyRun | null;
+  /** Routes one ticket; a promise (to await) only when its worker has two batches in hand. */
+  const one = (t: Ticket, i: number): Promise<void> | undefined => {
     const id = t !== null && typeof t === "object" ? t.id : undefined;
     const slot = typeof id === "string" ? pool[shardOf(id, n)]! : undefined;
-    if (slot === undefined || !slot.writer.add(t, i)) {
-      odd.push(t);
-      oddAt.push(i);
-      if (odd.length >= batchSize) tallyOdd();
-    } else if (slot.writer.size >= batchSize) await send(slot);
+    if (slot === undefined || !slot.writer.add(t, i)) (odd ??= tallyRun(policy, shared, "tallyTicketsInWorkers")).add(t, i);
+    else if (slot.writer.size >= batchSize) return send(slot);
+    return undefined;
   };
   try {
     let i = 0;
-    if (isAsyncIterable<Ticket>(tickets)) for await (const t of tickets) await one(t, i++);
-    else for (const t of tickets) await one(t, i++);
+    if (isAsyncIterable<Ticket>(tickets)) {
+      for await (const t of tickets) await one(t, i++);
+    } else {
+      for (const t of tickets) {
+        const wait = one(t, i++);
+        if (wait !== undefined) await wait;
+      }
+    }
     for (const slot of pool) {
       if (slot.writer.size > 0) await send(slot);
       slot.w.postMessage({ end: true });
     }
-    tallyOdd();
+    if (odd !== null) fold.add(odd.rows());
     for (const slot of pool) fold.add(await Promise.race([slot.rows!, failure]));
     return fold.result();
   } finally {

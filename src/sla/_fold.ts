@@ -1,6 +1,6 @@
 /**
- * Folding roll-up rows of successive chunks of evaluations into the rows of the whole run, so
- * `tallyTickets` holds one chunk at a time. Counts add up; ratios are rebuilt from the summed
+ * Folding the roll-up rows of parts of one run (each worker's rows of `tallyTicketsInWorkers`, and
+ * those of the tickets tallied on the calling thread) into the rows of the whole run. Counts add up; ratios are rebuilt from the summed
  * numerator and denominator. Private to `sla`.
  * @internal
  */
@@ -26,7 +26,7 @@ export class RowFold {
     this.cols = by.map((k) => (TIME_KEYS.has(k) ? "period" : k));
   }
 
-  /** Adds the rows of one chunk. */
+  /** Adds the rows of one part. */
   add(chunk: readonly RollupRow[]): void {
     for (const r of chunk as unknown as readonly Row[]) {
       const key = JSON.stringify(this.cols.map((c) => r[c] ?? null));

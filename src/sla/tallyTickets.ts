@@ -1,16 +1,12 @@
-import { rollup, type RollupOptions } from "../kpi/rollup.js";
+import { RollupFold, type RollupOptions } from "../kpi/rollup.js";
 import type { RollupRow } from "../kpi/types.js";
 import { assertTickets, batchOptions, evaluateAt, isAsyncIterable } from "./_batch.js";
 import { getCompiled, type CompiledPolicy } from "./_compile.js";
-import { RowFold } from "./_fold.js";
 import { quickRun, quickTicket } from "./_plan.js";
 import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** Options of {@link tallyTickets}: `evaluateTicket`'s (`asOf`, ...) and `rollup`'s (`by`, `timeZone`, ...). */
 export type TallyTicketsOptions = EvaluateTicketOptions & RollupOptions;
-
-/** Evaluations held at once: enough to amortise each roll-up, small enough to stay in the young generation. */
-const CHUNK = 2048;
 
 /** What {@link tallyTickets} returns for tickets of type `T`: a promise for async input. */
 export type TallyOf<T> = T extends AsyncIterable<TicketInput> ? Promise<RollupRow[]> : RollupRow[];
@@ -19,7 +15,8 @@ export type TallyOf<T> = T extends AsyncIterable<TicketInput> ? Promise<RollupRo
  * Evaluates many tickets and folds them straight into compliance and overdue counts per group,
  * without keeping the evaluations: the rows are exactly those of
  * `rollup([...evaluateTickets(policy, tickets, { asOf })], { by, timeZone })` (docs/rules.md K17),
- * but memory holds one chunk of evaluations at a time, whatever the number of tickets. `by: []`
+ * but each evaluation is folded into the counts as soon as it is made, so memory holds one
+ * ticket's evaluation at a time, whatever the number of tickets. `by: []`
  * gives one row for the whole run. An async iterable of tickets gives a promise of the rows.
  * Tickets of the shapes it knows take a fast path: the policy's compiled plan per combination
  * of service, tier, urgency, location and channel (rows looked up, clocks and levels resolved)
@@ -45,38 +42,43 @@ export type TallyOf<T> = T extends AsyncIterable<TicketInput> ? Promise<RollupRo
  * ```
  */
 export function tallyTickets<T extends Iterable<TicketInput> | AsyncIterable<TicketInput>>(policy: Policy, tickets: T, options: TallyTicketsOptions): TallyOf<T> {
-  // one options object serves both: evaluateTicket reads asOf and its flags, rollup reads by, timeZone, unit
-  const o = batchOptions(policy, options, "tallyTickets") as TallyTicketsOptions;
-  const roll: RollupOptions = o;
-  // the rows never read trace steps: skip recording them unless the caller asks
-  const evaluate: EvaluateTicketOptions = o.trace === undefined ? { ...o, trace: false } : o;
-  rollup([], roll); // bad grouping options fail before any ticket is read
+  const run = tallyRun(policy, options, "tallyTickets");
   assertTickets(tickets, "tallyTickets");
-  const quick = quickTally(getCompiled(policy), evaluate);
-  const fold = new RowFold(roll.by);
-  let buf: TicketEvaluation[] = [];
   let i = 0;
-  const take = (t: TicketInput): void => {
-    buf.push(quick?.(t) ?? evaluateAt(policy, t, evaluate, i));
-    i++;
-    if (buf.length === CHUNK) {
-      fold.add(rollup(buf, roll));
-      buf = [];
-    }
-  };
-  const finish = (): RollupRow[] => {
-    if (buf.length > 0) fold.add(rollup(buf, roll));
-    buf = [];
-    return fold.result();
-  };
   if (isAsyncIterable<TicketInput>(tickets)) {
     return (async () => {
-      for await (const t of tickets) take(t);
-      return finish();
+      for await (const t of tickets) run.add(t, i++);
+      return run.rows();
     })() as TallyOf<T>;
   }
-  for (const t of tickets as Iterable<TicketInput>) take(t);
-  return finish() as TallyOf<T>;
+  for (const t of tickets as Iterable<TicketInput>) run.add(t, i++);
+  return run.rows() as TallyOf<T>;
+}
+
+/**
+ * One run of {@link tallyTickets}: options checked once (as `tallyTickets` checks them), then
+ * tickets added one at a time, each evaluated and folded into the counts at once (no evaluation
+ * outlives its ticket), and the rows at the end. `i` is the ticket's position in the caller's
+ * input: errors name it ("Ticket i (id): ...", path `[i, ...]`); positions must increase.
+ * @internal
+ */
+export interface TallyRun {
+  add(ticket: TicketInput, i: number): void;
+  rows(): RollupRow[];
+}
+
+/** A {@link TallyRun} of `policy` with `options` (`name` is the function errors name). */
+export function tallyRun(policy: Policy, options: TallyTicketsOptions, name: string): TallyRun {
+  // one options object serves both: evaluateTicket reads asOf and its flags, rollup reads by, timeZone, unit
+  const o = batchOptions(policy, options, name) as TallyTicketsOptions;
+  const fold = new RollupFold(o); // bad grouping options fail before any ticket is read
+  // the rows never read trace steps: skip recording them unless the caller asks
+  const evaluate: EvaluateTicketOptions = o.trace === undefined ? { ...o, trace: false } : o;
+  const quick = quickTally(getCompiled(policy), evaluate);
+  return {
+    add: (t, i) => fold.add(quick?.(t) ?? evaluateAt(policy, t, evaluate, i), i),
+    rows: () => fold.rows(),
+  };
 }
 
 /** A string fact as evaluations carry it, or null. */
