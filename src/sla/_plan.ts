@@ -22,6 +22,7 @@ import { lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import { alwaysOpen } from "../calendar/index.js";
 import { checkBound } from "./evaluateTicket.js";
+import { LazyTrace } from "./_trace.js";
 import type { PauseReason, StageStatus, Target, TargetQuery, TicketInput } from "./types.js";
 
 /** Status codes of the fast path. */
@@ -70,6 +71,10 @@ export interface StagePlan {
   readonly waivable: boolean;
   /** What `rollup` reads of this stage, per status code (x2: renegotiated), shared by every ticket. */
   readonly records: readonly StageRecord[];
+  /** The row (null when outside or the lookup fails). */
+  readonly target: Target | null;
+  /** The stage's trace when traces are off: its row fields and no steps, frozen, shared by every result. */
+  readonly quietTrace: LazyTrace;
 }
 
 /** The fields of a stage evaluation `rollup` reads. */
@@ -170,6 +175,8 @@ function stagePlan(c: CompiledPolicy, plans: Plans, svc: CompiledService, cs: Co
   const fraction = levels.length === 1 && l0 !== undefined && l0.kind === "fraction" && l0.warns ? l0.value : null;
   const calendar = t === null || t.clock === undefined ? null : (c.calendars.get(t.clock) ?? null);
   const anchor = t === null || t.anchor === undefined || t.anchor === CREATED ? null : t.anchor;
+  const quietTrace = new LazyTrace(c, cs.name, false);
+  if (t !== null) quietTrace.target(t);
   return {
     name: cs.name,
     outside,
@@ -185,6 +192,8 @@ function stagePlan(c: CompiledPolicy, plans: Plans, svc: CompiledService, cs: Co
     fraction,
     waivable: cs.notApplicable != null,
     records: [false, true].flatMap((renegotiated) => STATUS_NAMES.map((status) => Object.freeze({ stage: cs.name, status, renegotiated, originalDueAt: null }))),
+    target: t,
+    quietTrace: Object.freeze(quietTrace) as LazyTrace,
   };
 }
 
@@ -266,7 +275,7 @@ const RESUME = 4;
 const REMOTE = 5;
 const WAIVER = 6;
 const CLOSED = 7;
-const CAUSE = 8;
+export const CAUSE = 8;
 
 const KIND: ReadonlyMap<unknown, number> = new Map<unknown, number>([
   ["done", DONE],
@@ -280,7 +289,7 @@ const KIND: ReadonlyMap<unknown, number> = new Map<unknown, number>([
 ]);
 
 /** One event as read: its kind, index, instant and the fields its kind needs. */
-interface Ev {
+export interface Ev {
   kind: number;
   i: number;
   ms: number;
@@ -360,7 +369,7 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
       const objective = ev.objective;
       if (objective !== undefined && typeof objective !== "boolean") return null;
       if (!filled(ev.cause) || !filled(ev.remedy)) return null;
-      return { kind, i, ms, stage: null, n: 0, rule: null };
+      return { kind, i, ms, stage: stage === undefined ? null : stage, n: 0, rule: null };
     }
     default:
       return null; // an event type the fast path does not know: the full path decides
@@ -370,7 +379,7 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
 const byTime = (a: Ev, b: Ev): number => a.ms - b.ms || a.i - b.i;
 
 /** What the events say at `asOf`, for the stages of one ticket. */
-interface Facts {
+export interface Facts {
   readonly createdMs: number;
   readonly asOfMs: number;
   /** Every event read, sorted by time (ties in input order). */
@@ -394,7 +403,7 @@ function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
 }
 
 /** The events of a ticket read and checked as `readEvents` does, or null when it would throw (or when an event is not handled). */
-function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, createdMs: number, asOfMs: number): Facts | null {
+export function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, createdMs: number, asOfMs: number): Facts | null {
   const raw = ticket.events;
   if (!Array.isArray(raw)) return null;
   const n = raw.length;
@@ -519,17 +528,55 @@ function warnAt(sp: StagePlan, k: Clock, anchorMs: number, allowed: number, dueM
 }
 
 /**
- * The status of one stage (a code) into `out[j]`, its renegotiation into `reneg[j]`; throws
- * BAIL where the full path would throw or make the stage unknown.
+ * What {@link judge} found for the last stage it judged: the numbers of a stage evaluation
+ * (`null` where the full path leaves the field null), one object reused for every stage so
+ * judging allocates nothing. `evaluateTicket`'s fast path (`_fast.ts`) builds results from it.
  */
-function judge(svc: CompiledService, sp: StagePlan, f: Facts, out: Uint8Array, reneg: Uint8Array, j: number): void {
-  reneg[j] = 0;
-  if (sp.outside) {
-    out[j] = NOT_APPLICABLE;
-    return;
-  }
-  if (sp.lookupFails) throw BAIL;
+export interface Judged {
+  status: number;
+  /** An agreement replaced the deadline. */
+  reneg: boolean;
+  /** Agreements that did not count (their reasons are the full path's to tell). */
+  rejected: number;
+  /** The stage reached the end of judgeStage (deadline, levels, elapsed time all known). */
+  timed: boolean;
+  anchorMs: number | null;
+  dueMs: number | null;
+  /** The deadline an agreement replaced. */
+  origDueMs: number | null;
+  warnMs: number | null;
+  doneMs: number | null;
+  allowed: number | null;
+  elapsed: number | null;
+  pausedMs: number;
+  /** `doneMs ?? asOf`: the end of the stage's time. */
+  endMs: number;
+}
+
+export const J: Judged = { status: 0, reneg: false, rejected: 0, timed: false, anchorMs: null, dueMs: null, origDueMs: null, warnMs: null, doneMs: null, allowed: null, elapsed: null, pausedMs: 0, endMs: 0 };
+
+/**
+ * Judges one stage as judgeStage does into {@link J} and returns its status code; throws BAIL
+ * where the full path would throw or make the stage unknown.
+ */
+export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   const { events, known, closedAt, asOfMs } = f;
+  const done = doneOf(events, known, sp.name);
+  let doneMs = done === null ? null : done.ms;
+  J.reneg = false;
+  J.rejected = 0;
+  J.timed = false;
+  J.anchorMs = null;
+  J.dueMs = null;
+  J.origDueMs = null;
+  J.warnMs = null;
+  J.doneMs = doneMs;
+  J.allowed = null;
+  J.elapsed = null;
+  J.pausedMs = 0;
+  J.endMs = asOfMs;
+  if (sp.outside) return (J.status = NOT_APPLICABLE);
+  if (sp.lookupFails) throw BAIL;
   const anchorName = sp.anchor;
   // a stage is done only after its anchor (checked on all events, whatever asOf)
   if (anchorName !== null) {
@@ -540,16 +587,8 @@ function judge(svc: CompiledService, sp: StagePlan, f: Facts, out: Uint8Array, r
       if (a0 === null || done0.ms < a0) throw BAIL;
     }
   }
-  if (svc.onsite && f.remoteAt !== null) {
-    out[j] = NOT_APPLICABLE;
-    return;
-  }
-  const done = doneOf(events, known, sp.name);
-  if (sp.kind === "rings") {
-    out[j] = done === null || done.n < 0 ? NOT_APPLICABLE : done.n <= sp.rings ? MET : BREACHED;
-    return;
-  }
-  let doneMs = done === null ? null : done.ms;
+  if (svc.onsite && f.remoteAt !== null) return (J.status = NOT_APPLICABLE);
+  if (sp.kind === "rings") return (J.status = done === null || done.n < 0 ? NOT_APPLICABLE : done.n <= sp.rings ? MET : BREACHED);
   let anchorMs: number | null;
   let byClose = false;
   if (anchorName === null) anchorMs = f.createdMs;
@@ -561,13 +600,11 @@ function judge(svc: CompiledService, sp: StagePlan, f: Facts, out: Uint8Array, r
       byClose = true;
     } else anchorMs = d === null ? null : d.ms;
   }
-  if (anchorMs === null) {
-    out[j] = closedAt !== null || waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;
-    return;
-  }
-  if (doneMs === null && closedAt !== null && !byClose) doneMs = closedAt;
+  if (anchorMs === null) return (J.status = closedAt !== null || waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING);
+  if (doneMs === null && closedAt !== null && !byClose) J.doneMs = doneMs = closedAt;
   const k = sp.clock!;
   const endMs = doneMs ?? asOfMs;
+  J.endMs = endMs;
   let nAgreed = 0;
   for (let x = 0; x < known; x++) {
     const e = events[x]!;
@@ -575,6 +612,7 @@ function judge(svc: CompiledService, sp: StagePlan, f: Facts, out: Uint8Array, r
     if (e.n < anchorMs) throw BAIL;
     nAgreed++;
   }
+  J.anchorMs = anchorMs;
   let dueMs: number;
   let allowed: number;
   let pausedMs = 0;
@@ -602,9 +640,11 @@ function judge(svc: CompiledService, sp: StagePlan, f: Facts, out: Uint8Array, r
           inForce = p > 0 ? check(addTime(k, computed, p)) : computed;
         }
         if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
+        else J.rejected++;
       }
       if (accepted !== null) {
-        reneg[j] = 1;
+        J.reneg = true;
+        J.origDueMs = dueMs;
         dueMs = accepted.n;
         pausedMs = 0;
         allowed = between(k, anchorMs, dueMs);
@@ -617,23 +657,23 @@ function judge(svc: CompiledService, sp: StagePlan, f: Facts, out: Uint8Array, r
       if (ag.kind !== AGREED || ag.stage !== sp.name) continue;
       const inForce = accepted === null ? Number.POSITIVE_INFINITY : accepted.n;
       if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
+      else J.rejected++;
     }
-    if (accepted === null) {
-      out[j] = doneMs !== null ? BREACHED : waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;
-      return;
-    }
+    if (accepted === null) return (J.status = doneMs !== null ? BREACHED : waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING);
     dueMs = accepted.n;
     allowed = between(k, anchorMs, dueMs);
   }
   const warnMs = warnAt(sp, k, anchorMs, allowed, dueMs, pausedMs);
-  // the elapsed time is not needed for the status, but computing it may fail (status unknown)
-  if (endMs > anchorMs && !k.always) between(k, anchorMs, endMs);
-  if (waived(f, sp, doneMs, dueMs)) {
-    out[j] = NOT_APPLICABLE;
-    return;
-  }
-  if (doneMs !== null) out[j] = doneMs <= dueMs ? MET : BREACHED;
-  else out[j] = asOfMs > dueMs ? OVERDUE : warnMs !== null && asOfMs >= warnMs ? WARNING : PENDING;
+  const elapsedRaw = endMs > anchorMs ? between(k, anchorMs, endMs) - pausedMs : 0;
+  J.timed = true;
+  J.dueMs = dueMs;
+  J.warnMs = warnMs;
+  J.allowed = allowed;
+  J.elapsed = elapsedRaw > 0 ? elapsedRaw : 0;
+  J.pausedMs = pausedMs;
+  if (waived(f, sp, doneMs, dueMs)) return (J.status = NOT_APPLICABLE);
+  if (doneMs !== null) return (J.status = doneMs <= dueMs ? MET : BREACHED);
+  return (J.status = asOfMs > dueMs ? OVERDUE : warnMs !== null && asOfMs >= warnMs ? WARNING : PENDING);
 }
 
 /**
@@ -659,7 +699,8 @@ export function quickStatuses(
     for (let s = 0; s < stages.length; s++) {
       const sp = stages[s]!;
       if (only !== null && !only.has(sp.name)) continue;
-      judge(plan.svc, sp, f, out, reneg, n++);
+      out[n] = judge(plan.svc, sp, f);
+      reneg[n++] = J.reneg ? 1 : 0;
     }
   } catch {
     return -1; // BAIL, or a calendar error (the stage is unknown): the full path

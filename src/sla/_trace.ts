@@ -22,6 +22,16 @@ export interface TraceContext extends Omit<StageTrace, "steps"> {
 const NO_STEPS: readonly TraceStep[] = Object.freeze([]);
 
 /**
+ * Where the steps of a trace come from when they were not recorded: `evaluateTicket`'s fast path
+ * (`_fast.ts`) computes a stage's numbers without recording steps, and its traces ask the full
+ * evaluation, run once per ticket on a copy of the input when a trace is first read.
+ */
+export interface TraceSource {
+  /** The rendered steps of the `index`-th stage of the evaluation. */
+  stepsOf(index: number): readonly TraceStep[];
+}
+
+/**
  * `steps` as an own enumerable accessor (one descriptor shared by every trace, so every trace has
  * one hidden class): plain-data walkers (`JSON.stringify`, `structuredClone`, `Object.entries`,
  * spread, test matchers) see and copy rendered steps, never the recording.
@@ -36,11 +46,13 @@ const STEPS: PropertyDescriptor = {
 
 /** The trace of one stage: row fields as data, steps recorded now and rendered when read. */
 export class LazyTrace implements StageTrace, TraceContext {
-  /** Recorded steps: renderer, a, b, d, e, renderer, ... (null when traces are off or once rendered). */
+  /** Recorded steps: renderer, a, b, d, e, renderer, ... (null before the first step, when traces are off, or once rendered). */
   #tape: unknown[] | null;
   #rendered: readonly TraceStep[] | null;
   readonly #c: CompiledPolicy;
   readonly #stage: string;
+  #source: TraceSource | null;
+  readonly #index: number;
   row: number | null = null;
   rowId: string | null = null;
   sourceRef: string | null = null;
@@ -49,11 +61,14 @@ export class LazyTrace implements StageTrace, TraceContext {
   anchor: string = CREATED;
   declare readonly steps: readonly TraceStep[];
 
-  constructor(c: CompiledPolicy, stage: string, on: boolean) {
+  /** `source`: the steps are not recorded but asked from it when first read (`index`: the stage's). */
+  constructor(c: CompiledPolicy, stage: string, on: boolean, source: TraceSource | null = null, index = 0) {
     this.#c = c;
     this.#stage = stage;
-    this.#tape = on ? [] : null;
+    this.#tape = null;
     this.#rendered = on ? null : NO_STEPS;
+    this.#source = on ? source : null;
+    this.#index = index;
     Object.defineProperty(this, "steps", STEPS);
   }
 
@@ -76,15 +91,16 @@ export class LazyTrace implements StageTrace, TraceContext {
 
   /** Records a step (nothing when traces are off). */
   add<A, B, D, E>(render: (tr: TraceContext, a: A, b: B, d: D, e: E) => TraceStep, a: A, b: B, d: D, e: E): void {
-    const tape = this.#tape;
-    if (tape !== null) tape.push(render, a, b, d, e);
+    if (this.#rendered === null) (this.#tape ??= []).push(render, a, b, d, e);
   }
 
   /** The rendered steps (rendered once, then kept). */
   render(): readonly TraceStep[] {
     if (this.#rendered !== null) return this.#rendered;
-    const tape = this.#tape!;
-    const out: TraceStep[] = [];
+    const source = this.#source;
+    this.#source = null;
+    const tape = this.#tape ?? NO_STEPS;
+    const out: TraceStep[] = source === null ? [] : source.stepsOf(this.#index).slice();
     for (let i = 0; i < tape.length; i += 5) out.push((tape[i] as StepRenderer)(this, tape[i + 1] as never, tape[i + 2] as never, tape[i + 3] as never, tape[i + 4] as never));
     this.#tape = null;
     return (this.#rendered = out);

@@ -1,13 +1,16 @@
 import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import { localDateOf } from "../_lib/zone.js";
-import { getCompiled, type EffectiveBound } from "./_compile.js";
+import { getCompiled, type CompiledPolicy, type CompiledService, type EffectiveBound } from "./_compile.js";
+import { fact, fastEvaluate, fastPath } from "./_fast.js";
+import { planFor } from "./_plan.js";
+import type { TraceSource } from "./_trace.js";
 import { iso, readEvents } from "./_events.js";
 import { factsInForce } from "./_reclassify.js";
 import { evaluateStage } from "./_stage.js";
 import { buildTimeline } from "./_timeline.js";
 import { toInstantMs } from "./_time.js";
-import type { EvaluateTicketOptions, Policy, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
+import type { EvaluateTicketOptions, Policy, StageEvaluation, TicketEvaluation, TicketInput, TraceStep } from "./types.js";
 
 /** The stages named by `options.stages` (each a stage of some service), or null for all. */
 function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | null {
@@ -21,8 +24,6 @@ function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | 
   return new Set(names as string[]);
 }
 
-/** A ticket fact as the evaluation carries it: the string, or null when absent. */
-const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /** Is `createdMs` within one of the policy's effective bounds (`null`: open)? */
 export function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isFrom: boolean): boolean {
@@ -98,10 +99,25 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
   }
   const trace = options.trace;
   if (trace !== undefined && typeof trace !== "boolean") throw new SlaKitError("INVALID_ARGUMENT", `options.trace must be true or false, got ${describe(trace)}.`, { path: ["trace"] });
+  const only = stageFilter(c.stageNames, options.stages);
+  if (fastPath.enabled) {
+    const plan = planFor(c, svc, ticket.tier, ticket.urgency, ticket.location, ticket.channel);
+    if (plan !== null) {
+      const r = fastEvaluate(c, svc, plan, ticket, createdMs, asOf, only, trace === false ? null : new FullTrace(c, svc, ticket, createdMs, asOf, only));
+      if (r !== null) {
+        fastPath.hits++;
+        return r;
+      }
+    }
+  }
+  return evaluateFull(c, svc, ticket, createdMs, asOf, only, trace !== false);
+}
+
+/** The full path: every stage judged by `evaluateStage` (_stage.ts), trace steps recorded when `trace`. */
+function evaluateFull(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null, trace: boolean): TicketEvaluation {
   const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
   const query = { service: svc.name, stage: "", tier: ticket.tier, urgency: ticket.urgency, location: ticket.location, channel: ticket.channel };
-  const ctx = { c, svc, facts: ticket, tl, trace: trace !== false, query };
-  const only = stageFilter(c.stageNames, options.stages);
+  const ctx = { c, svc, facts: ticket, tl, trace, query };
   const list = only === null ? svc.stages : svc.stages.filter((cs) => only.has(cs.name));
   const stages: StageEvaluation[] = new Array<StageEvaluation>(list.length);
   let unknownStages: string[] | null = null;
@@ -131,4 +147,36 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
     stages,
     unknownStages,
   };
+}
+
+/**
+ * The trace steps of a fast-path result: the full evaluation of a copy of the ticket (its events
+ * copied one by one, so changing the input afterwards changes no trace), run once, when the first
+ * trace of the result is read.
+ */
+class FullTrace implements TraceSource {
+  readonly #c: CompiledPolicy;
+  readonly #svc: CompiledService;
+  readonly #ticket: TicketInput;
+  readonly #createdMs: number;
+  readonly #asOf: number;
+  readonly #only: ReadonlySet<string> | null;
+  #full: TicketEvaluation | null = null;
+
+  constructor(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null) {
+    const events = ticket.events as readonly object[];
+    const copy = new Array<object>(events.length);
+    for (let i = 0; i < events.length; i++) copy[i] = { ...events[i] };
+    this.#c = c;
+    this.#svc = svc;
+    this.#ticket = { ...ticket, events: copy } as TicketInput;
+    this.#createdMs = createdMs;
+    this.#asOf = asOf;
+    this.#only = only;
+  }
+
+  stepsOf(index: number): readonly TraceStep[] {
+    this.#full ??= evaluateFull(this.#c, this.#svc, this.#ticket, this.#createdMs, this.#asOf, this.#only, true);
+    return this.#full.stages[index]!.trace.steps;
+  }
 }

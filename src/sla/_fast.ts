@@ -1,0 +1,153 @@
+/**
+ * The fast path of `evaluateTicket`: a ticket whose policy, events and values the compiled plan
+ * handles (`_plan.ts`) is judged by epoch-ms arithmetic, and its result is built in one go from
+ * the numbers {@link judge} leaves in {@link J}: the same fields, values and hidden class as the
+ * full path's (`_stage.ts`). Its traces are not recorded: a stage's steps are asked from the full
+ * evaluation of a copy of the ticket when first read (`TraceSource`). Anything else (an agreement
+ * that did not count, whose reason the full path words; an unknown stage; any error) answers
+ * null, and the full path evaluates the ticket. test/sla/fast.test.ts checks that both give
+ * deep-equal results, traces rendered. Private to `sla`.
+ * @internal
+ */
+import { firstAssumedDate } from "../calendar/index.js";
+import type { CompiledPolicy, CompiledService } from "./_compile.js";
+import { placeLevels, type PlacedLevel } from "./_levels.js";
+import { BREACHED, CAUSE, J, judge, OVERDUE, PENDING, readFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
+import { LazyTrace, type TraceSource } from "./_trace.js";
+import type { LevelAt, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
+
+/** A ticket fact as the evaluation carries it: the string, or null when absent. */
+export const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+/** W3: the cause recorded for a missed stage (its own, else the first for the whole ticket), or null. */
+function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause | null {
+  let found = -1;
+  for (let k = 0; k < f.known; k++) {
+    const e = f.events[k]!;
+    if (e.kind !== CAUSE) continue;
+    if (e.stage === stage) {
+      found = k;
+      break;
+    }
+    if (e.stage === null && found < 0) found = k;
+  }
+  if (found < 0) return null;
+  const e = f.events[found]!;
+  const ev = raw[e.i] as { readonly cause: string; readonly remedy: string; readonly objective?: boolean };
+  return { at: new Date(e.ms), cause: ev.cause, remedy: ev.remedy, objective: ev.objective === true, event: e.i };
+}
+
+const NO_LEVELS: readonly PlacedLevel[] = [];
+
+/** One stage's result from {@link J}, as `newStage` + `settle` build it in the full path. */
+function stageResult(sp: StagePlan, status: number, f: Facts, raw: readonly unknown[], trace: LazyTrace): StageEvaluation {
+  const { anchorMs, dueMs, warnMs, doneMs, allowed, elapsed } = J;
+  const asOfMs = f.asOfMs;
+  const levelsReached: LevelAt[] = [];
+  let nextLevel: LevelAt | null = null;
+  let provisional = false;
+  if (J.timed) {
+    const k = sp.clock!;
+    const endMs = J.endMs;
+    const levels = sp.levels;
+    // the single warning level is placed already (warnMs); others as judgeLevels places them
+    const placed = sp.fraction !== null ? NO_LEVELS : placeLevels(levels, { cal: k.cal, anchorMs: anchorMs!, allowed: allowed!, dueMs: dueMs!, pausedMs: J.pausedMs });
+    const n = sp.fraction !== null ? 1 : placed.length;
+    for (let x = 0; x < n; x++) {
+      const ms = sp.fraction !== null ? warnMs! : placed[x]!.ms;
+      const name = levels[sp.fraction !== null ? 0 : placed[x]!.i]!.name;
+      if (ms <= endMs) levelsReached.push({ level: name, at: new Date(ms) });
+      else if (doneMs === null && nextLevel === null) nextLevel = { level: name, at: new Date(ms) };
+    }
+    if (k.e.beyondData === "weekdays") provisional = firstAssumedDate(k.cal, anchorMs!, Math.max(dueMs!, endMs)) !== null;
+  }
+  // W3: judgeStage asks for a cause on a missed deadline (a rings stage has none)
+  const missed = (status === BREACHED || status === OVERDUE) && sp.kind !== "rings";
+  const cause = missed ? causeOf(f, sp.name, raw) : null;
+  const open = status === PENDING || status === WARNING || status === OVERDUE;
+  // the key order of newStage (_stage.ts): one hidden class for every stage evaluation
+  return {
+    stage: sp.name,
+    status: STATUS_NAMES[status]!,
+    anchorAt: anchorMs === null ? null : new Date(anchorMs),
+    dueAt: dueMs === null ? null : new Date(dueMs),
+    originalDueAt: J.origDueMs === null ? null : new Date(J.origDueMs),
+    warnAt: warnMs === null ? null : new Date(warnMs),
+    doneAt: doneMs === null ? null : new Date(doneMs),
+    anchorAtMs: anchorMs,
+    dueAtMs: dueMs,
+    warnAtMs: warnMs,
+    doneAtMs: doneMs,
+    msUntilWarn: open && warnMs !== null ? warnMs - asOfMs : null,
+    msUntilDue: open && dueMs !== null ? dueMs - asOfMs : null,
+    allowedMs: allowed,
+    elapsedMs: elapsed,
+    remainingMs: J.timed ? allowed! - elapsed! : null,
+    fractionUsed: J.timed && allowed! > 0 ? elapsed! / allowed! : null,
+    pausedMs: J.pausedMs,
+    renegotiated: J.reneg,
+    rejectedAgreements: null,
+    needsCause: missed && cause === null,
+    cause,
+    reclassified: null,
+    provisional,
+    levelsReached,
+    nextLevel,
+    reopenings: null,
+    cycles: null,
+    error: null,
+    trace,
+  };
+}
+
+/**
+ * The evaluation of a ticket on the fast path, or null when the full path must decide. The
+ * caller (`evaluateTicket`) has checked the options, the ticket's id, service, creation and
+ * effective dates; `only` lists the stages to evaluate (null: all); `source` gives the trace
+ * steps when traces are on (null: off).
+ */
+export function fastEvaluate(c: CompiledPolicy, svc: CompiledService, plan: Plan, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null, source: TraceSource | null): TicketEvaluation | null {
+  const f = readFacts(c, svc, ticket as unknown as Record<string, unknown>, createdMs, asOfMs);
+  if (f === null) return null;
+  const raw = ticket.events as readonly unknown[];
+  const plans = plan.stages;
+  const stages: StageEvaluation[] = [];
+  try {
+    for (let s = 0; s < plans.length; s++) {
+      const sp = plans[s]!;
+      if (only !== null && !only.has(sp.name)) continue;
+      const status = judge(svc, sp, f);
+      if (J.rejected > 0) return null; // the reasons are the full path's
+      let trace = sp.quietTrace;
+      if (source !== null) {
+        trace = new LazyTrace(c, sp.name, true, source, stages.length);
+        if (sp.target !== null) trace.target(sp.target);
+      }
+      stages.push(stageResult(sp, status, f, raw, trace));
+    }
+  } catch {
+    return null; // BAIL, or an error the full path throws (or turns into an unknown stage)
+  }
+  // the key order of evaluateTicket's result: one hidden class for every ticket evaluation
+  return {
+    ticketId: ticket.id,
+    service: svc.name,
+    tier: fact(ticket.tier),
+    urgency: fact(ticket.urgency),
+    location: fact(ticket.location),
+    channel: fact(ticket.channel),
+    assignee: fact(ticket.assignee),
+    department: fact(ticket.department),
+    factsAtCreation: null,
+    createdAt: new Date(createdMs),
+    asOf: new Date(asOfMs),
+    createdAtMs: createdMs,
+    asOfMs,
+    policy: c.ref,
+    stages,
+    unknownStages: null,
+  };
+}
+
+/** Tests switch the fast path off to compare it with the full path, and count the results it gave. */
+export const fastPath = { enabled: true, hits: 0 };

@@ -1,0 +1,114 @@
+/**
+ * evaluateTicket's fast path (src/sla/_fast.ts, on the compiled plans of _plan.ts) against its
+ * full path (_stage.ts): deep-equal results, every field and every trace step rendered, or the
+ * same error; on the benchmark's synthetic tickets of both built-in policies and on random tickets
+ * of a policy using every feature the plans handle (test/sla/_planFixtures.ts), with and without
+ * traces, a stage filter and effective dates. Plus: the trace of a fast result does not change
+ * when the input is changed after the evaluation.
+ */
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { fastPath } from "../../src/sla/_fast.js";
+import { cableOperatorNorms, evaluateTicket, evaluateTicketVersions, parsePolicy, robotIntegration2026, type EvaluateTicketOptions, type Policy, type Ticket, type TicketEvaluation } from "../../src/sla/index.js";
+import { sampleTickets } from "../../bench/_tickets.js";
+import { desk, deskJson, outcome, ticketArb } from "./_planFixtures.js";
+
+afterEach(() => {
+  fastPath.enabled = true;
+});
+
+/** Everything a result says, traces rendered, Dates as ISO text (and distinguishable from strings). */
+const plain = (r: TicketEvaluation): unknown => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (typeof v === "string" ? `s:${v}` : v)));
+
+/** The result (or error) by each path, and whether the fast path answered. */
+function both(policy: Policy, ticket: Ticket, options: EvaluateTicketOptions): { fast: unknown; full: unknown; taken: boolean } {
+  fastPath.enabled = true;
+  const hits = fastPath.hits;
+  const fast = outcome(() => plain(evaluateTicket(policy, ticket, options)));
+  const taken = fastPath.hits > hits;
+  fastPath.enabled = false;
+  const full = outcome(() => plain(evaluateTicket(policy, ticket, options)));
+  fastPath.enabled = true;
+  return { fast, full, taken };
+}
+
+describe("evaluateTicket's fast path = its full path", () => {
+  it("gives the full path's result, traces included, for every benchmark ticket of both built-in policies", () => {
+    const samples = sampleTickets(5, 1500);
+    let taken = 0;
+    for (const [i, s] of samples.entries()) {
+      const r = both(s.policy, s.ticket, { asOf: s.asOf, ...(i % 3 === 0 ? { trace: false } : {}) });
+      expect(r.fast).toEqual(r.full);
+      if (r.taken) taken++;
+    }
+    // the comparison must exercise the fast path: only tickets with a rejected agreement take the full one
+    expect(taken).toBeGreaterThan(samples.length * 0.9);
+  });
+
+  it("random tickets of a policy using every feature the plans handle: the same result or the same error", () => {
+    let taken = 0;
+    let valid = 0;
+    fc.assert(
+      fc.property(ticketArb, fc.constantFrom(undefined, false, true), fc.constantFrom(null, ["respond", "visit"], ["fix", "rate", "report"]), fc.boolean(), ({ ticket, asOf }, trace, only, allowOutside) => {
+        const options: EvaluateTicketOptions = { asOf, ...(trace === undefined ? {} : { trace }), ...(only === null ? {} : { stages: only }), ...(allowOutside ? { allowOutsideEffectiveDates: true } : {}) };
+        const r = both(desk, ticket, options);
+        expect(r.fast).toEqual(r.full);
+        if ("ok" in (r.full as object)) valid++;
+        if (r.taken) taken++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(taken).toBeGreaterThan(valid / 2);
+  });
+
+  it("a fast result's trace is the ticket's as evaluated, whatever is done to the input afterwards", () => {
+    const ticket = {
+      id: "M-1",
+      service: "desk",
+      tier: "gold",
+      urgency: "high",
+      createdAt: Date.parse("2024-03-04T09:00:00+08:00"),
+      events: [
+        { type: "done", stage: "respond", at: Date.parse("2024-03-04T09:10:00+08:00") },
+        { type: "pause", reason: "wait", at: Date.parse("2024-03-04T09:20:00+08:00") },
+      ] as Record<string, unknown>[],
+    };
+    const asOf = Date.parse("2024-03-04T12:00:00+08:00");
+    const hits = fastPath.hits;
+    const r = evaluateTicket(desk, ticket as unknown as Ticket, { asOf });
+    expect(fastPath.hits).toBe(hits + 1);
+    const expected = plain(evaluateTicket(desk, structuredClone(ticket) as unknown as Ticket, { asOf }));
+    // the caller reuses its objects: an event moved, one added, a fact changed
+    ticket.events[0]!["at"] = Date.parse("2024-03-04T09:40:00+08:00");
+    ticket.events.push({ type: "resume", at: Date.parse("2024-03-04T09:30:00+08:00") });
+    ticket.tier = "silver";
+    expect(plain(r)).toEqual(expected);
+    // fix (anchored on respond) paused from 09:20 to asOf: the pause as it was, read after the changes
+    expect(r.stages[1]!.stage).toBe("fix");
+    expect(r.stages[1]!.trace.steps.map((s) => s.step)).toContain("pause");
+  });
+
+  it("evaluateTicketVersions adds its policy-version step after the fast path's steps (S18)", () => {
+    const v2 = parsePolicy({ ...deskJson, version: "2", effectiveFrom: "2024-06-01" });
+    const ticket = { id: "V-1", service: "desk", tier: "gold", urgency: "high", createdAt: Date.parse("2024-07-01T09:00:00+08:00"), events: [] } as unknown as Ticket;
+    const asOf = Date.parse("2024-07-01T09:20:00+08:00");
+    const fast = plain(evaluateTicketVersions([desk, v2], ticket, { asOf }));
+    fastPath.enabled = false;
+    const full = plain(evaluateTicketVersions([desk, v2], ticket, { asOf }));
+    expect(fast).toEqual(full);
+    const steps = (fast as { stages: { trace: { steps: { step: string }[] } }[] }).stages[0]!.trace.steps;
+    expect(steps.at(-1)!.step).toBe("s:policy-version");
+    expect(steps.length).toBeGreaterThan(3);
+  });
+
+  it("the built-in policies as shipped (no pause reasons) take it too", () => {
+    const t = { id: "B-1", service: "fault", tier: "core", urgency: "urgent", createdAt: new Date("2024-05-06T10:00:00+08:00"), events: [{ type: "done", stage: "response", at: new Date("2024-05-06T10:12:00+08:00") }] } as Ticket;
+    const r = both(robotIntegration2026, t, { asOf: new Date("2024-05-06T10:50:00+08:00") });
+    expect(r.taken).toBe(true);
+    expect(r.fast).toEqual(r.full);
+    const w = { id: "B-2", service: "work-order", createdAt: new Date("2024-05-06T10:00:00+08:00"), events: [] } as unknown as Ticket;
+    const q = both(cableOperatorNorms, w, { asOf: new Date("2024-05-08T10:50:00+08:00") });
+    expect(q.taken).toBe(true);
+    expect(q.fast).toEqual(q.full);
+  });
+});
