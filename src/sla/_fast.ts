@@ -39,6 +39,9 @@ function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause |
 
 const NO_LEVELS: readonly PlacedLevel[] = [];
 
+/** What gives a fast result's trace steps (evaluateTicket's full path on a copy of the ticket). */
+export type TraceSourceClass = new (c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null) => TraceSource;
+
 /** One stage's result from {@link J}, as `newStage` + `settle` build it in the full path. */
 function stageResult(sp: StagePlan, status: number, f: Facts, raw: readonly unknown[], trace: LazyTrace): StageEvaluation {
   const { anchorMs, dueMs, warnMs, doneMs, allowed, elapsed } = J;
@@ -103,15 +106,29 @@ function stageResult(sp: StagePlan, status: number, f: Facts, raw: readonly unkn
 /**
  * The evaluation of a ticket on the fast path, or null when the full path must decide. The
  * caller (`evaluateTicket`) has checked the options, the ticket's id, service, creation and
- * effective dates; `only` lists the stages to evaluate (null: all); `source` gives the trace
- * steps when traces are on (null: off).
+ * effective dates; `only` lists the stages to evaluate (null: all); `Source` makes what gives
+ * the trace steps when traces are on (null: off), once the ticket's events are read.
  */
-export function fastEvaluate(c: CompiledPolicy, svc: CompiledService, plan: Plan, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null, source: TraceSource | null): TicketEvaluation | null {
+export function fastEvaluate(
+  c: CompiledPolicy,
+  svc: CompiledService,
+  plan: Plan,
+  ticket: TicketInput,
+  createdMs: number,
+  asOfMs: number,
+  only: ReadonlySet<string> | null,
+  Source: TraceSourceClass | null,
+): TicketEvaluation | null {
   const f = readFacts(c, svc, ticket as unknown as Record<string, unknown>, createdMs, asOfMs);
   if (f === null) return null;
+  const source = Source === null ? null : new Source(c, svc, ticket, createdMs, asOfMs, only);
   const raw = ticket.events as readonly unknown[];
   const plans = plan.stages;
-  const stages: StageEvaluation[] = [];
+  let n = plans.length;
+  if (only !== null) for (let s = 0; s < plans.length; s++) if (!only.has(plans[s]!.name)) n--;
+  // sized up front, as the full path's: the same elements kind for every `stages` array
+  const stages = new Array<StageEvaluation>(n);
+  let j = 0;
   try {
     for (let s = 0; s < plans.length; s++) {
       const sp = plans[s]!;
@@ -120,10 +137,10 @@ export function fastEvaluate(c: CompiledPolicy, svc: CompiledService, plan: Plan
       if (J.rejected > 0) return null; // the reasons are the full path's
       let trace = sp.quietTrace;
       if (source !== null) {
-        trace = new LazyTrace(c, sp.name, true, source, stages.length);
+        trace = new LazyTrace(c, sp.name, true, source, j);
         if (sp.target !== null) trace.target(sp.target);
       }
-      stages.push(stageResult(sp, status, f, raw, trace));
+      stages[j++] = stageResult(sp, status, f, raw, trace);
     }
   } catch {
     return null; // BAIL, or an error the full path throws (or turns into an unknown stage)
