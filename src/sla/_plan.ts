@@ -1,5 +1,6 @@
 /**
- * Compiled plans: the fast path of `tallyTickets`. A plan is made once per (service, tier,
+ * Compiled plans: the fast path of `tallyTickets` and of `evaluateTicket` (`_fast.ts` builds its
+ * results from the numbers {@link judge} leaves in {@link J}). A plan is made once per (service, tier,
  * urgency, location, channel) combination of a compiled policy and cached on it: each stage's
  * `when` already decided, its matrix row looked up, anchor, clock, duration and warning levels
  * resolved. With a plan, a ticket's stage statuses are epoch-ms arithmetic: no Dates, no trace,
