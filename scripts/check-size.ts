@@ -24,8 +24,8 @@ interface Budget {
   readonly noZod?: boolean;
 }
 
-/** `evaluateTicket` with a policy: 31 kB gz (see the first such budget below). */
-const EVALUATE_BUDGET = 31 * 1024;
+/** `evaluateTicket` with a policy: 35 kB gz (see the first such budget below). */
+const EVALUATE_BUDGET = 35 * 1024;
 
 const budgets: readonly Budget[] = [
   {
@@ -46,8 +46,9 @@ const budgets: readonly Budget[] = [
     name: 'import { evaluateTicket, robotIntegration2026 } from "sla-kit/sla"',
     code: 'import { evaluateTicket, robotIntegration2026 } from "sla-kit/sla"; console.log(evaluateTicket, robotIntegration2026);',
     // issue 15's goal was 30 kB (24.8 kB when it was set); recurring cycles, reclassification and
-    // reopening (S15-S17) are part of every evaluation and brought it to 30.1 kB. The budget guards
-    // against regressions from here; the goal stays open in issue 15.
+    // reopening (S15-S17) are part of every evaluation and brought it to 30.1 kB, and evaluateTicket's
+    // fast path on the compiled plans (src/sla/_plan.ts, _fast.ts: about twice as fast) to 34.3 kB.
+    // The budget guards against regressions from here; the goal stays open in issue 15.
     limitBytes: EVALUATE_BUDGET,
     enforce: true,
     noZod: true,
