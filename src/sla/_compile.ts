@@ -6,6 +6,7 @@
  */
 import type { Calendar } from "../calendar/index.js";
 import { SlaKitError } from "../errors.js";
+import { isoToDayNumber } from "../_lib/zone.js";
 import { policyHash } from "./_hash.js";
 import { compileLevels, type CompiledLevel } from "./_levels.js";
 import { CREATED, DIMENSIONS, referenceIssues } from "./_references.js";
@@ -38,7 +39,8 @@ export interface CompiledService {
   readonly rows: ReadonlyMap<string, readonly Target[]>;
 }
 
-export type EffectiveBound = { readonly date: string } | { readonly ms: number };
+/** An effective date (`day`: its day number, NaN when the text is no calendar date) or instant. */
+export type EffectiveBound = { readonly date: string; readonly day: number } | { readonly ms: number };
 
 export interface CompiledPolicy {
   readonly policy: Policy;
@@ -80,7 +82,7 @@ function deepFreeze<T>(v: T): T {
 
 function parseBound(s: string | undefined): EffectiveBound | null {
   if (s === undefined) return null;
-  return s.length === 10 ? { date: s } : { ms: Date.parse(s) };
+  return s.length === 10 ? { date: s, day: isoToDayNumber(s) ?? Number.NaN } : { ms: Date.parse(s) };
 }
 
 /** Compiles a structurally valid policy JSON; throws INVALID_POLICY on the first reference error. */

@@ -1,6 +1,6 @@
 import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
-import { localDateOf } from "../_lib/zone.js";
+import { localDateOf, localDayNumber } from "../_lib/zone.js";
 import { getCompiled, type CompiledPolicy, type CompiledService, type EffectiveBound } from "./_compile.js";
 import { fact, fastEvaluate, fastPath } from "./_fast.js";
 import { planFor } from "./_plan.js";
@@ -38,6 +38,10 @@ function instantOf(v: unknown, path: readonly string[]): number {
 export function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isFrom: boolean): boolean {
   if (b === null) return true;
   if ("date" in b) {
+    if (b.day === b.day) {
+      const d = localDayNumber(tz, createdMs);
+      return isFrom ? d >= b.day : d <= b.day;
+    }
     const d = localDateOf(tz, createdMs);
     return isFrom ? d >= b.date : d <= b.date;
   }
