@@ -17,9 +17,8 @@
 import { parseIsoInstant } from "../_lib/instant.js";
 import type { Ticket } from "../sla/types.js";
 
-/** The ticket facts an evaluation reads, in column order. */
-const FACTS = ["service", "tier", "urgency", "location", "channel", "assignee", "department"] as const;
-const NFACTS = FACTS.length;
+/** The ticket facts an evaluation reads, in column order: service, tier, urgency, location, channel, assignee, department. */
+const NFACTS = 7;
 /** Event fields besides the columns' own that evaluation reads; they travel as JSON. */
 const REST = ["cause", "remedy", "objective", "facts"] as const;
 
@@ -138,12 +137,16 @@ export class ColumnWriter {
     if (t === null || typeof t !== "object" || typeof t.id !== "string" || !Array.isArray(t.events)) return false;
     const created = timeMs(t.createdAt);
     if (created === null) return false;
-    const record = t as unknown as Record<string, unknown>;
-    for (let f = 0; f < NFACTS; f++) {
-      const s = this.opt(record[FACTS[f]!]);
-      if (s === -2) return false;
-      this.fact[f] = s;
-    }
+    // named loads, one per fact (a loop over key names would make each a generic keyed lookup)
+    const fact = this.fact;
+    fact[0] = this.opt(t.service);
+    fact[1] = this.opt(t.tier);
+    fact[2] = this.opt(t.urgency);
+    fact[3] = this.opt(t.location);
+    fact[4] = this.opt(t.channel);
+    fact[5] = this.opt(t.assignee);
+    fact[6] = this.opt(t.department);
+    if (fact[0] === -2 || fact[1] === -2 || fact[2] === -2 || fact[3] === -2 || fact[4] === -2 || fact[5] === -2 || fact[6] === -2) return false;
     const events = t.events as readonly unknown[];
     const first = this.evType.len;
     for (let k = 0; k < events.length; k++) {
@@ -154,7 +157,7 @@ export class ColumnWriter {
     }
     this.index.push(position);
     this.ids.push(t.id);
-    for (let f = 0; f < NFACTS; f++) this.facts.push(this.fact[f]!);
+    for (let f = 0; f < NFACTS; f++) this.facts.push(fact[f]!);
     this.createdAt.push(created);
     this.evStart.push(this.evType.len);
     return true;
