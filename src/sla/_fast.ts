@@ -119,6 +119,7 @@ export function fastEvaluate(
   only: ReadonlySet<string> | null,
   Source: TraceSourceClass | null,
 ): TicketEvaluation | null {
+  if (createdMs % 1 !== 0 || asOfMs % 1 !== 0) return null; // the full path's Dates drop a fraction of a ms
   const f = readFacts(c, svc, ticket as unknown as Record<string, unknown>, createdMs, asOfMs);
   if (f === null) return null;
   const source = Source === null ? null : new Source(c, svc, ticket, createdMs, asOfMs, only);
@@ -135,11 +136,8 @@ export function fastEvaluate(
       if (only !== null && !only.has(sp.name)) continue;
       const status = judge(svc, sp, f);
       if (J.rejected > 0) return null; // the reasons are the full path's
-      let trace = sp.quietTrace;
-      if (source !== null) {
-        trace = new LazyTrace(c, sp.name, true, source, j);
-        if (sp.target !== null) trace.target(sp.target);
-      }
+      const trace = new LazyTrace(c, sp.name, source !== null, source, j);
+      if (sp.target !== null) trace.target(sp.target);
       stages[j++] = stageResult(sp, status, f, raw, trace);
     }
   } catch {

@@ -23,7 +23,6 @@ import { lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import { alwaysOpen } from "../calendar/index.js";
 import { checkBound } from "./evaluateTicket.js";
-import { LazyTrace } from "./_trace.js";
 import type { PauseReason, StageStatus, Target, TargetQuery, TicketInput } from "./types.js";
 
 /** Status codes of the fast path. */
@@ -74,8 +73,6 @@ export interface StagePlan {
   readonly records: readonly StageRecord[];
   /** The row (null when outside or the lookup fails). */
   readonly target: Target | null;
-  /** The stage's trace when traces are off: its row fields and no steps, frozen, shared by every result. */
-  readonly quietTrace: LazyTrace;
 }
 
 /** The fields of a stage evaluation `rollup` reads. */
@@ -176,8 +173,6 @@ function stagePlan(c: CompiledPolicy, plans: Plans, svc: CompiledService, cs: Co
   const fraction = levels.length === 1 && l0 !== undefined && l0.kind === "fraction" && l0.warns ? l0.value : null;
   const calendar = t === null || t.clock === undefined ? null : (c.calendars.get(t.clock) ?? null);
   const anchor = t === null || t.anchor === undefined || t.anchor === CREATED ? null : t.anchor;
-  const quietTrace = new LazyTrace(c, cs.name, false);
-  if (t !== null) quietTrace.target(t);
   return {
     name: cs.name,
     outside,
@@ -194,7 +189,6 @@ function stagePlan(c: CompiledPolicy, plans: Plans, svc: CompiledService, cs: Co
     waivable: cs.notApplicable != null,
     records: [false, true].flatMap((renegotiated) => STATUS_NAMES.map((status) => Object.freeze({ stage: cs.name, status, renegotiated, originalDueAt: null }))),
     target: t,
-    quietTrace: Object.freeze(quietTrace) as LazyTrace,
   };
 }
 
@@ -300,13 +294,14 @@ export interface Ev {
   rule: PauseReason | null;
 }
 
-/** An instant as evaluateTicket reads it (Date, epoch ms, ISO-8601 string); NaN when it would throw. */
+/** An instant as evaluateTicket reads it (Date, epoch ms); NaN when it would throw, for text and for a fraction of a ms (the full path decides). */
 function instant(v: unknown): number {
   let ms: number;
   if (typeof v === "number") ms = v;
   else if (v instanceof Date) ms = v.getTime();
   else return Number.NaN; // strings: the full path parses them
-  return ms <= 8.64e15 && ms >= -8.64e15 ? ms : Number.NaN;
+  // whole ms only: the full path's Dates drop a fraction of a millisecond along the way
+  return ms <= 8.64e15 && ms >= -8.64e15 && ms % 1 === 0 ? ms : Number.NaN;
 }
 
 const filled = (v: unknown): boolean => typeof v === "string" && v.trim() !== "";

@@ -32,8 +32,8 @@ export interface TraceSource {
 }
 
 /**
- * `steps` as an own enumerable accessor (one descriptor shared by every trace, so every trace has
- * one hidden class): plain-data walkers (`JSON.stringify`, `structuredClone`, `Object.entries`,
+ * `steps` as an own enumerable accessor (one descriptor shared by every trace, so every trace
+ * with steps has one hidden class; with traces off, `steps` is a plain `[]`): plain-data walkers (`JSON.stringify`, `structuredClone`, `Object.entries`,
  * spread, test matchers) see and copy rendered steps, never the recording.
  */
 const STEPS: PropertyDescriptor = {
@@ -69,7 +69,9 @@ export class LazyTrace implements StageTrace, TraceContext {
     this.#rendered = on ? null : NO_STEPS;
     this.#source = on ? source : null;
     this.#index = index;
-    Object.defineProperty(this, "steps", STEPS);
+    // traces off: plain data (defining an accessor costs more than the rest of the trace)
+    if (on) Object.defineProperty(this, "steps", STEPS);
+    else (this as { steps: readonly TraceStep[] }).steps = NO_STEPS;
   }
 
   get c(): CompiledPolicy {

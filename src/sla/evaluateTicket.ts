@@ -162,10 +162,14 @@ function evaluateFull(c: CompiledPolicy, svc: CompiledService, ticket: TicketInp
   };
 }
 
+/** An instant of the copy: a Date as epoch ms (a Date is mutable; the fast path has read it already). */
+const msOf = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
+
 /**
- * The trace steps of a fast-path result: the full evaluation of a copy of the ticket (its events
- * copied one by one, so changing the input afterwards changes no trace), run once, when the first
- * trace of the result is read.
+ * The trace steps of a fast-path result: the full evaluation of a copy of the ticket, run once,
+ * when the first trace of the result is read. The copy holds what evaluation reads, field by
+ * field (getters and inherited fields read now) with instants as epoch ms, so changing the input
+ * afterwards (an event's Date moved in place included) changes no trace.
  */
 class FullTrace implements TraceSource {
   readonly #c: CompiledPolicy;
@@ -176,13 +180,17 @@ class FullTrace implements TraceSource {
   readonly #only: ReadonlySet<string> | null;
   #full: TicketEvaluation | null = null;
 
-  constructor(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null) {
-    const events = ticket.events as readonly object[];
+  constructor(c: CompiledPolicy, svc: CompiledService, t: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null) {
+    const events = t.events as unknown as readonly Record<string, unknown>[];
     const copy = new Array<object>(events.length);
-    for (let i = 0; i < events.length; i++) copy[i] = { ...events[i] };
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      // the fields of the event kinds the fast path takes (_plan.ts readOne)
+      copy[i] = { type: e.type, at: msOf(e.at), stage: e.stage, rings: e.rings, dueAt: msOf(e.dueAt), consent: e.consent, reason: e.reason, cause: e.cause, remedy: e.remedy, objective: e.objective };
+    }
     this.#c = c;
     this.#svc = svc;
-    this.#ticket = { ...ticket, events: copy } as TicketInput;
+    this.#ticket = { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: createdMs, events: copy } as TicketInput;
     this.#createdMs = createdMs;
     this.#asOf = asOf;
     this.#only = only;

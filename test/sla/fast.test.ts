@@ -111,4 +111,63 @@ describe("evaluateTicket's fast path = its full path", () => {
     expect(q.taken).toBe(true);
     expect(q.fast).toEqual(q.full);
   });
+
+  describe("inputs a fast path could get wrong (found by review)", () => {
+    const c0 = Date.parse("2024-05-06T10:00:00+08:00");
+    const asOf = c0 + 3_600_000;
+
+    it("a fraction of a millisecond: the full path decides (its Dates drop the fraction)", () => {
+      for (const createdAt of [c0 + 0.5, c0 + 0.25]) {
+        const r = both(robotIntegration2026, { id: "F1", service: "fault", tier: "core", urgency: "urgent", createdAt, events: [] } as unknown as Ticket, { asOf });
+        expect(r.taken).toBe(false);
+        expect(r.fast).toEqual(r.full);
+      }
+      const t = { id: "F1b", service: "fault", tier: "core", urgency: "urgent", createdAt: c0, events: [{ type: "done", stage: "response", at: c0 + 600_000.5 }] } as unknown as Ticket;
+      const r = both(robotIntegration2026, t, { asOf: asOf + 0.5 });
+      expect(r.taken).toBe(false);
+      expect(r.fast).toEqual(r.full);
+    });
+
+    it("tickets and events whose fields are getters or inherited: the trace is read from them as evaluated", () => {
+      class T {
+        get id() { return "G1"; }
+        get service() { return "fault"; }
+        get tier() { return "core"; }
+        get urgency() { return "urgent"; }
+        get createdAt() { return new Date(c0); }
+        get events() { return [new E("done", "response", c0 + 600_000)]; }
+      }
+      class E {
+        constructor(readonly type: string, readonly stage: string, private readonly when: number) {}
+        get at() { return this.when; }
+      }
+      const inherited = Object.assign(Object.create({ tier: "core", urgency: "urgent" }) as object, { id: "G2", service: "fault", createdAt: c0, events: [] });
+      for (const t of [new T(), inherited]) {
+        const r = both(robotIntegration2026, t as unknown as Ticket, { asOf });
+        expect(r.taken).toBe(true);
+        expect(r.fast).toEqual(r.full);
+      }
+    });
+
+    it("a Date of the input moved in place after the evaluation changes no trace", () => {
+      const t = { id: "D1", service: "fault", tier: "core", urgency: "urgent", createdAt: new Date(c0), events: [{ type: "done", stage: "response", at: new Date(c0 + 600_000) }] };
+      const r = evaluateTicket(robotIntegration2026, t as Ticket, { asOf });
+      const expected = plain(evaluateTicket(robotIntegration2026, structuredClone(t) as Ticket, { asOf }));
+      t.events[0]!.at.setTime(c0 + 20 * 60_000);
+      t.createdAt.setTime(c0 - 60_000);
+      expect(plain(r)).toEqual(expected);
+    });
+
+    it("trace: false results share no trace object: each can be changed on its own", () => {
+      const t = (id: string) => ({ id, service: "fault", tier: "core", urgency: "urgent", createdAt: c0, events: [] }) as unknown as Ticket;
+      const hits = fastPath.hits;
+      const q1 = evaluateTicket(robotIntegration2026, t("Q1"), { asOf, trace: false });
+      const q2 = evaluateTicket(robotIntegration2026, t("Q2"), { asOf, trace: false });
+      expect(fastPath.hits).toBe(hits + 2);
+      expect(q1.stages[0]!.trace).not.toBe(q2.stages[0]!.trace);
+      (q1.stages[0]!.trace as { sourceRef: string | null }).sourceRef = "redacted";
+      expect(q2.stages[0]!.trace.sourceRef).toBe(robotIntegration2026.targets[q2.stages[0]!.trace.row!]!.sourceRef);
+      expect(q1.stages[0]!.trace.steps).toEqual([]);
+    });
+  });
 });
