@@ -13,9 +13,8 @@ import {
   type CalendarSpec,
 } from "../../src/calendar/index.js";
 import { isSlaKitError } from "../../src/errors.js";
+import { caught, H, M } from "./_fixture.js";
 
-const H = 3_600_000;
-const M = 60_000;
 const at = (s: string) => new Date(s);
 const iso = (d: Date) => d.toISOString();
 
@@ -28,16 +27,7 @@ const office = defineCalendar({
   workdays: ["2025-09-28", { date: "2025-10-11", hours: ["10:00-16:00"] }],
 });
 
-function throwsCode(fn: () => unknown, code: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isSlaKitError(caught), `expected a SlaKitError ${code}, got ${String(caught)}`).toBe(true);
-  expect((caught as { code: string }).code).toBe(code);
-}
+const throwsCode = (fn: () => unknown, code: string): void => expect(caught(fn).code).toBe(code);
 
 describe("T3 weekly hours with a lunch break (Asia/Shanghai)", () => {
   it("a duration that ends exactly at close lands on the close, not the next opening", () => {

@@ -20,10 +20,10 @@ import {
   nextOpening,
 } from "../../src/calendar/index.js";
 import { SlaKitError } from "../../src/errors.js";
+import { H, weekdays } from "./_fixture.js";
 
-const H = 3_600_000;
 const MAX = 8.64e15;
-const WEEKDAYS = { mon: ["09:00-18:00"], tue: ["09:00-18:00"], wed: ["09:00-18:00"], thu: ["09:00-18:00"], fri: ["09:00-18:00"] };
+const WEEKDAYS = weekdays("09:00-18:00");
 const ZONES = ["UTC", "Asia/Shanghai", "America/New_York", "Pacific/Chatham", "Australia/Lord_Howe", "America/Sao_Paulo"] as const;
 
 /** Runs f; returns its value, or the SlaKitError code. Anything else thrown fails the test. */

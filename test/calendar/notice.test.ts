@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chinaHolidayYears, chinaWorkCalendar, isBusinessDay, parseChinaHolidayNotice, type ChinaHolidayYear } from "../../src/calendar/index.js";
 import type { SlaKitError } from "../../src/errors.js";
-import { caught } from "./_caught.js";
+import { caught } from "./_fixture.js";
 import { noticeText } from "./noticeText.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");

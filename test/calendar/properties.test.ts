@@ -16,8 +16,8 @@ import {
   nextOpening,
 } from "../../src/calendar/index.js";
 import type { Calendar, CalendarSpec, Weekday } from "../../src/calendar/index.js";
-import { isSlaKitError } from "../../src/errors.js";
 import * as O from "./oracle.js";
+import { thrown, weekdays } from "./_fixture.js";
 
 const { MINUTE, HOUR, DAY } = O;
 const ZONES = [
@@ -143,15 +143,7 @@ function cal(spec: CalendarSpec): Calendar {
 }
 
 const isoOf = (t: number | undefined): string => (t === undefined ? "undefined" : new Date(t).toISOString());
-const errCode = (f: () => unknown): string | undefined => {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (isSlaKitError(e)) return e.code;
-    throw e;
-  }
-};
+const errCode = (f: () => unknown): string | undefined => thrown(f)?.code;
 
 let comparisons = 0;
 
@@ -471,7 +463,7 @@ describe("host time zone independence", () => {
   it("pinned results do not depend on process TZ (same values under every TZ run)", () => {
     // Worked out by hand: New York, Mon-Fri 09:00-17:00; Friday 2024-03-08 16:00 EST + 2 h
     // -> 1 h Friday, Monday 2024-03-11 opens 09:00 EDT (13:00Z) -> 14:00Z.
-    const c = defineCalendar({ timeZone: "America/New_York", week: { mon: ["09:00-17:00"], tue: ["09:00-17:00"], wed: ["09:00-17:00"], thu: ["09:00-17:00"], fri: ["09:00-17:00"] } });
+    const c = defineCalendar({ timeZone: "America/New_York", week: weekdays("09:00-17:00") });
     expect(addBusinessTime(c, Date.UTC(2024, 2, 8, 21), 2 * HOUR).toISOString()).toBe("2024-03-11T14:00:00.000Z");
     expect(addBusinessDays(c, Date.UTC(2024, 2, 8, 21), 1).toISOString()).toBe("2024-03-11T21:00:00.000Z");
     expect(businessTimeBetween(c, Date.UTC(2024, 2, 8, 0), Date.UTC(2024, 2, 12, 0))).toBe(16 * HOUR);

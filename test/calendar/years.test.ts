@@ -21,12 +21,10 @@ import {
   type ChinaHolidayYear,
 } from "../../src/calendar/index.js";
 import { SlaKitError } from "../../src/errors.js";
-import { caught } from "./_caught.js";
+import { caught, DAY, H, weekdays } from "./_fixture.js";
 import { chinaHolidayYearSchema } from "../../src/calendar/schema.js";
 import * as O from "./oracle.js";
 
-const H = 3_600_000;
-const DAY = 86_400_000;
 
 
 /** A made-up 2027 for the tests (not an official notice). */
@@ -171,7 +169,7 @@ describe("T6 beyondData", () => {
         fc.integer({ min: 0, max: 40 * 60 }),
         (zone, shape, qs, minutes) => {
           const weeks: CalendarSpec["week"][] = [
-            { mon: ["09:00-18:00"], tue: ["09:00-18:00"], wed: ["09:00-18:00"], thu: ["09:00-18:00"], fri: ["09:00-18:00"] },
+            weekdays("09:00-18:00"),
             { sat: ["22:00-06:00"], sun: ["00:00-24:00"] },
             { mon: ["00:00-24:00"], wed: ["01:30-02:30", "13:00-14:00"] },
             { fri: ["20:00-24:00"] },

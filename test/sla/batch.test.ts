@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rollup } from "../../src/kpi/index.js";
-import { caught } from "../calendar/_caught.js";
+import { caught } from "../calendar/_fixture.js";
 import { cableOperatorNorms, evaluateTicket, evaluateTickets, tallyTickets, type Policy, type Ticket } from "../../src/sla/index.js";
 import { benchPolicies, sampleTickets } from "../../bench/_tickets.js";
 

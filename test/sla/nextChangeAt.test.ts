@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleTicket } from "../../bench/_tickets.js";
 import { cableOperatorNorms, evaluateTicket, nextChangeAt, parsePolicy, robotIntegration2026, type Policy, type PolicyJson, type Ticket, type TicketEvaluation } from "../../src/sla/index.js";
-import { caught } from "../calendar/_caught.js";
+import { caught } from "../calendar/_fixture.js";
 
 const MIN = 60_000;
 const DAY = 86_400_000;

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sampleTicket } from "../../bench/_tickets.js";
 import { evaluateTicket, reviveEvaluation, robotIntegration2026, type TicketEvaluation } from "../../src/sla/index.js";
-import { caught } from "../calendar/_caught.js";
+import { caught } from "../calendar/_fixture.js";
 
 const roundTrip = (e: TicketEvaluation): unknown => JSON.parse(JSON.stringify(e));
 const fault = { id: "T-1", service: "fault", tier: "core", urgency: "urgent", createdAt: "2024-05-06T10:00:00+08:00" };
