@@ -4,15 +4,20 @@
  * package) and gzipped. Run after `npm run build`: `npx tsx scripts/check-size.ts`.
  * Exit 1 when an enforced budget is exceeded or zod reaches a bundle that must stay free of it;
  * whole entries (`import * as m`) are printed for reference, without a budget.
+ *
+ * `--why`: also prints, for each enforced bundle, what it is made of: the same import bundled from
+ * `src/`, cut into its source files, each with the gzip bytes the bundle loses without it
+ * (the biggest first; the parts do not add up exactly, gzip shares repeats between files).
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const why = process.argv.includes("--why");
 
 interface Budget {
   readonly name: string;
@@ -66,6 +71,51 @@ const budgets: readonly Budget[] = [
   ),
 ];
 
+const gzipBytes = (text: string | Uint8Array): number => gzipSync(text, { level: 9 }).length;
+
+/**
+ * The source files of a bundle by what each adds to its gzip size: the import bundled from `src/`
+ * (identifiers and syntax minified, one `// file` comment per file), each file's part minified,
+ * and the gzip bytes of the whole minus those of the whole without that part.
+ */
+async function breakdown(code: string): Promise<string[]> {
+  const entry = code.replace(/"sla-kit(?:\/(\w+))?"/g, (_, sub: string | undefined) => JSON.stringify(join(root, "src", sub ?? "", "index.ts")));
+  const r = await build({
+    stdin: { contents: entry, resolveDir: root, loader: "ts" },
+    bundle: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    logLevel: "silent",
+  });
+  const parts: { file: string; text: string }[] = [];
+  let cur = { file: "(entry)", lines: [] as string[] };
+  const flush = async (): Promise<void> => {
+    const text = (await transform(cur.lines.join("\n"), { minifyWhitespace: true, loader: "js", format: "esm" })).code;
+    parts.push({ file: cur.file, text });
+  };
+  for (const line of r.outputFiles[0]!.text.split("\n")) {
+    const m = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(line);
+    if (m === null) {
+      cur.lines.push(line);
+      continue;
+    }
+    await flush();
+    cur = { file: m[1]!.replace(/^(?:\.\.\/)*/, "").replace(/^.*?node_modules\//, "node_modules/"), lines: [] };
+  }
+  await flush();
+  const whole = gzipBytes(parts.map((p) => p.text).join(""));
+  const rows = parts
+    .map((p) => ({ file: p.file, min: p.text.length, gz: whole - gzipBytes(parts.filter((q) => q !== p).map((q) => q.text).join("")) }))
+    .sort((a, b) => b.gz - a.gz);
+  return [
+    `         from src/: ${(whole / 1024).toFixed(1)} kB gz; per file, kB gz it adds (kB min):`,
+    ...rows.filter((x) => x.gz >= 40).map((x) => `         ${(x.gz / 1024).toFixed(2).padStart(6)} (${(x.min / 1024).toFixed(1).padStart(5)})  ${x.file}`),
+  ];
+}
+
 // a consumer project: node_modules/sla-kit is this package, resolved through its exports map
 const dir = mkdtempSync(join(tmpdir(), "sla-kit-size-"));
 mkdirSync(join(dir, "node_modules"));
@@ -89,13 +139,14 @@ try {
     const kept = Object.entries(Object.values(r.metafile.outputs)[0]?.inputs ?? {}).filter(([, v]) => v.bytesInOutput > 0);
     const zod = kept.some(([f]) => /node_modules[\\/]zod[\\/]/.test(f));
     const bytes = r.outputFiles[0]!.contents;
-    const gz = gzipSync(bytes, { level: 9 }).length;
+    const gz = gzipBytes(bytes);
     const over = gz > b.limitBytes;
     const zodLeak = zod && b.noZod === true;
     if ((over && b.enforce) || zodLeak) failed++;
     const status = zodLeak ? "ZOD INCLUDED" : over ? (b.enforce ? "OVER BUDGET" : "over (reported, not enforced)") : b.enforce ? "ok" : zod ? "(with zod)" : "";
     const budget = Number.isFinite(b.limitBytes) ? `budget ${(b.limitBytes / 1024).toFixed(0)} kB` : "no budget";
     console.log(`${(gz / 1024).toFixed(1).padStart(6)} kB gz (${(bytes.length / 1024).toFixed(1).padStart(5)} kB min) / ${budget.padEnd(12)} ${status.padEnd(12)} ${b.name}`);
+    if (why && b.enforce) for (const line of await breakdown(b.code)) console.log(line);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

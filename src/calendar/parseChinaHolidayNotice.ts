@@ -29,10 +29,13 @@ const FESTIVALS: Readonly<Record<string, readonly [string, string]>> = {
   国庆节: ["National Day", "National Day"],
 };
 
-const ANNOT = String.raw`(?:[（(](?:周|星期)([日天一二三四五六])[）)])?`;
-const DATE = String.raw`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日`;
-const END = String.raw`(?:(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日)`;
-const RANGE = new RegExp(String.raw`^${DATE}${ANNOT}(?:(?:至|—|－|-|～|~)${END}${ANNOT})?`);
+// plain strings (no String.raw) and a RegExp built by a pure call: bundles without this parser drop it
+const ANNOT = "(?:[（(](?:周|星期)([日天一二三四五六])[）)])?";
+const DATE = "(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日";
+const END = "(?:(?:(\\d{4})年)?(?:(\\d{1,2})月)?(\\d{1,2})日)";
+/* @__NO_SIDE_EFFECTS__ */
+const rangeRe = (): RegExp => new RegExp(`^${DATE}${ANNOT}(?:(?:至|—|－|-|～|~)${END}${ANNOT})?`);
+const RANGE = rangeRe();
 const KEYWORD = /^(放假调休|放假|与周末连休|补休|上班)$/;
 
 interface Paragraph {

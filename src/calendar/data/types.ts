@@ -16,9 +16,17 @@ export interface ChinaHolidayYear {
   readonly workdays: readonly { readonly date: string; readonly name: string }[];
 }
 
-/** Expands an inclusive run of dates of one month block, e.g. `run("2024-02", 10, 17, "Spring Festival")`. */
-export function run(month: string, from: number, to: number, name: string): { date: string; name: string }[] {
+/** One inclusive run of dates of one month block: `["2024-02", 10, 17, "Spring Festival"]`. */
+export type Run = readonly [month: string, from: number, to: number, name: string];
+
+/**
+ * Expands inclusive runs of dates of one month block each, in order, e.g.
+ * `runs(["2024-02", 10, 17, "Spring Festival"])`. Free of side effects, so a bundle that does not
+ * use the data drops it.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function runs(...list: readonly Run[]): { date: string; name: string }[] {
   const out: { date: string; name: string }[] = [];
-  for (let d = from; d <= to; d++) out.push({ date: `${month}-${String(d).padStart(2, "0")}`, name });
+  for (const [month, from, to, name] of list) for (let d = from; d <= to; d++) out.push({ date: `${month}-${String(d).padStart(2, "0")}`, name });
   return out;
 }

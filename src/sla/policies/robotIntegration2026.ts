@@ -11,6 +11,7 @@ const TIERS = ["core", "important", "ordinary"] as const;
 type Tier = (typeof TIERS)[number];
 
 /** One row per tier: `by` gives core / important / ordinary. */
+/* @__NO_SIDE_EFFECTS__ */
 function perTier(
   rule: string,
   sourceRef: string,
@@ -24,14 +25,21 @@ function perTier(
     return { id: `${rule}:${base.service}:${base.stage}:${dims}`, ...base, tier, within, ...(clock ? { clock } : {}), sourceRef };
   });
 }
+/* @__NO_SIDE_EFFECTS__ */
 const bd = (n: number): Within => ({ businessDays: n });
+/* @__NO_SIDE_EFFECTS__ */
 const rings = (n: number): Within => ({ rings: n });
 const AGREED: Within = { agreed: true };
 /** 003 §6(2) "1小时内派出技术人员赶赴现场（同城）或启动远程技术支持": the 1 h dispatch is same-city only. */
 const CORE_URGENT_HANDLING =
   "technician dispatched (same city) or remote support started within 1 h; for an other-city or remote-area customer the 1 h is for remote support, and a technician sent instead is judged by the on-site departure (S8 / S9): mark handling not-applicable";
 
-const targets: TargetRow[] = [
+/** The core tier's row with {@link CORE_URGENT_HANDLING} as its note. */
+/* @__NO_SIDE_EFFECTS__ */
+const withCoreNote = (rows: readonly TargetRow[]): TargetRow[] => rows.map((r) => (r.tier === "core" ? { ...r, note: CORE_URGENT_HANDLING } : r));
+
+// built by a pure call (array spreads count as side effects): a bundle without the policy drops it
+const targets: TargetRow[] = /* @__PURE__ */ (() => [
   // S1 003 §6(1): phone answered within 3 / 5 / 6 rings
   ...perTier("S1", "003 §6(1)", { service: "consultation", stage: "phone-answer" }, [rings(3), rings(5), rings(6)]),
   // S2 003 §6(1): online first response 5 / 10 / 15 min
@@ -42,9 +50,7 @@ const targets: TargetRow[] = [
   ...perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "response" }, ["PT15M", "PT30M", "PT1H"]),
   // S4 003 §6(2): urgent fault dispatch or remote start 1 / 2 / 4 h. The core tier's 1 h dispatch is
   // "(同城)", same city only: see services.fault.stages handling.notApplicable.
-  ...perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "handling" }, ["PT1H", "PT2H", "PT4H"]).map((r) =>
-    r.tier === "core" ? { ...r, note: CORE_URGENT_HANDLING } : r,
-  ),
+  ...withCoreNote(perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "handling" }, ["PT1H", "PT2H", "PT4H"])),
   // S4 003 §6(2): urgent fault solution implemented 4 / 6 / 8 h
   ...perTier("S4", "003 §6(2)", { service: "fault", urgency: "urgent", stage: "resolution" }, ["PT4H", "PT6H", "PT8H"]),
   // S5 003 §6(2): general fault response 30 min / 1 h / 2 h
@@ -81,7 +87,7 @@ const targets: TargetRow[] = [
   { id: "S13:documents:archive", service: "documents", stage: "archive", anchor: "service-completed", within: bd(1), clock: BD, sourceRef: "003 §6(6)" },
   // S14 003 §11: when a system fails, the backup plan is started within 30 minutes (24x7)
   { id: "S14:system-failure:backup-plan", service: "system-failure", stage: "backup-plan", within: "PT30M", clock: H24, sourceRef: "003 §11" },
-];
+])();
 
 /** The policy JSON of document 003. */
 const json: PolicyJson = {
@@ -92,8 +98,9 @@ const json: PolicyJson = {
   timeZone: "Asia/Shanghai", // effective dates, if a copy sets them, are Beijing dates
   warnAt: 0.8, // W1 003 §8(1): warning once 80% of the allowed time has elapsed
   calendars: {
-    [H24]: { builtin: "alwaysOpen", timeZone: "Asia/Shanghai" },
-    [BD]: { builtin: "chinaWorkCalendar" },
+    // H24 and BD, spelt out: literal keys let a bundler drop the policy when it is not imported
+    "shanghai-24x7": { builtin: "alwaysOpen", timeZone: "Asia/Shanghai" },
+    "china-workdays": { builtin: "chinaWorkCalendar" },
   },
   dimensions: {
     tier: ["core", "important", "ordinary"], // 003 §5, highest first
@@ -172,4 +179,4 @@ const json: PolicyJson = {
  * console.log(due.toISOString()); // 2024-09-29T10:00:00.000Z (18:00 on the make-up Sunday)
  * ```
  */
-export const robotIntegration2026: Policy = parsePolicy(json);
+export const robotIntegration2026: Policy = /* @__PURE__ */ parsePolicy(json);
