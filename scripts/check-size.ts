@@ -30,8 +30,12 @@ interface Budget {
   readonly noZod?: boolean;
 }
 
-/** `evaluateTicket` with a policy: 35 kB gz (see the first such budget below). */
-const EVALUATE_BUDGET = 35 * 1024;
+/**
+ * `evaluateTicket` with a policy: 34 kB gz, a small margin over what it weighs (2026-12-02: 33.2 kB
+ * with `robotIntegration2026`, 31.5 kB with `parsePolicy`), so a regression fails. Issue 15's goal
+ * is 30 kB: `--why` shows the parts (the fast path, `_plan.ts` and `_fast.ts`, is 4 kB of them).
+ */
+const EVALUATE_BUDGET = 34 * 1024;
 
 const budgets: readonly Budget[] = [
   {
@@ -53,8 +57,9 @@ const budgets: readonly Budget[] = [
     code: 'import { evaluateTicket, robotIntegration2026 } from "sla-kit/sla"; console.log(evaluateTicket, robotIntegration2026);',
     // issue 15's goal was 30 kB (24.8 kB when it was set); recurring cycles, reclassification and
     // reopening (S15-S17) are part of every evaluation and brought it to 30.1 kB, and evaluateTicket's
-    // fast path on the compiled plans (src/sla/_plan.ts, _fast.ts: about twice as fast) to 34.3 kB.
-    // The budget guards against regressions from here; the goal stays open in issue 15.
+    // fast path on the compiled plans (src/sla/_plan.ts, _fast.ts: about twice as fast) to 34.3 kB;
+    // 33.2 kB once the built-in policies and holiday data stopped riding along in the shared chunks
+    // (CHUNK_SLACK). The budget guards against regressions from here; the goal stays open in issue 15.
     limitBytes: EVALUATE_BUDGET,
     enforce: true,
     noZod: true,

@@ -271,7 +271,7 @@ export function evaluateFast(c: CompiledRule, f: FastRule, vn: number, vd: numbe
  * `steps`) is rendered by the exact BigInt path the first time it is read, serialised (`toJSON`)
  * or inspected; rendered, it is the same as an eager trace.
  */
-export class LazyRuleTrace {
+export const LazyRuleTrace = /* @__PURE__ */ withInspect(class LazyRuleTrace {
   declare readonly kind: RuleTrace["kind"];
   declare readonly value: number;
   declare readonly ruleId?: string;
@@ -320,10 +320,18 @@ export class LazyRuleTrace {
   toJSON(): RuleTrace {
     return this.#render();
   }
-}
-// console.log / util.inspect in Node show the rendered trace (no node: import needed)
-Object.defineProperty(LazyRuleTrace.prototype, Symbol.for("nodejs.util.inspect.custom"), {
-  value(this: LazyRuleTrace) {
-    return this.toJSON();
-  },
 });
+export type LazyRuleTrace = InstanceType<typeof LazyRuleTrace>;
+
+/**
+ * console.log / util.inspect in Node show the rendered trace (no node: import needed). A call
+ * marked pure (not a statement beside the class), so a bundle without rule traces drops the class.
+ */
+function withInspect<T extends abstract new (...args: never[]) => { toJSON(): unknown }>(cls: T): T {
+  Object.defineProperty(cls.prototype, Symbol.for("nodejs.util.inspect.custom"), {
+    value(this: { toJSON(): unknown }) {
+      return this.toJSON();
+    },
+  });
+  return cls;
+}

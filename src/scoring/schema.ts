@@ -7,16 +7,18 @@ import { SlaKitError, type ErrorPath } from "../errors.js";
 import { compileRule, type CompiledRule } from "./_compile.js";
 import type { Scorecard, ScoringRule } from "./types.js";
 
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
-const nonNeg = finite.refine((x) => x >= 0, "must be >= 0");
+// Every schema is built by a call marked pure, so a bundle that reads none of them (the built-in
+// cards, fines, grades) drops zod even where tsup has put this module in a chunk it uses.
+const finite = /* @__PURE__ */ (() => z.number().refine(Number.isFinite, "must be a finite number"))();
+const nonNeg = /* @__PURE__ */ (() => finite.refine((x) => x >= 0, "must be >= 0"))();
 
-const meta = {
+const meta = /* @__PURE__ */ (() => ({
   id: z.string().min(1).optional(),
   sourceRef: z.string().optional(),
   name: z.string().optional(),
   description: z.string().optional(),
   interpretation: z.string().optional(),
-};
+}))();
 
 /**
  * Zod schema of a {@link LinearRule} (shape only; `parseRule` adds the semantic checks).
@@ -27,13 +29,14 @@ const meta = {
  * console.log(linearRuleSchema.safeParse({ kind: "linear", points: 45, target: 0.98, zeroBelow: 0.9 }).success); // true
  * ```
  */
-export const linearRuleSchema = z.strictObject({
-  kind: z.literal("linear"),
-  points: nonNeg,
-  target: finite,
-  zeroBelow: finite.optional(),
-  ...meta,
-});
+export const linearRuleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("linear"),
+    points: nonNeg,
+    target: finite,
+    zeroBelow: finite.optional(),
+    ...meta,
+  }))();
 
 /**
  * Zod schema of a {@link ThresholdRule}.
@@ -44,12 +47,13 @@ export const linearRuleSchema = z.strictObject({
  * console.log(thresholdRuleSchema.safeParse({ kind: "threshold", points: 10, pass: { op: ">=", value: 0.999 } }).success); // true
  * ```
  */
-export const thresholdRuleSchema = z.strictObject({
-  kind: z.literal("threshold"),
-  points: nonNeg,
-  pass: z.strictObject({ op: z.enum([">=", ">", "<=", "<"]), value: finite }),
-  ...meta,
-});
+export const thresholdRuleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("threshold"),
+    points: nonNeg,
+    pass: z.strictObject({ op: z.enum([">=", ">", "<=", "<"]), value: finite }),
+    ...meta,
+  }))();
 
 /**
  * Zod schema of a {@link StepsRule} (shape only; sides, gaps and overlaps are checked by `parseRule`).
@@ -62,15 +66,16 @@ export const thresholdRuleSchema = z.strictObject({
  * console.log(stepsRuleSchema.safeParse(p2).success); // true
  * ```
  */
-export const stepsRuleSchema = z.strictObject({
-  kind: z.literal("steps"),
-  points: nonNeg,
-  direction: z.enum(["below", "above"]),
-  steps: z.array(z.strictObject({ from: finite, to: finite, per: finite, deduct: nonNeg })).min(1),
-  zeroBeyond: finite.optional(),
-  rounding: z.enum(["floor", "ceil", "prorata"]),
-  ...meta,
-});
+export const stepsRuleSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    kind: z.literal("steps"),
+    points: nonNeg,
+    direction: z.enum(["below", "above"]),
+    steps: z.array(z.strictObject({ from: finite, to: finite, per: finite, deduct: nonNeg })).min(1),
+    zeroBeyond: finite.optional(),
+    rounding: z.enum(["floor", "ceil", "prorata"]),
+    ...meta,
+  }))();
 
 /**
  * Zod schema of any {@link ScoringRule}, discriminated by `kind` (`sla-kit schema rule` prints it).
@@ -81,7 +86,7 @@ export const stepsRuleSchema = z.strictObject({
  * console.log(scoringRuleSchema.safeParse({ kind: "bonus" }).success); // false
  * ```
  */
-export const scoringRuleSchema = z.discriminatedUnion("kind", [linearRuleSchema, thresholdRuleSchema, stepsRuleSchema]);
+export const scoringRuleSchema = /* @__PURE__ */ (() => z.discriminatedUnion("kind", [linearRuleSchema, thresholdRuleSchema, stepsRuleSchema]))();
 
 /**
  * Zod schema of a {@link Scorecard}.
@@ -92,15 +97,14 @@ export const scoringRuleSchema = z.discriminatedUnion("kind", [linearRuleSchema,
  * console.log(scorecardSchema.safeParse(JSON.parse(JSON.stringify(callCentreCard()))).success); // true
  * ```
  */
-export const scorecardSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string(),
-  sourceRef: z.string().optional(),
-  items: z.array(
-    z.strictObject({ id: z.string().min(1), name: z.string().optional(), rule: scoringRuleSchema, weight: nonNeg.optional() }),
-  ),
-  grades: z.array(z.strictObject({ grade: z.string().min(1), minTotal: finite })).optional(),
-});
+export const scorecardSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().min(1),
+    name: z.string(),
+    sourceRef: z.string().optional(),
+    items: z.array(z.strictObject({ id: z.string().min(1), name: z.string().optional(), rule: scoringRuleSchema, weight: nonNeg.optional() })),
+    grades: z.array(z.strictObject({ grade: z.string().min(1), minTotal: finite })).optional(),
+  }))();
 
 const compiled = new WeakMap<object, CompiledRule>();
 

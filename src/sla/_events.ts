@@ -7,7 +7,7 @@ import { SlaKitError, type ErrorPath } from "../errors.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { DIMENSIONS } from "./_references.js";
 import { readFacts, type ReclassifyRead } from "./_reclassify.js";
-import { toInstantMs } from "./_time.js";
+import { iso, toInstantMs } from "./_time.js";
 import type { PauseReason, TicketInput } from "./types.js";
 
 interface At {
@@ -33,7 +33,7 @@ export type ReadEvent = DoneRead | PauseRead | ResumeRead | AgreedRead | RemoteR
 
 const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-applicable, closed, reopened, cause, reclassify or message";
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+export { iso };
 
 /** Throws `INVALID_EVENT` at `path`. */
 export function badEvent(message: string, path: ErrorPath): never {

@@ -23,31 +23,10 @@ const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
 const MASK64 = 0xffffffffffffffffn;
 
-/** FNV-1a 64 of the UTF-8 bytes of `text`, as 16 hex digits. */
+/** FNV-1a 64 of the UTF-8 bytes of `text` (a lone surrogate as U+FFFD), as 16 hex digits. */
 export function fnv1a64(text: string): string {
   let h = FNV_OFFSET;
-  const byte = (b: number): void => {
-    h = ((h ^ BigInt(b)) * FNV_PRIME) & MASK64;
-  };
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.codePointAt(i) ?? 0;
-    if (cp > 0xffff) i++;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // lone surrogate
-    if (cp < 0x80) byte(cp);
-    else if (cp < 0x800) {
-      byte(0xc0 | (cp >> 6));
-      byte(0x80 | (cp & 63));
-    } else if (cp < 0x10000) {
-      byte(0xe0 | (cp >> 12));
-      byte(0x80 | ((cp >> 6) & 63));
-      byte(0x80 | (cp & 63));
-    } else {
-      byte(0xf0 | (cp >> 18));
-      byte(0x80 | ((cp >> 12) & 63));
-      byte(0x80 | ((cp >> 6) & 63));
-      byte(0x80 | (cp & 63));
-    }
-  }
+  for (const b of new TextEncoder().encode(text)) h = ((h ^ BigInt(b)) * FNV_PRIME) & MASK64;
   return h.toString(16).padStart(16, "0");
 }
 

@@ -11,6 +11,7 @@ import type { Combo } from "./_lookup.js";
 import { lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import { anchorTime, outsideWhen, type StageContext } from "./_stage.js";
+import { iso } from "./_time.js";
 import type { LazyTrace, TraceContext } from "./_trace.js";
 import type { AgreedRead } from "./_events.js";
 import type { Dimension, MatrixFacts, ReclassifyMode, RejectedAgreement, StageReclassification, Target, TicketFacts, TraceStep } from "./types.js";
@@ -28,8 +29,6 @@ export interface ReclassifyRead {
 
 /** Strength of a mode when one event changes several dimensions: restart > retroactive > keep. */
 const RANK: Readonly<Record<ReclassifyMode, number>> = { keep: 0, retroactive: 1, restart: 2 };
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The `facts` of event `i`: dimensions only, values the policy declares (and the service allows). */
 export function readFacts(c: CompiledPolicy, svc: CompiledService, ev: Record<string, unknown>, i: number): Combo {

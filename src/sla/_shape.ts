@@ -8,6 +8,8 @@
  */
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe, formatPath } from "../_lib/instant.js";
+// a record of named entries must be a plain object (`{}` or null-prototype); keys are read as own properties
+import { isRecord as isPlain, own as get } from "../calendar/_checks.js";
 import type { PolicyJson, WarnLevel } from "./types.js";
 
 /** ISO-8601 duration without years/months (their length is not fixed): `P1D`, `PT15M`, `PT1H30M`, `PT0.5S`. */
@@ -31,17 +33,6 @@ const DIMS = ["tier", "urgency", "location", "channel"] as const;
 
 function isObject(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** A plain object (`{}` or null-prototype): what a record of named entries must be. */
-function isPlain(v: unknown): v is Obj {
-  if (!isObject(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function get(o: Obj, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 }
 
 function push(out: ShapeIssue[], path: ErrorPath, what: string, v: unknown): void {

@@ -6,3 +6,6 @@ import { toEpochMs } from "../_lib/instant.js";
 export function toInstantMs(value: unknown, path: ErrorPath, code: ErrorCode): number {
   return toEpochMs(value, path, code, { iso: true });
 }
+
+/** The ISO-8601 UTC text of epoch ms (trace and error texts). */
+export const iso = (ms: number): string => new Date(ms).toISOString();

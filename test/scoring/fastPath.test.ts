@@ -4,6 +4,7 @@
  * (bench/_legacy, BigInt rationals throughout): same points (bit for bit), met flag, outcome and
  * rendered trace, on random rules and values, including more than 9 decimals and huge values.
  */
+import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSlaKitError } from "../../src/errors.js";
@@ -108,6 +109,15 @@ describe("P1-P14 lazy trace", () => {
     const plain = JSON.parse(JSON.stringify(r)) as { trace: Record<string, unknown> };
     expect(Object.keys(plain.trace)).toEqual(["kind", "value", "ruleId", "sourceRef", "outcome", "steps", "arithmetic"]);
     expect(plain.trace.steps).toEqual([{ index: 0, from: 0.7, to: 0, per: 0.01, deduct: 0.5, past: "0.02", units: "2", deducted: 1 }]);
+  });
+  it("P10 console.log / util.inspect show the rendered trace (the hook on the class, hidden and fixed)", () => {
+    const r = evaluateRule(p10, 0.68);
+    expect(r.trace.constructor.name).toBe("LazyRuleTrace");
+    expect(inspect(r.trace, { depth: 4 })).toContain("10 - 1 = 9");
+    const proto = Object.getPrototypeOf(r.trace) as object;
+    const hook = Object.getOwnPropertyDescriptor(proto, Symbol.for("nodejs.util.inspect.custom"));
+    expect(hook).toMatchObject({ enumerable: false, writable: false, configurable: false });
+    expect((hook?.value as (this: unknown) => unknown).call(r.trace)).toEqual(JSON.parse(JSON.stringify(r.trace)));
   });
   it("a rule with more than 9 decimals takes the BigInt path and gives the same result shape", () => {
     const r = evaluateRule({ kind: "linear", points: 10, target: 0.1234567891 }, 0.1);
