@@ -375,8 +375,8 @@ export function instantArg(e: Engine, value: unknown, name: string): number {
 }
 
 /** Instants of years MIN_YEAR..MAX_YEAR (+- a day of zone offset) are answered by the index. */
-const MIN_DAY = isoToDayNumber(`${MIN_YEAR}-01-01`)!;
-const MAX_DAY = isoToDayNumber(`${MAX_YEAR}-12-31`)!;
+const MIN_DAY = /* @__PURE__ */ isoToDayNumber(`${MIN_YEAR}-01-01`)!;
+const MAX_DAY = /* @__PURE__ */ isoToDayNumber(`${MAX_YEAR}-12-31`)!;
 
 /** A result after the supported years is refused like an argument there (a close at 24:00 of the last date is fine). */
 function supported(e: Engine, t: number, path: ErrorPath): number {

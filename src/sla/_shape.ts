@@ -28,6 +28,8 @@ export type ShapeResult = { readonly ok: true; readonly value: PolicyJson } | { 
 
 type Obj = Record<string, unknown>;
 type Check = (v: unknown, path: ErrorPath, out: ShapeIssue[]) => void;
+// The check builders below are marked free of side effects: the checks built from them at module
+// level are then dropped by a bundle that never checks a policy (e.g. `nextChangeAt` alone).
 
 const DIMS = ["tier", "urgency", "location", "channel"] as const;
 
@@ -45,16 +47,19 @@ const str: Check = (v, path, out) => {
 const name: Check = (v, path, out) => {
   if (typeof v !== "string" || v.length === 0) push(out, path, typeof v === "string" ? "a non-empty string" : "a string", v);
 };
+/* @__NO_SIDE_EFFECTS__ */
 function matching(re: RegExp, what: string): Check {
   return (v, path, out) => {
     if (typeof v !== "string" || !re.test(v)) push(out, path, what, v);
   };
 }
+/* @__NO_SIDE_EFFECTS__ */
 function oneOf(values: readonly unknown[]): Check {
   return (v, path, out) => {
     if (!values.includes(v)) push(out, path, `one of ${values.map((x) => JSON.stringify(x)).join(", ")}`, v);
   };
 }
+/* @__NO_SIDE_EFFECTS__ */
 function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): Check {
   return (v, path, out) => {
     if (!Number.isSafeInteger(v) || (v as number) < min || (v as number) > max) push(out, path, `a whole number ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `${min}-${max}`}`, v);
@@ -63,6 +68,7 @@ function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): Check {
 const bool: Check = (v, path, out) => {
   if (typeof v !== "boolean") push(out, path, "true or false", v);
 };
+/* @__NO_SIDE_EFFECTS__ */
 function arrayOf(item: Check, what: string, min = 0): Check {
   return (v, path, out) => {
     if (!Array.isArray(v)) return push(out, path, what, v);
@@ -70,6 +76,7 @@ function arrayOf(item: Check, what: string, min = 0): Check {
     v.forEach((x: unknown, i) => item(x, [...path, i], out));
   };
 }
+/* @__NO_SIDE_EFFECTS__ */
 const optional =
   (check: Check): Check =>
   (v, path, out) => {
@@ -77,6 +84,7 @@ const optional =
   };
 
 /** An object with these fields (checked in order), then no other keys (reported at the object). */
+/* @__NO_SIDE_EFFECTS__ */
 function object(fields: Readonly<Record<string, Check>>, what: string, closed = true): Check {
   const keys = Object.keys(fields);
   return (v, path, out) => {
@@ -89,6 +97,7 @@ function object(fields: Readonly<Record<string, Check>>, what: string, closed = 
 }
 
 /** A plain object whose keys are non-empty names (any string when `anyKey`) and values pass `value`. */
+/* @__NO_SIDE_EFFECTS__ */
 function record(value: Check, what: string, anyKey = false): Check {
   return (v, path, out) => {
     if (!isPlain(v)) return push(out, path, what, v);
@@ -117,6 +126,7 @@ const holidayYear = object(
   "one year of holiday data { year, source, holidays, workdays }",
 );
 
+/* @__NO_SIDE_EFFECTS__ */
 function dateEntry(withHours: boolean): Check {
   const entry = object(withHours ? { date: str, hours: optional(strings), name: optional(str) } : { date: str, name: optional(str) }, "", false);
   return (v, path, out) => {
