@@ -10,6 +10,7 @@
  * key order, Dates told apart from strings and numbers, -0 from 0, traces rendered.
  */
 import fc from "fast-check";
+import { isDeepStrictEqual } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { chinaHolidayYears } from "../../src/calendar/index.js";
 import { rollup } from "../../src/kpi/index.js";
@@ -20,6 +21,7 @@ import {
   evaluateTickets,
   evaluateTicketVersions,
   parsePolicy,
+  reviveEvaluation,
   robotIntegration2026,
   safeEvaluateTicket,
   tallyTickets,
@@ -499,6 +501,31 @@ const sameShapeTickets = (n: number): Ticket[] =>
   })) as Ticket[];
 
 describe("fast results share nothing the full path's results do not", () => {
+  it("prototypes, descriptors, structuredClone and reviveEvaluation of a fast result are the full path's", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(ticketsOf(robotPauses, SPRING, YEAR_END), fc.boolean(), ({ ticket, asOf }, trace) => {
+        const hits = fastPath.hits;
+        const fast = outcome(() => evaluateTicket(robotPauses, ticket as unknown as Ticket, { asOf, trace }));
+        if (fastPath.hits > hits) taken++;
+        fastPath.enabled = false;
+        const full = outcome(() => evaluateTicket(robotPauses, ticket as unknown as Ticket, { asOf, trace }));
+        fastPath.enabled = true;
+        if (!("ok" in fast) || !("ok" in full)) return;
+        expect(isDeepStrictEqual(fast.ok, full.ok)).toBe(true);
+        expect(isDeepStrictEqual(structuredClone(fast.ok), structuredClone(full.ok))).toBe(true);
+        expect(isDeepStrictEqual(reviveEvaluation(JSON.parse(JSON.stringify(fast.ok))), reviveEvaluation(JSON.parse(JSON.stringify(full.ok))))).toBe(true);
+        for (const [i, s] of fast.ok.stages.entries()) {
+          const f = full.ok.stages[i]!;
+          expect(Object.getPrototypeOf(s.trace)).toBe(Object.getPrototypeOf(f.trace));
+          expect(Object.getOwnPropertyDescriptor(s.trace, "steps")?.get === undefined).toBe(Object.getOwnPropertyDescriptor(f.trace, "steps")?.get === undefined);
+        }
+      }),
+      { numRuns: 200 * Number(process.env.EDGE_RUNS ?? 1) },
+    );
+    expect(taken).toBeGreaterThan(40);
+  });
+
   it("trace on: the objects two results share are the ones the full path's share, and mutating one result leaves the other as it was", () => {
     const [t1, t2] = sameShapeTickets(2) as [Ticket, Ticket];
     const asOf = Date.parse("2024-05-06T14:00:00+08:00");
@@ -647,5 +674,73 @@ describe("differences found by the edge hunt, fixed: the fast path now gives the
     expect(sharedPaths(a, b)).toEqual(fullShared);
     (a.stages[0]!.trace as { sourceRef: string | null }).sourceRef = "redacted";
     expect(b.stages[0]!.trace.sourceRef).toBe("003 §6(2)");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Random warning levels and durations; instants far from now
+
+const durationArb = fc.constantFrom("PT0S", "PT1S", "PT1M", "PT30M", "PT1H", "PT4H", "PT9H", "P1D", "P3D");
+const levelArb = fc.oneof(
+  fc.record({ fraction: fc.oneof(fc.constantFrom(0.5, 1, 1.5, 10, 0.001), fc.double({ min: 0.01, max: 10, noNaN: true })) }),
+  fc.record({ before: durationArb }),
+  fc.record({ after: durationArb }),
+);
+/** Level lists with distinct names (a name per position), some with equal instants. */
+const levelsArb = fc.array(levelArb, { minLength: 1, maxLength: 4 }).map((ls) => ls.map((l, i) => ({ ...l, level: `L${i}` })));
+
+describe("fast path = full path on random warning levels and row durations", () => {
+  it("policy and row warnAt lists (fractions up to 10, before/after offsets longer than the allowed time, ties), any clock", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ min: 0.01, max: 1, noNaN: true }), levelsArb),
+        fc.option(fc.oneof(fc.double({ min: 0.01, max: 1, noNaN: true }), levelsArb), { nil: undefined }),
+        fc.oneof(durationArb.filter((d) => d !== "PT0S"), fc.integer({ min: 1, max: 4 }).map((n) => ({ businessDays: n }))),
+        fc.constantFrom("24x7", "office", "office-ext", "work", "weekdays", "work-hours"),
+        fc.integer({ min: Date.parse("2024-04-28T00:00:00+08:00"), max: Date.parse("2024-05-12T00:00:00+08:00") }),
+        fc.tuple(fc.integer({ min: 0, max: 8 * DAY }), fc.integer({ min: 0, max: 8 * DAY }), fc.integer({ min: 0, max: 8 * DAY })),
+        fc.boolean(),
+        (warnAt, rowWarnAt, within, clock, created, [asOfOff, doneOff, pauseOff], paused) => {
+          const json: PolicyJson = {
+            ...edgeJson,
+            warnAt,
+            targets: edgeJson.targets.map((r) => (r.service === "field" && r.stage === "visit" && r.location === "in" ? { ...r, within, clock, ...(rowWarnAt === undefined ? {} : { warnAt: rowWarnAt }) } : r)),
+          } as PolicyJson;
+          const policy = parsePolicy(json);
+          const events: Record<string, unknown>[] = [];
+          if (paused) events.push({ type: "pause", reason: "away", at: created + pauseOff }, { type: "resume", at: created + pauseOff + HOUR });
+          if (doneOff < asOfOff) events.push({ type: "done", stage: "visit", at: created + doneOff });
+          const ticket = { id: "W-1", service: "field", location: "in", createdAt: created, events };
+          for (const asOf of [created + asOfOff, created + doneOff]) {
+            const r = both(policy, ticket, { asOf: Math.max(asOf, created) });
+            expect(r.fast).toEqual(r.full);
+            if (r.taken) taken++;
+          }
+        },
+      ),
+      { numRuns: 250 * Number(process.env.EDGE_RUNS ?? 1) },
+    );
+    expect(taken).toBeGreaterThan(250);
+  });
+
+  it("instants far from now (before 1970, near the end of the Date range) on 24x7 clocks", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -8.64e15, max: -8.64e15 + 30 * DAY }), fc.integer({ min: 8.64e15 - 30 * DAY, max: 8.64e15 }), fc.integer({ min: -3e12, max: 0 }), fc.integer({ min: 2.5e14, max: 2.6e14 })),
+        fc.tuple(fc.integer({ min: 0, max: 5 * DAY }), fc.integer({ min: 0, max: 5 * DAY })),
+        fc.constantFrom("work-order", "vip-fault", "forum", "boss-lan-fault"),
+        (created, [doneOff, asOfOff], service) => {
+          const events = doneOff <= asOfOff ? [{ type: "done", stage: service === "boss-lan-fault" ? "resolution" : service === "forum" ? "reply" : "response", at: created + doneOff }] : [];
+          const ticket = { id: "X-1", service, urgency: "major", createdAt: created, events: events.filter((e) => e.at <= 8.64e15) };
+          const r = both(cablePauses, ticket, { asOf: Math.min(created + asOfOff, 8.64e15) });
+          expect(r.fast).toEqual(r.full);
+          if (r.taken) taken++;
+        },
+      ),
+      { numRuns: 300 * Number(process.env.EDGE_RUNS ?? 1) },
+    );
+    expect(taken).toBeGreaterThan(100);
   });
 });
