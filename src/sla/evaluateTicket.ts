@@ -24,16 +24,6 @@ function stageFilter(known: ReadonlySet<string>, names: unknown): Set<string> | 
   return new Set(names as string[]);
 }
 
-
-/** An instant argument in epoch ms: a valid Date read directly, anything else as `toInstantMs` reads it (or rejects it). */
-function instantOf(v: unknown, path: readonly string[]): number {
-  if (v instanceof Date) {
-    const ms = v.getTime();
-    if (ms === ms) return ms;
-  }
-  return toInstantMs(v, path, "INVALID_ARGUMENT");
-}
-
 /** Is `createdMs` within one of the policy's effective bounds (`null`: open)? */
 export function checkBound(b: EffectiveBound | null, createdMs: number, tz: string, isFrom: boolean): boolean {
   if (b === null) return true;
@@ -94,14 +84,14 @@ export function checkBound(b: EffectiveBound | null, createdMs: number, tz: stri
 export function evaluateTicket(policy: Policy, ticket: TicketInput, options: EvaluateTicketOptions): TicketEvaluation {
   const c = getCompiled(policy);
   if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", "evaluateTicket needs options { asOf }.", { path: ["asOf"] });
-  const asOf = instantOf(options.asOf, ["asOf"]);
+  const asOf = toInstantMs(options.asOf, ["asOf"], "INVALID_ARGUMENT");
   if (ticket === null || typeof ticket !== "object") throw new SlaKitError("INVALID_ARGUMENT", "The ticket must be an object { id, service, createdAt, events }.", { path: [] });
   if (typeof ticket.id !== "string" || ticket.id === "") throw new SlaKitError("INVALID_ARGUMENT", "ticket.id must be a non-empty string.", { path: ["id"] });
   const svc = typeof ticket.service === "string" ? c.services.get(ticket.service) : undefined;
   if (!svc) {
     throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(ticket.service)}; the policy "${c.policy.id}" has: ${[...c.services.keys()].join(", ")}.`, { path: ["service"] });
   }
-  const createdMs = instantOf(ticket.createdAt, ["createdAt"]);
+  const createdMs = toInstantMs(ticket.createdAt, ["createdAt"], "INVALID_ARGUMENT");
   if (asOf < createdMs) throw new SlaKitError("INVALID_ARGUMENT", `asOf (${iso(asOf)}) is before the ticket was created (${iso(createdMs)}).`, { path: ["asOf"] });
   if (options.allowOutsideEffectiveDates !== true && !(checkBound(c.effectiveFrom, createdMs, c.timeZone, true) && checkBound(c.effectiveTo, createdMs, c.timeZone, false))) {
     throw new SlaKitError(
