@@ -205,10 +205,7 @@ function utcYear(ms: number): number {
 /** Offset (local - UTC, in ms) of `timeZone` at instant `ms`. */
 export function offsetAt(timeZone: string, ms: number): number {
   if (timeZone === "UTC" || timeZone === "Etc/UTC") return 0;
-  if (timeZone !== memo.zone || !(ms >= memo.from && ms < memo.to)) {
-    const y = utcYear(ms);
-    memo = { zone: timeZone, from: yearStart(y), to: yearStart(y + 1), table: yearTable(timeZone, y) };
-  }
+  if (timeZone !== memo.zone || !(ms >= memo.from && ms < memo.to)) memo = recall(timeZone, ms);
   const t = memo.table;
   // offset[i] holds from at[i - 1]: the number of transitions <= ms picks it
   return t.offset[upperBound(t.at, ms)]!;
@@ -226,8 +223,31 @@ export function offsetSpan(timeZone: string, ms: number): { offset: number; from
   return { offset, from: i === 0 ? memo.from : at[i - 1]!, to: i === at.length ? memo.to : at[i]! };
 }
 
+interface YearMemo {
+  readonly zone: string;
+  readonly from: number;
+  readonly to: number;
+  readonly table: YearTable;
+}
+
 /** The last year table used (most queries stay within one year of one zone). */
-let memo: { zone: string; from: number; to: number; table: YearTable } = { zone: "", from: 0, to: -1, table: { at: [], offset: [0] } };
+let memo: YearMemo = { zone: "", from: 0, to: -1, table: { at: [], offset: [0] } };
+/** The last few year tables used, for queries that move between a few years (a batch of tickets). */
+const recent: YearMemo[] = [memo, memo, memo, memo];
+let recentNext = 0;
+
+/** The year memo of `ms` in `timeZone`: one of the recent ones, else made (and kept in place of the oldest). */
+function recall(timeZone: string, ms: number): YearMemo {
+  for (let i = 0; i < recent.length; i++) {
+    const m = recent[i]!;
+    if (m.zone === timeZone && ms >= m.from && ms < m.to) return m;
+  }
+  const y = utcYear(ms);
+  const m: YearMemo = { zone: timeZone, from: yearStart(y), to: yearStart(y + 1), table: yearTable(timeZone, y) };
+  recent[recentNext] = m;
+  recentNext = (recentNext + 1) % recent.length;
+  return m;
+}
 
 /**
  * The instant of a local wall time given as "wall ms" (the wall time read as if it were UTC),

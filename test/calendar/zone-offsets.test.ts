@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { offsetAt } from "../../src/_lib/zone.js";
+import { offsetAt, offsetSpan } from "../../src/_lib/zone.js";
 
 /** Offset from the wall time Intl prints (the method used before `longOffset`). */
 function wallOffset(timeZone: string, ms: number): number {
@@ -29,6 +29,24 @@ describe("zone offsets from Intl longOffset", () => {
         expect(offsetAt(tz, ms)).toBe(wallOffset(tz, ms));
       }),
       { numRuns: 300 },
+    );
+  });
+  it("stay exact when queries move back and forth between a few years and zones (the recent-years memo)", () => {
+    // a batch of tickets from 2024-2026 read in two zones: each year's table is recalled, never mixed up
+    const years = [1987, 2024, 2025, 2026, 2027];
+    const query = fc.tuple(fc.constantFrom("America/New_York", "Asia/Shanghai", "Europe/London"), fc.constantFrom(...years), fc.integer({ min: 0, max: 365 * 86_400_000 - 1 }));
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 40 }), (qs) => {
+        for (const [tz, y, into] of qs) {
+          const ms = Date.UTC(y, 0, 1) + into;
+          const want = wallOffset(tz, ms);
+          expect(offsetAt(tz, ms)).toBe(want);
+          const span = offsetSpan(tz, ms);
+          expect(span.offset).toBe(want);
+          expect(span.from <= ms && ms < span.to).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
