@@ -16,7 +16,8 @@
  * @internal
  */
 import { addBusinessDays, addBusinessTime, businessTimeBetween, type Calendar } from "../calendar/index.js";
-import { addOpen, cover, engineOf, openBefore, type Engine } from "../calendar/_engine.js";
+import { addOpen, businessDayFrom, cover, engineOf, openBefore, type Engine } from "../calendar/_engine.js";
+import { localDayNumber } from "../_lib/zone.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import type { CompiledLevel } from "./_levels.js";
 import { lookupStage } from "./_lookup.js";
@@ -245,8 +246,20 @@ function addTime(k: Clock, s: number, ms: number): number {
     const r = s + ms;
     return r > 8.64e15 ? Number.NaN : r;
   }
-  if (s >= k.lo && s <= k.hi) return ms === 0 ? s : addOpen(k.e, s, ms, ["start"]);
+  if (s >= k.lo && s <= k.hi) return ms === 0 ? s : addOpen(k.e, s, ms, START);
   return addBusinessTime(k.cal, s, ms).getTime();
+}
+
+/** The error path the engine is given (its errors only make the fast path give way). */
+const START: readonly string[] = ["start"];
+
+/** addBusinessDays(k.cal, s, n) in epoch ms. */
+function addDays(k: Clock, s: number, n: number): number {
+  if (!k.always && s >= k.lo && s <= k.hi && Number.isSafeInteger(n) && n >= 0) {
+    const day = localDayNumber(k.e.timeZone, s);
+    return n === 0 ? businessDayFrom(k.e, day, 0, START) : businessDayFrom(k.e, day + 1, n - 1, START);
+  }
+  return addBusinessDays(k.cal, s, n).getTime();
 }
 
 /** businessTimeBetween(k.cal, a, b). */
@@ -618,7 +631,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
       computed = check(addTime(k, anchorMs, sp.withinMs));
       allowed = sp.withinMs;
     } else {
-      computed = addBusinessDays(k.cal, anchorMs, sp.businessDays).getTime();
+      computed = addDays(k, anchorMs, sp.businessDays);
       allowed = between(k, anchorMs, computed);
     }
     dueMs = computed;
