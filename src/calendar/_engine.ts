@@ -65,6 +65,9 @@ export interface Engine {
   starts: Float64Array;
   ends: Float64Array;
   cum: Float64Array; // cum[i] = open ms before interval i; length n + 1
+  /** Day buckets of `starts`: byDay[d] = how many starts are <= UTC day day0 + d begins (empty: none). */
+  byDay: Int32Array;
+  day0: number;
   days: Int32Array; // business days (day numbers), ascending
   closes: Float64Array; // close of business of days[i]
 }
@@ -175,6 +178,8 @@ export function compile(input: unknown): { spec: CalendarSpec; engine: Engine } 
     starts: new Float64Array(0),
     ends: new Float64Array(0),
     cum: new Float64Array(1),
+    byDay: new Int32Array(0),
+    day0: 0,
     days: new Int32Array(0),
     closes: new Float64Array(0),
   };
@@ -316,6 +321,7 @@ function rebuild(e: Engine, y0: number, y1: number): void {
   e.starts = starts;
   e.ends = ends;
   e.cum = cum;
+  bucketStarts(e);
   e.days = days;
   e.closes = closes;
 }
@@ -454,10 +460,43 @@ function neverOpen(e: Engine, from: number, path: ErrorPath): SlaKitError {
 // ---------------------------------------------------------------------------------------------
 // Primitive queries (callers have covered the instants)
 
+/** Index spans longer than this get no day buckets (their queries search the whole index). */
+const BUCKET_DAYS_MAX = 40 * 366;
+
+/** Fills `byDay`, the day buckets {@link startsUpTo} starts from. */
+function bucketStarts(e: Engine): void {
+  const starts = e.starts;
+  const n = starts.length;
+  const day0 = n === 0 ? 0 : Math.floor(starts[0]! / MS_PER_DAY);
+  const len = n === 0 ? 0 : Math.floor(starts[n - 1]! / MS_PER_DAY) - day0 + 2;
+  const byDay = new Int32Array(len <= BUCKET_DAYS_MAX ? len : 0);
+  for (let d = 0, i = 0; d < byDay.length; d++) {
+    const t = (day0 + d) * MS_PER_DAY;
+    while (i < n && starts[i]! <= t) i++;
+    byDay[d] = i;
+  }
+  e.byDay = byDay;
+  e.day0 = day0;
+}
+
+/** How many interval starts are <= t: `upperBound(e.starts, t)`, from the day's bucket (a few intervals a day). */
+function startsUpTo(e: Engine, t: number): number {
+  const d = Math.floor(t / MS_PER_DAY) - e.day0;
+  const b = e.byDay;
+  if (d >= 0 && d + 1 < b.length) {
+    const starts = e.starts;
+    let i = b[d]!;
+    const end = b[d + 1]!;
+    while (i < end && starts[i]! <= t) i++;
+    return i;
+  }
+  return upperBound(e.starts, t);
+}
+
 /** Open time in the index before instant t. */
 export function openBefore(e: Engine, t: number): number {
   if (e.always) return t;
-  const i = upperBound(e.starts, t);
+  const i = startsUpTo(e, t);
   if (i === 0) return 0;
   const k = i - 1;
   return e.cum[k]! + Math.min(t, e.ends[k]!) - e.starts[k]!;
@@ -465,7 +504,7 @@ export function openBefore(e: Engine, t: number): number {
 
 export function isOpen(e: Engine, t: number): boolean {
   if (e.always) return true;
-  const i = upperBound(e.starts, t) - 1;
+  const i = startsUpTo(e, t) - 1;
   return i >= 0 && t < e.ends[i]!;
 }
 
@@ -525,7 +564,7 @@ export function addOpen(e: Engine, s: number, d: number, path: ErrorPath): numbe
 }
 
 function firstOpen(e: Engine, t: number): number {
-  const i = upperBound(e.starts, t) - 1;
+  const i = startsUpTo(e, t) - 1;
   if (i >= 0 && t < e.ends[i]!) return t;
   const next = e.starts[i + 1];
   return next !== undefined && coversUpTo(e, next) ? next : Number.NaN;

@@ -542,7 +542,6 @@ function warnAt(sp: StagePlan, k: Clock, anchorMs: number, allowed: number, dueM
  * judging allocates nothing. `evaluateTicket`'s fast path (`_fast.ts`) builds results from it.
  */
 export interface Judged {
-  status: number;
   /** An agreement replaced the deadline. */
   reneg: boolean;
   /** Agreements that did not count (their reasons are the full path's to tell). */
@@ -562,7 +561,7 @@ export interface Judged {
   endMs: number;
 }
 
-export const J: Judged = { status: 0, reneg: false, rejected: 0, timed: false, anchorMs: null, dueMs: null, origDueMs: null, warnMs: null, doneMs: null, allowed: null, elapsed: null, pausedMs: 0, endMs: 0 };
+export const J: Judged = { reneg: false, rejected: 0, timed: false, anchorMs: null, dueMs: null, origDueMs: null, warnMs: null, doneMs: null, allowed: null, elapsed: null, pausedMs: 0, endMs: 0 };
 
 /**
  * Judges one stage as judgeStage does into {@link J} and returns its status code; throws BAIL
@@ -584,7 +583,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   J.elapsed = null;
   J.pausedMs = 0;
   J.endMs = asOfMs;
-  if (sp.outside) return (J.status = NOT_APPLICABLE);
+  if (sp.outside) return NOT_APPLICABLE;
   if (sp.lookupFails) throw BAIL;
   const anchorName = sp.anchor;
   // a stage is done only after its anchor (checked on all events, whatever asOf)
@@ -596,8 +595,8 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
       if (a0 === null || done0.ms < a0) throw BAIL;
     }
   }
-  if (svc.onsite && f.remoteAt !== null) return (J.status = NOT_APPLICABLE);
-  if (sp.kind === "rings") return (J.status = done === null || done.n < 0 ? NOT_APPLICABLE : done.n <= sp.rings ? MET : BREACHED);
+  if (svc.onsite && f.remoteAt !== null) return NOT_APPLICABLE;
+  if (sp.kind === "rings") return done === null || done.n < 0 ? NOT_APPLICABLE : done.n <= sp.rings ? MET : BREACHED;
   let anchorMs: number | null;
   let byClose = false;
   if (anchorName === null) anchorMs = f.createdMs;
@@ -609,7 +608,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
       byClose = true;
     } else anchorMs = d === null ? null : d.ms;
   }
-  if (anchorMs === null) return (J.status = closedAt !== null || waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING);
+  if (anchorMs === null) return closedAt !== null || waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;
   if (doneMs === null && closedAt !== null && !byClose) J.doneMs = doneMs = closedAt;
   const k = sp.clock!;
   const endMs = doneMs ?? asOfMs;
@@ -668,7 +667,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
       if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
       else J.rejected++;
     }
-    if (accepted === null) return (J.status = doneMs !== null ? BREACHED : waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING);
+    if (accepted === null) return doneMs !== null ? BREACHED : waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;
     dueMs = accepted.n;
     allowed = between(k, anchorMs, dueMs);
   }
@@ -680,9 +679,9 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   J.allowed = allowed;
   J.elapsed = elapsedRaw > 0 ? elapsedRaw : 0;
   J.pausedMs = pausedMs;
-  if (waived(f, sp, doneMs, dueMs)) return (J.status = NOT_APPLICABLE);
-  if (doneMs !== null) return (J.status = doneMs <= dueMs ? MET : BREACHED);
-  return (J.status = asOfMs > dueMs ? OVERDUE : warnMs !== null && asOfMs >= warnMs ? WARNING : PENDING);
+  if (waived(f, sp, doneMs, dueMs)) return NOT_APPLICABLE;
+  if (doneMs !== null) return doneMs <= dueMs ? MET : BREACHED;
+  return asOfMs > dueMs ? OVERDUE : warnMs !== null && asOfMs >= warnMs ? WARNING : PENDING;
 }
 
 /**
