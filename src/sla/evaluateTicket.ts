@@ -9,7 +9,7 @@ import { iso, readEvents } from "./_events.js";
 import { factsInForce } from "./_reclassify.js";
 import { evaluateStage } from "./_stage.js";
 import { buildTimeline } from "./_timeline.js";
-import { toInstantMs } from "./_time.js";
+import { argumentMs } from "./_time.js";
 import type { EvaluateTicketOptions, Policy, StageEvaluation, TicketEvaluation, TicketInput, TraceStep } from "./types.js";
 
 /** The stages named by `options.stages` (each a stage of some service), or null for all. */
@@ -84,14 +84,14 @@ export function checkBound(b: EffectiveBound | null, createdMs: number, tz: stri
 export function evaluateTicket(policy: Policy, ticket: TicketInput, options: EvaluateTicketOptions): TicketEvaluation {
   const c = getCompiled(policy);
   if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", "evaluateTicket needs options { asOf }.", { path: ["asOf"] });
-  const asOf = toInstantMs(options.asOf, ["asOf"], "INVALID_ARGUMENT");
+  const asOf = argumentMs(options.asOf, "asOf");
   if (ticket === null || typeof ticket !== "object") throw new SlaKitError("INVALID_ARGUMENT", "The ticket must be an object { id, service, createdAt, events }.", { path: [] });
   if (typeof ticket.id !== "string" || ticket.id === "") throw new SlaKitError("INVALID_ARGUMENT", "ticket.id must be a non-empty string.", { path: ["id"] });
   const svc = typeof ticket.service === "string" ? c.services.get(ticket.service) : undefined;
   if (!svc) {
     throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(ticket.service)}; the policy "${c.policy.id}" has: ${[...c.services.keys()].join(", ")}.`, { path: ["service"] });
   }
-  const createdMs = toInstantMs(ticket.createdAt, ["createdAt"], "INVALID_ARGUMENT");
+  const createdMs = argumentMs(ticket.createdAt, "createdAt");
   if (asOf < createdMs) throw new SlaKitError("INVALID_ARGUMENT", `asOf (${iso(asOf)}) is before the ticket was created (${iso(createdMs)}).`, { path: ["asOf"] });
   if (options.allowOutsideEffectiveDates !== true && !(checkBound(c.effectiveFrom, createdMs, c.timeZone, true) && checkBound(c.effectiveTo, createdMs, c.timeZone, false))) {
     throw new SlaKitError(
