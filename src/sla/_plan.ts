@@ -411,6 +411,9 @@ function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
   return null;
 }
 
+const NO_PAUSES: readonly number[] = Object.freeze([]);
+const NO_RULES: readonly PauseReason[] = Object.freeze([]);
+
 /** The events of a ticket read and checked as `readEvents` does, or null when it would throw (or when an event is not handled). */
 export function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, createdMs: number, asOfMs: number): Facts | null {
   const raw = ticket.events;
@@ -446,8 +449,9 @@ export function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Recor
   }
   // the timeline at asOf
   let known = 0;
-  const pauses: number[] = [];
-  const pauseRules: PauseReason[] = [];
+  // most tickets have no pause: they share the empty lists
+  let pauses = NO_PAUSES as number[];
+  let pauseRules = NO_RULES as PauseReason[];
   let openFrom = Number.NaN;
   let openRule: PauseReason | null = null;
   let remoteAt: number | null = null;
@@ -460,6 +464,10 @@ export function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Recor
       openRule = e.rule;
     } else if (e.kind === RESUME) {
       if (openRule !== null) {
+        if (pauses === NO_PAUSES) {
+          pauses = [];
+          pauseRules = [];
+        }
         pauses.push(openFrom, e.ms);
         pauseRules.push(openRule);
       }
@@ -468,6 +476,10 @@ export function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Recor
     else if (e.kind === CLOSED) closedAt = e.ms;
   }
   if (openRule !== null) {
+    if (pauses === NO_PAUSES) {
+      pauses = [];
+      pauseRules = [];
+    }
     pauses.push(openFrom, asOfMs);
     pauseRules.push(openRule);
   }
