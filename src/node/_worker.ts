@@ -1,7 +1,7 @@
 /**
  * Worker thread of `tallyTicketsInWorkers`: evaluates the batches it is sent, ticket by ticket,
  * into one tally for the whole run, then returns its rows. Messages in: `{ batch: Columns }`,
- * `{ end: true }`; out: `{ done: n }` after each batch, `{ rows }` at the end, `{ error }` on the
+ * `{ end: true }`; out: `finished[slot]` counts the batches done (shared memory) and `{ done: true }` after each, `{ rows }` at the end, `{ error }` on the
  * first error (its ticket named by its position in the caller's input).
  * @internal
  */
@@ -14,7 +14,7 @@ import { readColumns, type Columns } from "./_columns.js";
 /** What crosses back to the calling thread for an error (a SlaKitError keeps code, path, details). */
 const errorJson = (e: unknown) => (e instanceof SlaKitError ? { code: e.code, message: e.message, path: e.path, details: e.details } : { message: String(e) });
 
-const { policyJson, options } = workerData as { policyJson: string; options: TallyTicketsOptions };
+const { policyJson, options, finished, slot } = workerData as { policyJson: string; options: TallyTicketsOptions; finished: Int32Array; slot: number };
 const port = parentPort!;
 let run: TallyRun | null = null;
 try {
@@ -34,6 +34,7 @@ port.on("message", (m: { batch?: Columns; end?: true }) => {
       port.postMessage({ error: errorJson(e) });
       return;
     }
-    port.postMessage({ done: c.n });
+    Atomics.add(finished, slot, 1); // read by the calling thread as it routes tickets
+    port.postMessage({ done: true }); // wakes it when it waits (callingThread: false)
   } else if (m.end) port.postMessage({ rows: run.rows() });
 });

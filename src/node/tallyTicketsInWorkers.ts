@@ -17,6 +17,12 @@ export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
   /** Tickets per message to a worker (default 4096). */
   readonly batchSize?: number;
   /**
+   * Whether the calling thread tallies tickets too while every worker has two batches in hand
+   * (default true: on few cores this is faster than waiting). false: it only routes tickets and
+   * waits for the workers, so its event loop stays free for other work (a server's requests).
+   */
+  readonly callingThread?: boolean;
+  /**
    * Heap of each worker in MB (its V8 old generation; default 128, at least 32). A worker holds one
    * batch of tickets and one row per group it has seen, so the default fits millions of tickets;
    * grouping by keys with hundreds of thousands of distinct combinations needs more.
@@ -30,13 +36,6 @@ export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
  * 6.5 s on 2 idle cores, at 243 MB peak RSS instead of 197 MB (`npm run bench:million`).
  */
 const YOUNG_MB = 64;
-
-/** FNV-1a 32 of a ticket id: the same id always goes to the same worker. */
-function shardOf(id: string, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % n;
-}
 
 function count(v: unknown, name: string, fallback: number, max: number, min = 1): number {
   if (v === undefined) return fallback;
@@ -112,25 +111,32 @@ export async function tallyTicketsInWorkers(
   const n = count(o.workers, "workers", Math.max(1, Math.min(8, availableParallelism())), 256);
   const batchSize = count(o.batchSize, "batchSize", 4096, 1 << 20);
   const heapMb = count(o.workerHeapMb, "workerHeapMb", 128, 1 << 20, 32);
-  const { workers: _w, batchSize: _b, workerHeapMb: _h, ...rest } = o;
+  if (o.callingThread !== undefined && typeof o.callingThread !== "boolean") {
+    throw new SlaKitError("INVALID_ARGUMENT", `callingThread must be true or false, got ${String(o.callingThread)}.`, { path: ["callingThread"] });
+  }
+  const useHere = o.callingThread !== false;
+  const { workers: _w, batchSize: _b, workerHeapMb: _h, callingThread: _c, ...rest } = o;
   const shared: TallyTicketsOptions = { ...rest, asOf: o.asOf };
   const policyJson = JSON.stringify(policy);
   const fold = new RowFold(o.by);
+  // batches each worker has finished, counted by the worker: read here without waiting for a message
+  const finished = new Int32Array(new SharedArrayBuffer(4 * n));
 
+  /** Resolves the calling thread's wait for a worker to finish a batch (callingThread: false). */
+  let wake: (() => void) | null = null;
   let fail: (e: Error) => void = () => {};
   const failure = new Promise<never>((_, reject) => (fail = reject));
   failure.catch(() => {}); // observed through the races below
-  const pool = Array.from({ length: n }, () => {
-    const w = spawn({ policyJson, options: shared }, heapMb);
-    const slot = { w, writer: new ColumnWriter(), inFlight: 0, wake: null as (() => void) | null, rows: null as Promise<RollupRow[]> | null, gotRows: (_r: RollupRow[]) => {} };
+  const pool = Array.from({ length: n }, (_, k) => {
+    const w = spawn({ policyJson, options: shared, finished, slot: k }, heapMb);
+    const slot = { w, k, sent: 0, rows: null as Promise<RollupRow[]> | null, gotRows: (_r: RollupRow[]) => {} };
     slot.rows = new Promise<RollupRow[]>((resolve) => (slot.gotRows = resolve));
-    w.on("message", (m: { done?: number; rows?: RollupRow[]; error?: ErrorJson }) => {
+    w.on("message", (m: { done?: true; rows?: RollupRow[]; error?: ErrorJson }) => {
       if (m.error) fail(toError(m.error));
       else if (m.rows) slot.gotRows(m.rows);
-      else {
-        slot.inFlight--;
-        slot.wake?.();
-        slot.wake = null;
+      else if (wake !== null) {
+        wake();
+        wake = null;
       }
     });
     w.on("error", (e: Error & { code?: string }) =>
@@ -145,22 +151,52 @@ export async function tallyTicketsInWorkers(
     });
     return slot;
   });
-  const send = async (slot: (typeof pool)[number]): Promise<void> => {
-    const { columns, transfer } = slot.writer.finish();
-    slot.writer = new ColumnWriter();
-    slot.w.postMessage({ batch: columns }, transfer);
-    slot.inFlight++;
-    while (slot.inFlight >= 2) await Promise.race([new Promise<void>((r) => (slot.wake = r)), failure]);
+  type Slot = (typeof pool)[number];
+  /** A worker with fewer than two batches in hand, the one after `from` first, or null. */
+  const idle = (from: number): Slot | null => {
+    for (let d = 1; d <= n; d++) {
+      const s = pool[(from + d) % n]!;
+      if (s.sent - Atomics.load(finished, s.k) < 2) return s;
+    }
+    return null;
   };
-  // tickets the columns cannot carry (ISO-string times, ...): tallied here, as they come
-  let odd = null as TallyRun | null;
-  /** Routes one ticket; a promise (to await) only when its worker has two batches in hand. */
+  // the batch being written and the worker it goes to (null: none started)
+  let writer = new ColumnWriter();
+  let target: Slot | null = null;
+  let last = n - 1;
+  const post = (): void => {
+    const { columns, transfer } = writer.finish();
+    writer = new ColumnWriter();
+    target!.w.postMessage({ batch: columns }, transfer);
+    target!.sent++;
+    last = target!.k;
+    target = null;
+  };
+  // tickets tallied here: those the columns cannot carry (ISO-string times, ...) and, when
+  // `callingThread` is on, those that come while every worker has two batches in hand
+  let here = null as TallyRun | null;
+  let sinceYield = 0;
+  /** Routes one ticket; a promise (to await) once a batch's worth has gone by, so the event loop runs. */
   const one = (t: Ticket, i: number): Promise<void> | undefined => {
-    const id = t !== null && typeof t === "object" ? t.id : undefined;
-    const slot = typeof id === "string" ? pool[shardOf(id, n)]! : undefined;
-    if (slot === undefined || !slot.writer.add(t, i)) (odd ??= tallyRun(policy, shared, "tallyTicketsInWorkers")).add(t, i);
-    else if (slot.writer.size >= batchSize) return send(slot);
-    return undefined;
+    if (target === null) target = idle(last);
+    if (target === null && useHere) {
+      (here ??= tallyRun(policy, shared, "tallyTicketsInWorkers")).add(t, i);
+    } else if (target !== null && writer.add(t, i)) {
+      if (writer.size >= batchSize) post();
+    } else if (target !== null) {
+      (here ??= tallyRun(policy, shared, "tallyTicketsInWorkers")).add(t, i); // the columns cannot carry it
+    } else {
+      // every worker has two batches and this thread only routes: wait for one to finish
+      return waitIdle().then(() => one(t, i));
+    }
+    if (++sinceYield < batchSize) return undefined;
+    sinceYield = 0;
+    return tick();
+  };
+  /** Lets the event loop run (worker messages, a server's own requests); rejects on a worker's failure. */
+  const tick = (): Promise<void> => Promise.race([new Promise<void>((r) => setImmediate(r)), failure]);
+  const waitIdle = async (): Promise<void> => {
+    while (idle(last) === null) await Promise.race([new Promise<void>((r) => (wake = r)), failure]);
   };
   try {
     let i = 0;
@@ -172,11 +208,9 @@ export async function tallyTicketsInWorkers(
         if (wait !== undefined) await wait;
       }
     }
-    for (const slot of pool) {
-      if (slot.writer.size > 0) await send(slot);
-      slot.w.postMessage({ end: true });
-    }
-    if (odd !== null) fold.add(odd.rows());
+    if (writer.size > 0) post();
+    for (const slot of pool) slot.w.postMessage({ end: true });
+    if (here !== null) fold.add(here.rows());
     for (const slot of pool) fold.add(await Promise.race([slot.rows!, failure]));
     return fold.result();
   } finally {

@@ -25,14 +25,43 @@ describe("tallyTicketsInWorkers (sla-kit/node)", () => {
   ])("a bad ticket tallied $where rejects with its position in the input", async ({ at, change, code, key }) => {
     const bad = [...robot.slice(0, 120)];
     bad[at] = { ...bad[at]!, ...change } as Ticket;
-    const e = await tallyTicketsInWorkers(robot003, bad, { asOf: ASOF, by: [], workers: 2, batchSize: 16 }).catch((x: unknown) => x);
+    // callingThread: false: every ticket the columns carry is tallied in a worker
+    const e = await tallyTicketsInWorkers(robot003, bad, { asOf: ASOF, by: [], workers: 2, batchSize: 16, callingThread: false }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SlaKitError);
     expect((e as SlaKitError).code).toBe(code);
     expect((e as SlaKitError).path).toEqual([at, key]);
     expect((e as SlaKitError).message).toMatch(new RegExp(`^Ticket ${at} \\(`));
   }, 60_000);
 
+  it("callingThread: false (route and wait) and the default (tally here while the workers are busy) give tallyTickets' rows", async () => {
+    const o = { asOf: ASOF, by: ["assignee", "month"], timeZone: "Asia/Shanghai" } as const;
+    const want = tallyTickets(robot003, robot, o);
+    // tiny batches: both workers have two in hand most of the time, so each mode takes its own branch
+    expect(await tallyTicketsInWorkers(robot003, robot, { ...o, workers: 2, batchSize: 8, callingThread: false })).toEqual(want);
+    expect(await tallyTicketsInWorkers(robot003, robot, { ...o, workers: 1, batchSize: 8 })).toEqual(want);
+    async function* slowly(): AsyncGenerator<Ticket> {
+      for (const t of robot.slice(0, 300)) yield t;
+    }
+    expect(await tallyTicketsInWorkers(robot003, slowly(), { ...o, workers: 1, batchSize: 8, callingThread: false })).toEqual(tallyTickets(robot003, robot.slice(0, 300), o));
+  }, 120_000);
+
+  it.each([true, false])("lets the event loop run while it tallies a long synchronous stream (callingThread: %s)", async (callingThread) => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      const many = function* (): Generator<Ticket> {
+        for (let r = 0; r < 8; r++) yield* robot;
+      };
+      const rows = await tallyTicketsInWorkers(robot003, many(), { asOf: ASOF, by: [], workers: 1, batchSize: 64, callingThread });
+      expect(rows[0]!.tickets).toBe(8 * robot.length);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(2);
+  }, 120_000);
+
   it("checks workers, batchSize and workerHeapMb", async () => {
+    await expect(tallyTicketsInWorkers(robot003, [], { asOf: ASOF, by: [], callingThread: "yes" as unknown as boolean })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", path: ["callingThread"] });
     await expect(tallyTicketsInWorkers(robot003, [], { asOf: ASOF, by: [], workers: 0 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", path: ["workers"] });
     await expect(tallyTicketsInWorkers(robot003, [], { asOf: ASOF, by: [], workerHeapMb: 16 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", path: ["workerHeapMb"] });
     await expect(tallyTicketsInWorkers(robot003, [], { asOf: ASOF, by: [], workerHeapMb: 1.5 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", path: ["workerHeapMb"] });
