@@ -22,6 +22,9 @@ import { baselineEvaluate, baselineTable } from "./_baseline.js";
 import { benchPolicies, sampleTicket, sampleTickets, type Sample } from "./_tickets.js";
 import { handCompliance, handRollup } from "./_handLoops.js";
 import { best, bestInterleaved } from "./_timing.js";
+import { buildResult, precompute } from "./_resultFloor.js";
+import { getCompiled } from "../src/sla/_compile.js";
+import { quickRun, quickTicket, type QuickRun } from "../src/sla/_plan.js";
 
 const { robot: robotIntegration2026, cable: cableOperatorNorms } = benchPolicies;
 
@@ -35,6 +38,7 @@ const KEEP = Math.min(N, Number(process.env.BENCH_KEEP ?? 100_000));
 const STREAM = Number(process.env.BENCH_STREAM ?? 50_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 const samples = sampleTickets(1, Math.min(N, KEEP));
+const precomputed = precompute(samples);
 const tables = new Map<Policy, ReturnType<typeof baselineTable>>();
 const tableOf = (p: Policy) => tables.get(p) ?? tables.set(p, baselineTable(p)).get(p)!;
 
@@ -121,17 +125,35 @@ const discard = (s: Sample) => {
 const noTrace = (s: Sample) => {
   sink += evaluateTicket(s.policy, s.ticket, { asOf: s.asOf, trace: false }).stages.length;
 };
-for (const f of [baseline, discard, noTrace]) each(warm, f)();
+// where the time goes: the statuses alone (the compiled plans, as tallyTickets counts them), and
+// the result alone (its objects built from numbers computed beforehand: bench/_resultFloor.ts)
+const runs = new Map<number, QuickRun | null>();
+const kernel = (s: Sample) => {
+  let run = runs.get(s.asOf);
+  if (run === undefined) runs.set(s.asOf, (run = quickRun(getCompiled(s.policy), s.asOf, {})));
+  sink += run === null ? 0 : (quickTicket(run, s.ticket)?.n ?? 0);
+};
+const pre = new Map(samples.map((s, i) => [s, precomputed[i]!]));
+const shapeOn = (s: Sample) => {
+  sink += buildResult(pre.get(s)!, true).stages.length;
+};
+const shapeOff = (s: Sample) => {
+  sink += buildResult(pre.get(s)!, false).stages.length;
+};
+for (const f of [baseline, discard, noTrace, kernel, shapeOn, shapeOff]) each(warm, f)();
 
 const rows: { task: string; "µs per ticket": number; "vs baseline": string; note: string }[] = [];
 // the three compared side by side, slice by slice (bench/_timing.ts): the machine is shared
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const [tBase, tDiscard, tNoTrace] = bestInterleaved(samples, [baseline, discard, noTrace], ROUNDS) as [number, number, number];
+const [tBase, tDiscard, tNoTrace, tKernel, tShapeOn, tShapeOff] = bestInterleaved(samples, [baseline, discard, noTrace, kernel, shapeOn, shapeOff], ROUNDS) as [number, number, number, number, number, number];
 const perTicket = (ms: number, n = samples.length) => +((ms * 1000) / n).toFixed(2);
 const vs = (ms: number) => `${(tBase / ms).toFixed(2)}x`;
 rows.push({ task: "baseline: date-fns + holiday Set", "µs per ticket": perTicket(tBase), "vs baseline": "1.00x", note: "statuses, dueAt, warnAt" });
 rows.push({ task: "evaluateTicket, results discarded", "µs per ticket": perTicket(tDiscard), "vs baseline": vs(tDiscard), note: "" });
 rows.push({ task: "  the same with trace: false", "µs per ticket": perTicket(tNoTrace), "vs baseline": vs(tNoTrace), note: "" });
+rows.push({ task: "  its statuses alone (compiled plans)", "µs per ticket": perTicket(tKernel), "vs baseline": vs(tKernel), note: "what tallyTickets computes per ticket" });
+rows.push({ task: "  its result objects alone", "µs per ticket": perTicket(tShapeOn), "vs baseline": vs(tShapeOn), note: `Dates, fields, trace accessors, numbers given; trace: false ${perTicket(tShapeOff)} µs` });
+rows.push({ task: "  statuses + result objects", "µs per ticket": perTicket(tKernel + tShapeOn), "vs baseline": vs(tKernel + tShapeOn), note: `the floor of this result shape; trace: false ${vs(tKernel + tShapeOff)}` });
 // tallyTickets takes one asOf per call: the same tickets as one stream per policy at one asOf
 // (after every creation), against the baseline and evaluateTicket at that asOf
 const byPolicy = new Map<Policy, Ticket[]>();
