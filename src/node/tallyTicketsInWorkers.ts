@@ -73,11 +73,14 @@ const toError = (e: ErrorJson): Error =>
   e.code === undefined ? new Error(e.message) : new SlaKitError(e.code as SlaKitError["code"], e.message, { path: e.path ?? [], details: e.details });
 
 /**
- * `tallyTickets` spread over worker threads (Node only): tickets are sharded by id, sent to the
- * workers as compact columns (typed arrays and a table of distinct strings, transferred rather
- * than copied: cloning ticket objects would cost more than evaluating them), evaluated and folded
- * there, and the workers' rows merged. The rows are those of `tallyTickets` on the same input. At
- * most two batches wait per worker, so a stream of any length holds a bounded number of tickets.
+ * `tallyTickets` spread over worker threads (Node only): tickets go in batches to whichever worker
+ * has fewer than two in hand, as compact columns (typed arrays and a table of distinct strings,
+ * transferred rather than copied: cloning ticket objects would cost more than evaluating them),
+ * are evaluated and folded there, and the rows of every thread merged. While every worker has two
+ * batches, the calling thread tallies the tickets that come itself (`callingThread: false`: it
+ * waits), so a run is never much slower than `tallyTickets`; its event loop runs once per batch.
+ * The rows are those of `tallyTickets` on the same input. A stream of any length holds a bounded
+ * number of tickets.
  * Times travel as epoch ms (ISO-8601 strings with an offset included); a ticket the columns cannot
  * carry exactly (a time that is not a valid instant, a fact that is not a string, events that are
  * not an array, ...) is tallied on the calling thread instead, with the same result and errors.
