@@ -12,7 +12,7 @@
 import { firstAssumedDate } from "../calendar/index.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { placeLevels, type PlacedLevel } from "./_levels.js";
-import { BREACHED, CAUSE, J, judge, OVERDUE, PENDING, readFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
+import { BREACHED, CAUSE, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
 import { LazyTrace, type TraceSource } from "./_trace.js";
 import type { LevelAt, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
 
@@ -122,46 +122,50 @@ export function fastEvaluate(
   if (createdMs % 1 !== 0 || asOfMs % 1 !== 0) return null; // the full path's Dates drop a fraction of a ms
   const f = readFacts(c, svc, ticket as unknown as Record<string, unknown>, createdMs, asOfMs);
   if (f === null) return null;
-  const source = Source === null ? null : new Source(c, svc, ticket, createdMs, asOfMs, only);
-  const raw = ticket.events as readonly unknown[];
-  const plans = plan.stages;
-  let n = plans.length;
-  if (only !== null) for (let s = 0; s < plans.length; s++) if (!only.has(plans[s]!.name)) n--;
-  // sized up front, as the full path's: the same elements kind for every `stages` array
-  const stages = new Array<StageEvaluation>(n);
-  let j = 0;
   try {
-    for (let s = 0; s < plans.length; s++) {
-      const sp = plans[s]!;
-      if (only !== null && !only.has(sp.name)) continue;
-      const status = judge(svc, sp, f);
-      if (J.rejected > 0) return null; // the reasons are the full path's
-      const trace = new LazyTrace(c, sp.name, source !== null, source, j);
-      if (sp.target !== null) trace.target(sp.target);
-      stages[j++] = stageResult(sp, status, f, raw, trace);
+    const source = Source === null ? null : new Source(c, svc, ticket, createdMs, asOfMs, only);
+    const raw = ticket.events as readonly unknown[];
+    const plans = plan.stages;
+    let n = plans.length;
+    if (only !== null) for (let s = 0; s < plans.length; s++) if (!only.has(plans[s]!.name)) n--;
+    // sized up front, as the full path's: the same elements kind for every `stages` array
+    const stages = new Array<StageEvaluation>(n);
+    let j = 0;
+    try {
+      for (let s = 0; s < plans.length; s++) {
+        const sp = plans[s]!;
+        if (only !== null && !only.has(sp.name)) continue;
+        const status = judge(svc, sp, f);
+        if (J.rejected > 0) return null; // the reasons are the full path's
+        const trace = new LazyTrace(c, sp.name, source !== null, source, j);
+        if (sp.target !== null) trace.target(sp.target);
+        stages[j++] = stageResult(sp, status, f, raw, trace);
+      }
+    } catch {
+      return null; // BAIL, or an error the full path throws (or turns into an unknown stage)
     }
-  } catch {
-    return null; // BAIL, or an error the full path throws (or turns into an unknown stage)
+    // the key order of evaluateTicket's result: one hidden class for every ticket evaluation
+    return {
+      ticketId: ticket.id,
+      service: svc.name,
+      tier: fact(ticket.tier),
+      urgency: fact(ticket.urgency),
+      location: fact(ticket.location),
+      channel: fact(ticket.channel),
+      assignee: fact(ticket.assignee),
+      department: fact(ticket.department),
+      factsAtCreation: null,
+      createdAt: new Date(createdMs),
+      asOf: new Date(asOfMs),
+      createdAtMs: createdMs,
+      asOfMs,
+      policy: c.ref,
+      stages,
+      unknownStages: null,
+    };
+  } finally {
+    releaseFacts(f); // the facts and their records are reused by the next ticket
   }
-  // the key order of evaluateTicket's result: one hidden class for every ticket evaluation
-  return {
-    ticketId: ticket.id,
-    service: svc.name,
-    tier: fact(ticket.tier),
-    urgency: fact(ticket.urgency),
-    location: fact(ticket.location),
-    channel: fact(ticket.channel),
-    assignee: fact(ticket.assignee),
-    department: fact(ticket.department),
-    factsAtCreation: null,
-    createdAt: new Date(createdMs),
-    asOf: new Date(asOfMs),
-    createdAtMs: createdMs,
-    asOfMs,
-    policy: c.ref,
-    stages,
-    unknownStages: null,
-  };
 }
 
 /** Tests switch the fast path off to compare it with the full path, and count the results it gave. */

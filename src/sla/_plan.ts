@@ -324,75 +324,88 @@ function stageOk(svc: CompiledService, stage: unknown, done: boolean): stage is 
   return typeof stage === "string" && (svc.byName.has(stage) || (done && svc.milestones.has(stage)));
 }
 
-/** An event read as `readEvent` reads it, or null when it would throw or is of a kind not handled. */
-function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, e: unknown, i: number): Ev | null {
-  if (e === null || typeof e !== "object") return null;
+/** Fills `out` with an event read as `readEvent` reads it; false when it would throw or is of a kind not handled. */
+function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, e: unknown, i: number, out: Ev): boolean {
+  if (e === null || typeof e !== "object") return false;
   const ev = e as Record<string, unknown>;
   const ms = instant(ev.at);
-  if (ms !== ms) return null;
+  if (ms !== ms) return false;
   const kind = KIND.get(ev.type);
+  if (kind === undefined) return false; // an event type the fast path does not know: the full path decides
+  out.kind = kind;
+  out.i = i;
+  out.ms = ms;
+  out.stage = null;
+  out.n = 0;
+  out.rule = null;
   switch (kind) {
     case DONE: {
       const stage = ev.stage;
-      if (!stageOk(svc, stage, true)) return null;
+      if (!stageOk(svc, stage, true)) return false;
       const rings = ev.rings;
-      if (rings !== undefined && (typeof rings !== "number" || !Number.isInteger(rings) || rings < 0)) return null;
-      return { kind, i, ms, stage, n: rings === undefined ? -1 : rings, rule: null };
+      if (rings !== undefined && (typeof rings !== "number" || !Number.isInteger(rings) || rings < 0)) return false;
+      out.stage = stage;
+      out.n = rings === undefined ? -1 : rings;
+      return true;
     }
     case AGREED: {
       const stage = ev.stage;
-      if (!stageOk(svc, stage, false) || !filled(ev.consent)) return null;
+      if (!stageOk(svc, stage, false) || !filled(ev.consent)) return false;
       const due = instant(ev.dueAt);
-      if (due !== due) return null;
-      return { kind, i, ms, stage, n: due, rule: null };
+      if (due !== due) return false;
+      out.stage = stage;
+      out.n = due;
+      return true;
     }
     case PAUSE: {
       const reason = ev.reason;
       const rule = typeof reason === "string" ? c.pauseReasons.get(reason) : undefined;
-      if (rule === undefined || (rule.needsConsent === true && !filled(ev.consent))) return null;
-      return { kind, i, ms, stage: null, n: 0, rule };
+      if (rule === undefined || (rule.needsConsent === true && !filled(ev.consent))) return false;
+      out.rule = rule;
+      return true;
     }
     case RESUME:
     case REMOTE:
     case CLOSED:
-      return { kind, i, ms, stage: null, n: 0, rule: null };
+      return true;
     case WAIVER: {
       const stage = ev.stage;
-      if (!stageOk(svc, stage, false) || !filled(ev.reason)) return null;
+      if (!stageOk(svc, stage, false) || !filled(ev.reason)) return false;
       const na = svc.byName.get(stage)!.notApplicable;
-      if (na == null) return null;
+      if (na == null) return false;
       const when = na.when;
       if (when) {
         for (const d of DIMENSIONS) {
           const allowed = when[d];
           if (allowed === undefined) continue;
           const v = ticket[d];
-          if (typeof v !== "string" || !allowed.includes(v)) return null;
+          if (typeof v !== "string" || !allowed.includes(v)) return false;
         }
       }
-      return { kind, i, ms, stage, n: 0, rule: null };
+      out.stage = stage;
+      return true;
     }
     case CAUSE: {
       const stage = ev.stage;
-      if (stage !== undefined && !stageOk(svc, stage, false)) return null;
+      if (stage !== undefined && !stageOk(svc, stage, false)) return false;
       const objective = ev.objective;
-      if (objective !== undefined && typeof objective !== "boolean") return null;
-      if (!filled(ev.cause) || !filled(ev.remedy)) return null;
-      return { kind, i, ms, stage: stage === undefined ? null : stage, n: 0, rule: null };
+      if (objective !== undefined && typeof objective !== "boolean") return false;
+      if (!filled(ev.cause) || !filled(ev.remedy)) return false;
+      out.stage = stage === undefined ? null : stage;
+      return true;
     }
     default:
-      return null; // an event type the fast path does not know: the full path decides
+      return false;
   }
 }
-
-const byTime = (a: Ev, b: Ev): number => a.ms - b.ms || a.i - b.i;
 
 /** What the events say at `asOf`, for the stages of one ticket. */
 export interface Facts {
   readonly createdMs: number;
   readonly asOfMs: number;
-  /** Every event read, sorted by time (ties in input order). */
+  /** Every event read, sorted by time (ties in input order): events[0 .. count). */
   readonly events: readonly Ev[];
+  readonly count: number;
   /** Events up to and including `asOf`: events[0 .. known). */
   readonly known: number;
   /** Pauses known at `asOf` as from, to, from, to ... with their rules. */
@@ -414,36 +427,78 @@ function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
 const NO_PAUSES: readonly number[] = Object.freeze([]);
 const NO_RULES: readonly PauseReason[] = Object.freeze([]);
 
-/** The events of a ticket read and checked as `readEvents` does, or null when it would throw (or when an event is not handled). */
+const newEv = (): Ev => ({ kind: 0, i: 0, ms: 0, stage: null, n: 0, rule: null });
+type MutableFacts = { -readonly [K in keyof Facts]: Facts[K] } & { events: Ev[] };
+const newFacts = (): MutableFacts => ({ createdMs: 0, asOfMs: 0, events: [], count: 0, known: 0, pauses: NO_PAUSES, pauseRules: NO_RULES, remoteAt: null, closedAt: null });
+
+/**
+ * The facts and event records `readFacts` fills ticket after ticket (no allocation per ticket),
+ * claimed from `readFacts` until `releaseFacts`; a call made meanwhile (an event's getter that
+ * evaluates another ticket) gets fresh ones.
+ */
+const SCRATCH = newFacts();
+let claimed = false;
+
+/** Gives the scratch back once the caller of `readFacts` is done with its facts. */
+export function releaseFacts(f: Facts | null): void {
+  if (f === SCRATCH) claimed = false;
+}
+
+/**
+ * The events of a ticket read and checked as `readEvents` does, or null when it would throw (or
+ * when an event is not handled). The caller hands the facts back with {@link releaseFacts}.
+ */
 export function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, createdMs: number, asOfMs: number): Facts | null {
+  const f = claimed ? newFacts() : SCRATCH;
+  claimed = true;
+  let read = false;
+  try {
+    read = fill(f, c, svc, ticket, createdMs, asOfMs);
+  } finally {
+    if (!read) releaseFacts(f); // not read, or an event's getter threw
+  }
+  return read ? f : null;
+}
+
+function fill(f: MutableFacts, c: CompiledPolicy, svc: CompiledService, ticket: Record<string, unknown>, createdMs: number, asOfMs: number): boolean {
   const raw = ticket.events;
-  if (!Array.isArray(raw)) return null;
+  if (!Array.isArray(raw)) return false;
   const n = raw.length;
-  const events: Ev[] = new Array<Ev>(n);
+  const events = f.events;
   let sorted = true;
   for (let i = 0; i < n; i++) {
-    const e = readOne(c, svc, ticket, raw[i], i);
-    if (e === null) return null;
+    const e = i < events.length ? events[i]! : (events[i] = newEv());
+    if (!readOne(c, svc, ticket, raw[i], i, e)) return false;
     if (i > 0 && e.ms < events[i - 1]!.ms) sorted = false;
-    events[i] = e;
   }
-  if (!sorted) events.sort(byTime);
+  if (!sorted) {
+    // insertion sort of events[0 .. n) by time, ties in input order (a few events a ticket)
+    for (let k = 1; k < n; k++) {
+      const e = events[k]!;
+      let j = k - 1;
+      while (j >= 0 && (events[j]!.ms > e.ms || (events[j]!.ms === e.ms && events[j]!.i > e.i))) {
+        events[j + 1] = events[j]!;
+        j--;
+      }
+      events[j + 1] = e;
+    }
+  }
   // the sequence rules of readEvents, on every event (asOf or not)
   let paused = false;
   let closed = false;
   for (let k = 0; k < n; k++) {
     const e = events[k]!;
-    if (e.ms < createdMs) return null;
+    if (e.ms < createdMs) return false;
     if (e.kind === PAUSE) {
-      if (paused) return null;
+      if (paused) return false;
       paused = true;
     } else if (e.kind === RESUME) {
-      if (!paused) return null;
+      if (!paused) return false;
       paused = false;
     } else if (e.kind === DONE) {
-      for (let j = 0; j < k; j++) if (events[j]!.kind === DONE && events[j]!.stage === e.stage) return null;
+      for (let j = 0; j < k; j++) if (events[j]!.kind === DONE && events[j]!.stage === e.stage) return false;
     } else if (e.kind === CLOSED) {
-      if (closed) return null;
+      if (closed) return false;
       closed = true;
     }
   }
@@ -483,7 +538,15 @@ export function readFacts(c: CompiledPolicy, svc: CompiledService, ticket: Recor
     pauses.push(openFrom, asOfMs);
     pauseRules.push(openRule);
   }
-  return { createdMs, asOfMs, events, known, pauses, pauseRules, remoteAt, closedAt };
+  f.createdMs = createdMs;
+  f.asOfMs = asOfMs;
+  f.count = n;
+  f.known = known;
+  f.pauses = pauses;
+  f.pauseRules = pauseRules;
+  f.remoteAt = remoteAt;
+  f.closedAt = closedAt;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -600,9 +663,9 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   const anchorName = sp.anchor;
   // a stage is done only after its anchor (checked on all events, whatever asOf)
   if (anchorName !== null) {
-    const done0 = doneOf(events, events.length, sp.name);
+    const done0 = doneOf(events, f.count, sp.name);
     if (done0 !== null) {
-      const a = doneOf(events, events.length, anchorName);
+      const a = doneOf(events, f.count, anchorName);
       const a0 = a !== null ? a.ms : closedAt !== null && sp.anchorIsStage ? closedAt : null;
       if (a0 === null || done0.ms < a0) throw BAIL;
     }
@@ -724,6 +787,8 @@ export function quickStatuses(
     }
   } catch {
     return -1; // BAIL, or a calendar error (the stage is unknown): the full path
+  } finally {
+    releaseFacts(f);
   }
   return n;
 }

@@ -116,6 +116,38 @@ describe("evaluateTicket's fast path = its full path", () => {
     const c0 = Date.parse("2024-05-06T10:00:00+08:00");
     const asOf = c0 + 3_600_000;
 
+    it("an event getter that evaluates another ticket meanwhile, or throws: the reused event records stay each ticket's own", () => {
+      const plainTicket = (id: string, minutes: number) => ({ id, service: "fault", tier: "core", urgency: "urgent", createdAt: c0, events: [{ type: "done", stage: "response", at: c0 + minutes * 60_000 }] }) as unknown as Ticket;
+      const expectedInner = plain(evaluateTicket(robotIntegration2026, plainTicket("IN", 30), { asOf }));
+      let inner: unknown = null;
+      const reentrant = {
+        id: "OUT", service: "fault", tier: "core", urgency: "urgent", createdAt: c0,
+        events: [
+          { type: "done", stage: "response", at: c0 + 5 * 60_000 },
+          {
+            type: "done", stage: "handling",
+            get at() {
+              inner = plain(evaluateTicket(robotIntegration2026, plainTicket("IN", 30), { asOf })); // read while the outer ticket's events are being read
+              return c0 + 40 * 60_000;
+            },
+          },
+        ],
+      } as unknown as Ticket;
+      const outer = both(robotIntegration2026, reentrant, { asOf });
+      expect(outer.taken).toBe(true);
+      expect(outer.fast).toEqual(outer.full);
+      expect(inner).toEqual(expectedInner);
+      expect((outer.fast as { ok: { stages: { doneAtMs: number }[] } }).ok.stages.slice(0, 2).map((s) => s.doneAtMs)).toEqual([c0 + 5 * 60_000, c0 + 40 * 60_000]);
+      // a getter that throws: the error reaches the caller, and the next tickets are evaluated as before
+      const throwing = { ...plainTicket("T", 10), events: [{ type: "done", stage: "response", get at(): number { throw new Error("boom"); } }] } as unknown as Ticket;
+      expect(() => evaluateTicket(robotIntegration2026, throwing, { asOf })).toThrow("boom");
+      for (const m of [10, 20, 70]) {
+        const r = both(robotIntegration2026, plainTicket(`A${m}`, m), { asOf });
+        expect(r.taken).toBe(true);
+        expect(r.fast).toEqual(r.full);
+      }
+    });
+
     it("a fraction of a millisecond: the full path decides (its Dates drop the fraction)", () => {
       for (const createdAt of [c0 + 0.5, c0 + 0.25]) {
         const r = both(robotIntegration2026, { id: "F1", service: "fault", tier: "core", urgency: "urgent", createdAt, events: [] } as unknown as Ticket, { asOf });
