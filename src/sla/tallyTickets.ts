@@ -95,11 +95,15 @@ function quickTally(c: CompiledPolicy, o: EvaluateTicketOptions): ((t: TicketInp
   const run = quickRun(c, asOfMs, o);
   if (run === null) return null;
   const { only, out, reneg } = run;
+  // one evaluation record and one stages array per stage count, refilled ticket after ticket: the
+  // fold reads them at once and keeps nothing of them (the stage records are the plans' own)
+  const ev = { ticketId: "", service: "", tier: null as string | null, urgency: null as string | null, location: null as string | null, channel: null as string | null, assignee: null as string | null, department: null as string | null, createdAt: 0, asOf: asOfMs, createdAtMs: 0, asOfMs, policy: c.ref, stages: [] as unknown[], unknownStages: null };
+  const arrays: unknown[][] = [];
   return (t) => {
     const r = quickTicket(run, t);
     if (r === null) return null;
     const { plan, n, createdMs } = r;
-    const stages = new Array<unknown>(n);
+    const stages = (arrays[n] ??= new Array<unknown>(n));
     for (let j = 0, s = 0; j < n; s++) {
       const sp = plan.stages[s]!;
       if (only !== null && !only.has(sp.name)) continue;
@@ -107,22 +111,17 @@ function quickTally(c: CompiledPolicy, o: EvaluateTicketOptions): ((t: TicketInp
       j++;
     }
     // the fields rollup reads, in TicketEvaluation's order; instants as epoch ms (rollup reads both)
-    return {
-      ticketId: t.id,
-      service: plan.svc.name,
-      tier: fact(t.tier),
-      urgency: fact(t.urgency),
-      location: fact(t.location),
-      channel: fact(t.channel),
-      assignee: fact(t.assignee),
-      department: fact(t.department),
-      createdAt: createdMs,
-      asOf: asOfMs,
-      createdAtMs: createdMs,
-      asOfMs,
-      policy: c.ref,
-      stages,
-      unknownStages: null,
-    } as unknown as TicketEvaluation;
+    ev.ticketId = t.id;
+    ev.service = plan.svc.name;
+    ev.tier = fact(t.tier);
+    ev.urgency = fact(t.urgency);
+    ev.location = fact(t.location);
+    ev.channel = fact(t.channel);
+    ev.assignee = fact(t.assignee);
+    ev.department = fact(t.department);
+    ev.createdAt = createdMs;
+    ev.createdAtMs = createdMs;
+    ev.stages = stages;
+    return ev as unknown as TicketEvaluation;
   };
 }
