@@ -167,10 +167,16 @@ function topOf(o: object): unknown[] {
   return top;
 }
 
-function sameTop(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Does `o` still have the top-level keys, values and targets count `top` recorded (`topOf`)? Allocates nothing. */
+function sameTop(top: readonly unknown[], o: object): boolean {
+  let i = 0;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    if (top[i] !== k || top[i + 1] !== (o as Record<string, unknown>)[k]) return false;
+    i += 2;
+  }
+  const t = (o as { targets?: unknown }).targets;
+  return i === top.length - 1 && top[i] === (Array.isArray(t) ? t.length : -1);
 }
 
 /**
@@ -181,9 +187,9 @@ export function getCompiled(policy: unknown): CompiledPolicy {
   if (policy === null || typeof policy !== "object") return compile(checkPolicyJsonOrThrow(policy));
   const c = compiledByPolicy.get(policy);
   if (c) return c;
-  const top = topOf(policy);
   const hit = compiledByJson.get(policy);
-  if (hit && sameTop(hit.top, top)) return hit.c;
+  if (hit && sameTop(hit.top, policy)) return hit.c;
+  const top = topOf(policy);
   const fresh = compile(checkPolicyJsonOrThrow(policy));
   compiledByJson.set(policy, { c: fresh, top });
   return fresh;

@@ -123,5 +123,9 @@ describe("a policy passed as plain JSON is compiled once per object", () => {
     expect(Object.getOwnPropertySymbols(json)).toEqual([]);
     json.warnAt = 0.9;
     expect(evaluateTicket(json as unknown as Policy, ticket, { asOf }).stages[0]!.status).toBe("pending"); // warning from 18 min now
+    delete json.warnAt; // a key removed: the default 0.8 again
+    expect(evaluateTicket(json as unknown as Policy, ticket, { asOf }).stages[0]!.status).toBe("warning");
+    json.warnAt = 0.9; // and added back
+    expect(evaluateTicket(json as unknown as Policy, ticket, { asOf }).stages[0]!.status).toBe("pending");
   });
 });
