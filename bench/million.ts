@@ -7,8 +7,9 @@
  * `npm run build` first), each run in a fresh process so its peak RSS is its own:
  *   - generating the tickets alone (what the input costs before sla-kit sees it: `ticketsOf`, the
  *     same tickets as filtering `sampleTicket`'s, about 1.5 µs each);
- *   - starting and stopping 2 workers on no tickets (the fixed cost of a `tallyTicketsInWorkers` call);
- *   - `tallyTicketsInWorkers` with 2 workers (the goal);
+ *   - starting and stopping the workers on no tickets (the fixed cost of a `tallyTicketsInWorkers` call);
+ *   - `tallyTicketsInWorkers` with its default workers (one less than the cores: the calling thread
+ *     tallies too) or BENCH_WORKERS of them (the goal);
  *   - `tallyTickets` on the calling thread (the reference; skipped when BENCH_SINGLE=0).
  * Prints wall s and CPU s (all threads of the process), the same less the generating run's (the
  * input counts apart: the tickets are generated on the calling thread while sla-kit runs, so on 2
@@ -19,7 +20,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { benchPolicies, ticketsOf } from "./_tickets.js";
@@ -31,6 +32,9 @@ const N = Number(process.env.BENCH_MILLION ?? 1_000_000);
 const ASOF = Date.UTC(2026, 10, 30, 16); // after every synthetic ticket's creation
 const BY = { by: ["assignee", "month"], timeZone: "Asia/Shanghai" } as const;
 type Mode = "generate" | "start" | "workers" | "single";
+/** The workers' count: BENCH_WORKERS, else tallyTicketsInWorkers' default. */
+const WORKERS = process.env.BENCH_WORKERS ? { workers: Number(process.env.BENCH_WORKERS) } : {};
+const nWorkers = WORKERS.workers ?? Math.max(1, Math.min(8, availableParallelism() - 1));
 
 /** The first `n` robot-integration tickets of seed 15, made one at a time. */
 const tickets = (n: number): Generator<Ticket> => ticketsOf(benchPolicies.robot, 15, n);
@@ -52,10 +56,10 @@ async function run(mode: Mode): Promise<Result> {
   let tallied = 0;
   if (mode === "generate") for (const _ of tickets(N)) tallied++;
   else if (mode === "start") {
-    await tallyTicketsInWorkers(policy, [], { asOf: ASOF, ...BY, workers: 2 });
+    await tallyTicketsInWorkers(policy, [], { asOf: ASOF, ...BY, ...WORKERS });
     tallied = N; // nothing to tally: the fixed cost
   } else {
-    const rows = mode === "workers" ? await tallyTicketsInWorkers(policy, tickets(N), { asOf: ASOF, ...BY, workers: 2 }) : tallyTickets(policy, tickets(N), { asOf: ASOF, ...BY });
+    const rows = mode === "workers" ? await tallyTicketsInWorkers(policy, tickets(N), { asOf: ASOF, ...BY, ...WORKERS }) : tallyTickets(policy, tickets(N), { asOf: ASOF, ...BY });
     for (const r of rows) tallied += r.tickets;
   }
   const wallMs = performance.now() - t0;
@@ -91,8 +95,8 @@ if (child) {
   }
   const label: Record<Mode, string> = {
     generate: "generating the tickets alone",
-    start: "2 workers started, no tickets",
-    workers: "tallyTicketsInWorkers, 2 workers",
+    start: `${nWorkers} worker(s) started, no tickets`,
+    workers: `tallyTicketsInWorkers, ${nWorkers} worker(s) + calling thread`,
     single: "tallyTickets, calling thread",
   };
   const gen = results.find((r) => r.mode === "generate")!;

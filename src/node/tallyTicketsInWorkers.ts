@@ -12,7 +12,10 @@ import { ColumnWriter } from "./_columns.js";
 
 /** Options of {@link tallyTicketsInWorkers}: those of `tallyTickets`, plus how to spread the work. */
 export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
-  /** Worker threads (default: the available cores, at most 8); 1 still moves the work off the calling thread. */
+  /**
+   * Worker threads (default: one less than the available cores, since the calling thread tallies
+   * too, at least 1 and at most 8; with `callingThread: false`, the available cores, at most 8).
+   */
   readonly workers?: number;
   /** Tickets per message to a worker (default 4096). */
   readonly batchSize?: number;
@@ -111,12 +114,12 @@ export async function tallyTicketsInWorkers(
   const o = batchOptions(policy, options, "tallyTicketsInWorkers") as TallyTicketsInWorkersOptions;
   new RollupFold(o); // bad grouping options fail before any ticket is read
   assertTickets(tickets, "tallyTicketsInWorkers");
-  const n = count(o.workers, "workers", Math.max(1, Math.min(8, availableParallelism())), 256);
-  const batchSize = count(o.batchSize, "batchSize", 4096, 1 << 20);
-  const heapMb = count(o.workerHeapMb, "workerHeapMb", 128, 1 << 20, 32);
   if (o.callingThread !== undefined && typeof o.callingThread !== "boolean") {
     throw new SlaKitError("INVALID_ARGUMENT", `callingThread must be true or false, got ${String(o.callingThread)}.`, { path: ["callingThread"] });
   }
+  const n = count(o.workers, "workers", Math.max(1, Math.min(8, availableParallelism() - (o.callingThread === false ? 0 : 1))), 256);
+  const batchSize = count(o.batchSize, "batchSize", 4096, 1 << 20);
+  const heapMb = count(o.workerHeapMb, "workerHeapMb", 128, 1 << 20, 32);
   const useHere = o.callingThread !== false;
   const { workers: _w, batchSize: _b, workerHeapMb: _h, callingThread: _c, ...rest } = o;
   const shared: TallyTicketsOptions = { ...rest, asOf: o.asOf };
