@@ -102,20 +102,12 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Offset from the wall time a formatter prints for `secondMs`. */
 function wallOffset(f: Intl.DateTimeFormat, secondMs: number): number {
-  const parts = f.formatToParts(secondMs);
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
-  for (const p of parts) {
-    switch (p.type) {
-      case "year": y = Number(p.value); break;
-      case "month": mo = Number(p.value); break;
-      case "day": d = Number(p.value); break;
-      case "hour": h = Number(p.value); break;
-      case "minute": mi = Number(p.value); break;
-      case "second": s = Number(p.value); break;
-      case "era": bc = p.value.startsWith("B"); break;
-    }
-  }
-  if (bc) y = 1 - y;
+  const v: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const p of f.formatToParts(secondMs)) v[p.type] = p.value;
+  const n = (k: Intl.DateTimeFormatPartTypes): number => Number(v[k] ?? 0);
+  let y = n("year");
+  const mo = n("month"), d = n("day"), h = n("hour"), mi = n("minute"), s = n("second");
+  if (v.era?.startsWith("B")) y = 1 - y;
   // near the ends of the Date range the local wall time itself may lie outside it: shift by a
   // 400-year Gregorian cycle (same calendar) to compute it
   let wall = utcMs(y, mo, d, h, mi, s);

@@ -5,17 +5,15 @@
  * summarises its cycles. Private to `sla`.
  * @internal
  */
-import { addBusinessTime, alwaysOpen, businessTimeBetween, coverage, firstAssumedDate, type Calendar } from "../calendar/index.js";
+import { addBusinessTime, businessTimeBetween, coverage, firstAssumedDate, type Calendar } from "../calendar/index.js";
 import type { CompiledStage } from "./_compile.js";
 import { badEvent, iso } from "./_events.js";
 import { placeLevels } from "./_levels.js";
-import { clockOf } from "./_lookup.js";
+import { stageClock } from "./_lookup.js";
 import { causeOf, computedDue, judgeLevels, pausedBetween, settle, type Draft, type StageContext } from "./_stage.js";
 import * as step from "./_steps.js";
 import type { TraceContext } from "./_trace.js";
 import type { CycleEvaluation, StageEvaluation, StageStatus, Target, TraceStep } from "./types.js";
-
-let utcClock: Calendar | undefined;
 
 /** What ended a cycle: its own `done` event, the close, the `until` stage, or nothing yet. */
 type EndedBy = "done" | "closed" | "until" | null;
@@ -142,7 +140,7 @@ export function judgeCycles(ctx: StageContext, cs: CompiledStage, t: Target, anc
   const { c, tl } = ctx;
   if (t.kind !== "duration" && t.kind !== "businessDays") throw new Error(`recurring stage ${cs.name} on a ${t.kind} row`); // parsePolicy refuses it (RECUR_UNTIMED)
   refuseOneOff(ctx, cs);
-  const cal = clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
+  const cal = stageClock(c, t);
   const end = dutyEnd(ctx, cs);
   const extra: number[] = [];
   const spans = findSpans(ctx, cs, anchorMs, end, extra);

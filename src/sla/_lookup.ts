@@ -2,7 +2,7 @@
  * Matrix lookup with the "exactly one row" hit policy. Private to `sla`.
  * @internal
  */
-import type { Calendar } from "../calendar/index.js";
+import { alwaysOpen, type Calendar } from "../calendar/index.js";
 import { SlaKitError, type ErrorPath } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
@@ -51,17 +51,14 @@ type Found = Map<unknown, Map<unknown, Map<unknown, Map<unknown, Target>>>>;
 const foundRows = new WeakMap<CompiledService, Map<string, Found>>();
 
 function remember(svc: CompiledService, stage: string, q: TargetQuery, t: Target): void {
-  let byStage = foundRows.get(svc);
-  if (byStage === undefined) foundRows.set(svc, (byStage = new Map()));
-  let a = byStage.get(stage);
-  if (a === undefined) byStage.set(stage, (a = new Map()));
-  let b = a.get(q.tier);
-  if (b === undefined) a.set(q.tier, (b = new Map()));
-  let d = b.get(q.urgency);
-  if (d === undefined) b.set(q.urgency, (d = new Map()));
-  let e = d.get(q.location);
-  if (e === undefined) d.set(q.location, (e = new Map()));
-  e.set(q.channel, t);
+  let m = foundRows.get(svc) as Map<unknown, unknown> | undefined;
+  if (m === undefined) foundRows.set(svc, (m = new Map()) as Map<string, Found>);
+  for (const k of [stage, q.tier, q.urgency, q.location]) {
+    let next = m.get(k) as Map<unknown, unknown> | undefined;
+    if (next === undefined) m.set(k, (next = new Map()));
+    m = next;
+  }
+  m.set(q.channel, t);
 }
 
 /**
@@ -126,4 +123,11 @@ function describeQuery(q: TargetQuery): string {
 /** The calendar named by a row's clock (validated at compile time). */
 export function clockOf(c: CompiledPolicy, t: Target): Calendar | null {
   return t.clock === undefined ? null : (c.calendars.get(t.clock) ?? null);
+}
+
+let utcClock: Calendar | undefined;
+
+/** The clock a stage's deadline runs on: its row's, else UTC 24x7. */
+export function stageClock(c: CompiledPolicy, t: Target): Calendar {
+  return clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
 }

@@ -87,14 +87,13 @@ export function referenceIssues(json: PolicyJson): { issues: PolicyIssue[]; cale
       seen.add(v);
     });
   }
-  const known = (d: Dimension, v: string): boolean => (json.dimensions[d] ?? []).includes(v);
+  /** UNKNOWN_VALUE at `path` when `v` is not a declared value of `d`. */
+  const checkValue = (d: Dimension, v: string | undefined, path: ErrorPath): void => {
+    const declared = json.dimensions[d] ?? [];
+    if (v !== undefined && !declared.includes(v)) err("UNKNOWN_VALUE", path, `${d} "${v}" is not declared in dimensions.${d} (${declared.join(", ") || "none"}).`);
+  };
   const checkValues = (vals: Partial<Record<Dimension, readonly string[]>> | undefined, path: ErrorPath): void => {
-    if (!vals) return;
-    for (const d of DIMENSIONS) {
-      (vals[d] ?? []).forEach((v, i) => {
-        if (!known(d, v)) err("UNKNOWN_VALUE", [...path, d, i], `${d} "${v}" is not declared in dimensions.${d} (${(json.dimensions[d] ?? []).join(", ") || "none"}).`);
-      });
-    }
+    if (vals) for (const d of DIMENSIONS) (vals[d] ?? []).forEach((v, i) => checkValue(d, v, [...path, d, i]));
   };
   for (const [svc, def] of Object.entries(json.services)) {
     const names = new Set<string>();
@@ -132,10 +131,7 @@ export function referenceIssues(json: PolicyJson): { issues: PolicyIssue[]; cale
         }
       }
     }
-    for (const d of DIMENSIONS) {
-      const v = row[d];
-      if (v !== undefined && !known(d, v)) err("UNKNOWN_VALUE", ["targets", i, d], `${d} "${v}" is not declared in dimensions.${d} (${(json.dimensions[d] ?? []).join(", ") || "none"}).`);
-    }
+    for (const d of DIMENSIONS) checkValue(d, row[d], ["targets", i, d]);
     const kind = withinKind(row.within);
     const recurs = def?.stages.find((s) => stageName(s) === row.stage);
     if (typeof recurs === "object" && recurs.recur !== undefined && (kind === "rings" || kind === "agreed")) {

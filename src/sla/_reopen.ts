@@ -7,10 +7,10 @@
  * (its first resolution) is kept in `reopenings` and in the trace. Private to `sla`.
  * @internal
  */
-import { alwaysOpen, businessTimeBetween, type Calendar } from "../calendar/index.js";
+import { businessTimeBetween, type Calendar } from "../calendar/index.js";
 import type { CompiledStage } from "./_compile.js";
 import { iso } from "./_events.js";
-import { clockOf, lookupStage } from "./_lookup.js";
+import { lookupStage, stageClock } from "./_lookup.js";
 import type { StageContext } from "./_stage.js";
 import { buildTimeline, type PauseSpan, type ResolvedSpan, type Timeline } from "./_timeline.js";
 import type { LazyTrace, TraceContext } from "./_trace.js";
@@ -80,11 +80,9 @@ const resolvedTimeStep = (tr: TraceContext, w: ResolvedSpan, ms: number, paused:
   value: ms,
 });
 
-let utcClock: Calendar | undefined;
-
 /** The stage's clock (its row's, else UTC 24x7, as `_stage.ts` takes it). */
 function clockOfStage(ctx: StageContext, cs: CompiledStage): Calendar {
-  return clockOf(ctx.c, lookupStage(ctx.c, ctx.svc, cs.name, ctx.query, [])) ?? (utcClock ??= alwaysOpen("UTC"));
+  return stageClock(ctx.c, lookupStage(ctx.c, ctx.svc, cs.name, ctx.query, []));
 }
 
 /** The last `closed` event at or before `ms`, whatever `asOf` (for the anchor check of a done stage), or undefined. */

@@ -2,11 +2,11 @@
  * Evaluating one stage of a ticket against its target row and the ticket's timeline. Private to `sla`.
  * @internal
  */
-import { addBusinessDays, addBusinessTime, alwaysOpen, businessTimeBetween, coverage, firstAssumedDate, type Calendar } from "../calendar/index.js";
+import { addBusinessDays, addBusinessTime, businessTimeBetween, coverage, firstAssumedDate, type Calendar } from "../calendar/index.js";
 import { isSlaKitError, type SlaKitError } from "../errors.js";
 import type { CompiledPolicy, CompiledService, CompiledStage } from "./_compile.js";
 import { badEvent, iso } from "./_events.js";
-import { clockOf, lookupStage } from "./_lookup.js";
+import { lookupStage, stageClock } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import * as step from "./_steps.js";
 import { LazyTrace } from "./_trace.js";
@@ -19,8 +19,6 @@ import { judgeCycles } from "./_cycles.js";
 import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TargetQuery, TicketFacts } from "./types.js";
 
 export { cite } from "./_steps.js";
-
-let utcClock: Calendar | undefined;
 
 /** A stage evaluation while it is judged: every field of the result, writable. */
 export type Draft = { -readonly [K in Exclude<keyof StageEvaluation, "trace">]: StageEvaluation[K] } & { readonly trace: LazyTrace };
@@ -368,7 +366,7 @@ function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft, rc: StagePla
     d.doneAtMs = doneMs;
     trace.add(step.closedStep, doneMs, null, null, null);
   }
-  const cal = clockOf(c, t) ?? (utcClock ??= alwaysOpen("UTC"));
+  const cal = stageClock(c, t);
   const endMs = doneMs ?? tl.asOfMs;
   // a restart (S16) leaves the agreements recorded before it to the old target
   const cut = rc === null ? null : agreementsAfterRestart(rc, tl.agreements.get(cs.name) ?? []);

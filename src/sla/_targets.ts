@@ -25,10 +25,7 @@ export function withinKind(within: TargetRow["within"]): Target["kind"] {
 /** A row of the matrix as a {@link Target}: the union by `kind`, so callers never cast `within`. */
 export function toTarget(row: TargetRow, index: number): Target {
   const w = row.within;
-  if (typeof w === "string") return { ...row, index, kind: "duration", within: w, withinMs: isoDurationMs(w) ?? 0 };
-  if ("businessDays" in w) return { ...row, index, kind: "businessDays", within: w, withinMs: null };
-  if ("rings" in w) return { ...row, index, kind: "rings", within: w, withinMs: null };
-  return { ...row, index, kind: "agreed", within: w, withinMs: null };
+  return { ...row, index, kind: withinKind(w), within: w, withinMs: typeof w === "string" ? (isoDurationMs(w) ?? 0) : null } as Target;
 }
 
 /** Comparable size of a row's deadline (same `unit` = comparable), or null for agreed rows. */
