@@ -80,6 +80,13 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
+/** The listed values of each dimension as sets (dimensions not listed left out). */
+function setsOf(vals: Partial<Record<Dimension, readonly string[]>>): Partial<Record<Dimension, ReadonlySet<string>>> {
+  const out: Partial<Record<Dimension, ReadonlySet<string>>> = {};
+  for (const d of DIMENSIONS) if (vals[d]) out[d] = new Set(vals[d]);
+  return out;
+}
+
 function parseBound(s: string | undefined): EffectiveBound | null {
   if (s === undefined) return null;
   return s.length === 10 ? { date: s, day: isoToDayNumber(s) ?? Number.NaN } : { ms: Date.parse(s) };
@@ -101,16 +108,10 @@ export function compile(json: PolicyJson): CompiledPolicy {
   const services = new Map<string, CompiledService>();
   for (const [name, def] of Object.entries(data.services)) {
     const stages: CompiledStage[] = def.stages.map((s, index) => {
-      if (typeof s === "string") return { name: s, index, when: null, notApplicable: null, recur: null };
-      const notApplicable = s.notApplicable ?? null;
-      const recur = s.recur ?? null;
-      if (!s.when) return { name: s.name, index, when: null, notApplicable, recur };
-      const when: Partial<Record<Dimension, ReadonlySet<string>>> = {};
-      for (const d of DIMENSIONS) if (s.when[d]) when[d] = new Set(s.when[d]);
-      return { name: s.name, index, when, notApplicable, recur };
+      const o: Exclude<StageDef, string> = typeof s === "string" ? { name: s } : s;
+      return { name: o.name, index, when: o.when ? setsOf(o.when) : null, notApplicable: o.notApplicable ?? null, recur: o.recur ?? null };
     });
-    const values: Partial<Record<Dimension, ReadonlySet<string>>> = {};
-    for (const d of DIMENSIONS) if (def.values?.[d]) values[d] = new Set(def.values[d]);
+    const values = setsOf(def.values ?? {});
     const rows = new Map<string, Target[]>();
     for (const s of stages) rows.set(s.name, []);
     for (const t of targets) if (t.service === name) rows.get(t.stage)?.push(t);
