@@ -123,7 +123,8 @@ const fk = (fn: (...a: never[]) => unknown, ...names: string[]): KindSpec => k(n
 const EVALS = ["evaluations", "tickets", "asOf"] as const;
 
 /** The case kinds by name (a Map: `valueOf` or `__proto__` are not kinds). */
-export const kindTable: ReadonlyMap<string, KindSpec> = new Map<string, KindSpec>([
+// the tables are built by calls marked pure, so a bundle that runs no case drops them and what they call
+export const kindTable: ReadonlyMap<string, KindSpec> = /* @__PURE__ */ (() => new Map<string, KindSpec>([
   // sla
   ["dueAt", k(["query", "anchor"], (i, ctx) => sla.dueAt(needPolicy(ctx, "dueAt"), i["query"] as sla.TargetQuery, i["anchor"] as Date), ["policy"])],
   ["findTarget", k(["query"], (i, ctx) => sla.findTarget(needPolicy(ctx, "findTarget"), i["query"] as sla.TargetQuery), ["policy"])],
@@ -182,18 +183,18 @@ export const kindTable: ReadonlyMap<string, KindSpec> = new Map<string, KindSpec
   ["retrainingFlags", fk(scoring.retrainingFlags, "history", "options")],
   ["standardLevel", fk(scoring.standardLevel, "value", "standard")],
   ["weightedEvaluation", fk(scoring.weightedEvaluation, "scores", "weights")],
-]);
+]))();
 
 /** The kinds that need the file's policy, derived from the table. */
-export const policyKinds: ReadonlySet<string> = new Set([...kindTable].filter(([, s]) => s.needs.includes("policy")).map(([n]) => n));
+export const policyKinds: ReadonlySet<string> = /* @__PURE__ */ (() => new Set([...kindTable].filter(([, s]) => s.needs.includes("policy")).map(([n]) => n)))();
 
 /** The kinds that need the file's policy set (`policies`). */
-export const policySetKinds: ReadonlySet<string> = new Set([...kindTable].filter(([, s]) => s.needs.includes("policies")).map(([n]) => n));
+export const policySetKinds: ReadonlySet<string> = /* @__PURE__ */ (() => new Set([...kindTable].filter(([, s]) => s.needs.includes("policies")).map(([n]) => n)))();
 
 /** Rules a call fired that its result does not carry (a `dueAt` returns a bare Date). */
-export const ruleHints: ReadonlyMap<string, (input: Input, ctx: KindContext) => string[]> = new Map([
+export const ruleHints: ReadonlyMap<string, (input: Input, ctx: KindContext) => string[]> = /* @__PURE__ */ (() => new Map([
   ["dueAt", (i: Input, ctx: KindContext) => {
     const t = sla.findTarget(needPolicy(ctx, "dueAt"), i["query"] as sla.TargetQuery);
     return [t.sourceRef, ...(t.id === undefined ? [] : [t.id])];
   }],
-]);
+]))();

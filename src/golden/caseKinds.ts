@@ -9,4 +9,4 @@ import { kindTable } from "./_kinds.js";
  * console.log(caseKinds.includes("evaluateTicket")); // true
  * ```
  */
-export const caseKinds: readonly string[] = [...kindTable.keys()];
+export const caseKinds: readonly string[] = /* @__PURE__ */ (() => [...kindTable.keys()])();

@@ -9,11 +9,11 @@ import { kindTable } from "./_kinds.js";
 import { assertDepth, didYouMean } from "./_suggest.js";
 import type { CaseFile, GoldenCase } from "./types.js";
 
-const tolerance = z
-  .object({ points: z.number().nonnegative().optional(), ms: z.number().int().nonnegative().optional() })
-  .strict();
+// built by calls marked pure, so a bundle that never validates a case file drops them
+const tolerance = /* @__PURE__ */ (() => z.object({ points: z.number().nonnegative().optional(), ms: z.number().int().nonnegative().optional() }).strict())();
 
-const goldenCase = z
+const goldenCase = /* @__PURE__ */ (() =>
+  z
   .object({
     id: z.string().min(1),
     kind: z.string().min(1),
@@ -25,7 +25,7 @@ const goldenCase = z
     expectError: z.string().min(1).optional(),
     tolerance: tolerance.optional(),
   })
-  .strict();
+  .strict())();
 
 /**
  * zod schema of a {@link CaseFile}.
@@ -36,7 +36,8 @@ const goldenCase = z
  * console.log(caseFileSchema.safeParse({ cases: [{ id: "a", kind: "ratio", input: { numerator: 1, denominator: 2 } }] }).success); // true
  * ```
  */
-export const caseFileSchema = z
+export const caseFileSchema = /* @__PURE__ */ (() =>
+  z
   .object({
     $schema: z.string().optional(),
     policy: z.string().min(1).optional(),
@@ -45,7 +46,7 @@ export const caseFileSchema = z
     tolerance: tolerance.optional(),
     cases: z.array(goldenCase),
   })
-  .strict();
+  .strict())();
 
 /**
  * JSON Schema (draft 2020-12) of a golden case file, for editors and `sla-kit schema cases`.
@@ -57,7 +58,7 @@ export const caseFileSchema = z
  * ```
  */
 export const caseFileJsonSchema: { readonly properties?: Record<string, unknown> } & Record<string, unknown> =
-  z.toJSONSchema(caseFileSchema, { io: "input" }) as Record<string, unknown>;
+  /* @__PURE__ */ (() => z.toJSONSchema(caseFileSchema, { io: "input" }) as Record<string, unknown>)();
 
 /**
  * Validates a golden case file (already parsed from JSON or YAML). Throws `INVALID_CASE_FILE`
