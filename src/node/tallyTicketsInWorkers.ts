@@ -35,7 +35,7 @@ export type TallyTicketsInWorkersOptions = TallyTicketsOptions & {
 
 /**
  * Young generation of each worker (MB), fixed so peak RSS stays bounded. 8 MB made the workers
- * spend 13-17% of their time in scavenges; at 64 MB a million tickets take 5.3 s wall instead of
+ * spend 13-17% of their time in scavenges; at 64 MB a million tickets took 5.3 s wall instead of
  * 6.5 s on 2 idle cores, at 243 MB peak RSS instead of 197 MB (`npm run bench:million`).
  */
 const YOUNG_MB = 64;
@@ -81,7 +81,9 @@ const toError = (e: ErrorJson): Error =>
  * transferred rather than copied: cloning ticket objects would cost more than evaluating them),
  * are evaluated and folded there, and the rows of every thread merged. While every worker has two
  * batches, the calling thread tallies the tickets that come itself (`callingThread: false`: it
- * waits), so a run is never much slower than `tallyTickets`; its event loop runs once per batch.
+ * waits), so the threads share the work; its event loop runs once per batch. A ticket sent to a
+ * worker costs more CPU in all than one tallied on one thread (columns, rebuilding, warm-up): on
+ * cores already busy, `tallyTickets` alone can finish sooner.
  * The rows are those of `tallyTickets` on the same input. A stream of any length holds a bounded
  * number of tickets.
  * Times travel as epoch ms (ISO-8601 strings with an offset included); a ticket the columns cannot
