@@ -156,6 +156,34 @@ function evaluateFull(c: CompiledPolicy, svc: CompiledService, ticket: TicketInp
 const msOf = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
 
 /**
+ * The copy of one event of a kind the fast path takes (_plan.ts readOne): the fields `readEvent`
+ * (_events.ts) reads of that kind, the others left undefined (reading a field an event does not
+ * have costs more than the copy: the events of a ticket come in many shapes). One shape for all.
+ */
+function eventCopy(e: Record<string, unknown>): object {
+  const type = e.type;
+  const at = msOf(e.at);
+  switch (type) {
+    case "done":
+      return copyOf(type, at, e.stage, e.rings);
+    case "agreed-deadline":
+      return copyOf(type, at, e.stage, undefined, msOf(e.dueAt), e.consent);
+    case "pause":
+      return copyOf(type, at, undefined, undefined, undefined, e.consent, e.reason);
+    case "not-applicable":
+      return copyOf(type, at, e.stage, undefined, undefined, undefined, e.reason);
+    case "closed":
+      return copyOf(type, at, undefined, undefined, undefined, undefined, e.reason);
+    case "cause":
+      return copyOf(type, at, e.stage, undefined, undefined, undefined, undefined, e.cause, e.remedy, e.objective);
+    default: // resume, remote-resolved
+      return copyOf(type, at);
+  }
+}
+
+const copyOf = (type: unknown, at: unknown, stage?: unknown, rings?: unknown, dueAt?: unknown, consent?: unknown, reason?: unknown, cause?: unknown, remedy?: unknown, objective?: unknown): object => ({ type, at, stage, rings, dueAt, consent, reason, cause, remedy, objective });
+
+/**
  * The trace steps of a fast-path result: the full evaluation of a copy of the ticket, run once,
  * when the first trace of the result is read. The copy holds what evaluation reads, field by
  * field (getters and inherited fields read now) with instants as epoch ms, so changing the input
@@ -173,11 +201,7 @@ class FullTrace implements TraceSource {
   constructor(c: CompiledPolicy, svc: CompiledService, t: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null) {
     const events = t.events as unknown as readonly Record<string, unknown>[];
     const copy = new Array<object>(events.length);
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      // the fields of the event kinds the fast path takes (_plan.ts readOne)
-      copy[i] = { type: e.type, at: msOf(e.at), stage: e.stage, rings: e.rings, dueAt: msOf(e.dueAt), consent: e.consent, reason: e.reason, cause: e.cause, remedy: e.remedy, objective: e.objective };
-    }
+    for (let i = 0; i < events.length; i++) copy[i] = eventCopy(events[i]!);
     this.#c = c;
     this.#svc = svc;
     this.#ticket = { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: createdMs, events: copy } as TicketInput;
