@@ -22,6 +22,30 @@ const NFACTS = 7;
 /** Event fields besides the columns' own that evaluation reads; they travel as JSON. */
 const REST = ["cause", "remedy", "objective", "facts"] as const;
 
+const STAGE = 1;
+const REASON = 2;
+const CONSENT = 4;
+const RINGS = 8;
+const DUE = 16;
+/** The {@link REST} fields. */
+const MORE = 32;
+const ALL = 63;
+/** The fields `readEvent` (src/sla/_events.ts) reads of each event type; other types carry all. */
+const READS: ReadonlyMap<string, number> = /* @__PURE__ */ (() =>
+  new Map([
+    ["done", STAGE | RINGS],
+    ["agreed-deadline", STAGE | CONSENT | DUE],
+    ["pause", REASON | CONSENT],
+    ["resume", 0],
+    ["remote-resolved", 0],
+    ["not-applicable", STAGE | REASON],
+    ["closed", REASON],
+    ["reopened", REASON],
+    ["cause", STAGE | MORE],
+    ["reclassify", REASON | MORE],
+    ["message", STAGE],
+  ]))();
+
 /** One batch of tickets as columns. */
 export interface Columns {
   readonly n: number;
@@ -167,22 +191,28 @@ export class ColumnWriter {
   private event(raw: unknown): boolean {
     if (raw === null || typeof raw !== "object") return false;
     const e = raw as Record<string, unknown>;
-    if (typeof e.type !== "string") return false;
+    const type = e.type;
+    if (typeof type !== "string") return false;
     const at = timeMs(e.at);
-    const stage = this.opt(e.stage);
-    const reason = this.opt(e.reason);
-    const consent = this.opt(e.consent);
-    if (at === null || stage === -2 || reason === -2 || consent === -2) return false;
-    const rings = e.rings;
+    if (at === null) return false;
+    // only the fields evaluation reads of this kind: reading fields an event lacks, on events of
+    // many shapes, costs more than the rest of the copy (the others arrive undefined, unread)
+    const reads = READS.get(type) ?? ALL;
+    const stage = reads & STAGE ? this.opt(e.stage) : -1;
+    const reason = reads & REASON ? this.opt(e.reason) : -1;
+    const consent = reads & CONSENT ? this.opt(e.consent) : -1;
+    if (stage === -2 || reason === -2 || consent === -2) return false;
+    const rings = reads & RINGS ? e.rings : undefined;
     if (rings !== undefined && (typeof rings !== "number" || rings !== rings)) return false;
     let due = Number.NaN;
-    if (e.dueAt !== undefined) {
-      const ms = timeMs(e.dueAt);
+    const dueAt = reads & DUE ? e.dueAt : undefined;
+    if (dueAt !== undefined) {
+      const ms = timeMs(dueAt);
       if (ms === null) return false;
       due = ms;
     }
     let rest = -1;
-    if (e.cause !== undefined || e.remedy !== undefined || e.objective !== undefined || e.facts !== undefined) {
+    if (reads & MORE && (e.cause !== undefined || e.remedy !== undefined || e.objective !== undefined || e.facts !== undefined)) {
       const o: Record<string, unknown> = {};
       for (const key of REST) {
         const v = e[key];
@@ -192,7 +222,7 @@ export class ColumnWriter {
       }
       rest = this.str(JSON.stringify(o));
     }
-    this.evType.push(this.str(e.type));
+    this.evType.push(this.str(type));
     this.evAt.push(at);
     this.evStage.push(stage);
     this.evReason.push(reason);
