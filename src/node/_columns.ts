@@ -2,9 +2,10 @@
  * Tickets as compact columns for worker threads: typed arrays (transferred, not copied) plus one
  * table of distinct strings. The columns carry exactly what an evaluation reads of a ticket: its
  * id, `createdAt`, the seven facts (service, tier, urgency, location, channel, assignee,
- * department) and each event's `type`, `at`, `stage`, `rings`, `dueAt`, `reason` and `consent`,
- * times as epoch ms; an event's other fields (`cause`, `remedy`, `objective`, `facts`, ...) travel
- * as one JSON string per distinct value. Fields evaluation never reads are dropped. A ticket whose
+ * department) and each event's `type`, `at`, and of `stage`, `rings`, `dueAt`, `reason` and
+ * `consent` those its type reads (READS; all of them for a type evaluation does not know), times as
+ * epoch ms; an event's other fields (`cause`, `remedy`, `objective`, `facts`) travel as one JSON
+ * string per distinct value. Fields evaluation never reads are dropped. A ticket whose
  * values the columns would change (a fact that is not a string, `rings` that is not a number, a
  * time that is not a valid instant, a field JSON cannot carry exactly) is left to the caller,
  * which evaluates the original object.
