@@ -589,6 +589,16 @@ function closeOf(e: Engine, day: number, count: number): number {
   return coversUpTo(e, close) ? close : Number.NaN;
 }
 
+/**
+ * `addBusinessDays` in epoch ms on a checked start `s`: the close of the local date of `s` when
+ * `n` is 0 and that date is a business day (else the next one's), otherwise of the `n`-th
+ * business day after that date.
+ */
+export function closeAfterDays(e: Engine, s: number, n: number, path: ErrorPath): number {
+  const day = localDayNumber(e.timeZone, s);
+  return n === 0 ? businessDayFrom(e, day, 0, path) : businessDayFrom(e, day + 1, n - 1, path);
+}
+
 /** Close of business of the `count`-th (0-based) business day on or after local date `day`. */
 export function businessDayFrom(e: Engine, day: number, count: number, path: ErrorPath): number {
   if (e.always) {

@@ -1,7 +1,6 @@
 import { SlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
-import { localDayNumber } from "../_lib/zone.js";
-import { businessDayFrom, engineOf, instantArg } from "./_engine.js";
+import { closeAfterDays, engineOf, instantArg } from "./_engine.js";
 import type { Calendar } from "./types.js";
 
 /**
@@ -26,6 +25,5 @@ export function addBusinessDays(cal: Calendar, start: Date | number | string, n:
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0) {
     throw new SlaKitError("INVALID_ARGUMENT", `Invalid number of business days ${describe(n)}: pass a whole number >= 0.`, { path: ["n"] });
   }
-  const day = localDayNumber(e.timeZone, s);
-  return n === 0 ? new Date(businessDayFrom(e, day, 0, ["start"])) : new Date(businessDayFrom(e, day + 1, n - 1, ["start"]));
+  return new Date(closeAfterDays(e, s, n, ["start"]));
 }

@@ -12,12 +12,9 @@
 import { firstAssumedDate } from "../calendar/index.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { placeLevels, type PlacedLevel } from "./_levels.js";
-import { BREACHED, CAUSE, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
+import { BREACHED, CAUSE, fact, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
 import { LazyTrace, type TraceSource } from "./_trace.js";
 import type { LevelAt, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
-
-/** A ticket fact as the evaluation carries it: the string, or null when absent. */
-export const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /** W3: the cause recorded for a missed stage (its own, else the first for the whole ticket), or null. */
 function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause | null {

@@ -16,8 +16,7 @@
  * @internal
  */
 import { addBusinessDays, addBusinessTime, businessTimeBetween, type Calendar } from "../calendar/index.js";
-import { addOpen, businessDayFrom, cover, engineOf, openBefore, type Engine } from "../calendar/_engine.js";
-import { localDayNumber } from "../_lib/zone.js";
+import { addOpen, closeAfterDays, cover, engineOf, openBefore, type Engine } from "../calendar/_engine.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import type { CompiledLevel } from "./_levels.js";
 import { lookupStage } from "./_lookup.js";
@@ -256,8 +255,7 @@ const START: readonly string[] = ["start"];
 /** addBusinessDays(k.cal, s, n) in epoch ms. */
 function addDays(k: Clock, s: number, n: number): number {
   if (!k.always && s >= k.lo && s <= k.hi && Number.isSafeInteger(n) && n >= 0) {
-    const day = localDayNumber(k.e.timeZone, s);
-    return n === 0 ? businessDayFrom(k.e, day, 0, START) : businessDayFrom(k.e, day + 1, n - 1, START);
+    return closeAfterDays(k.e, s, n, START);
   }
   return addBusinessDays(k.cal, s, n).getTime();
 }
@@ -424,6 +422,9 @@ function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
   return null;
 }
 
+/** A ticket fact as an evaluation carries it: the string, or null when absent. */
+export const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
 const NO_PAUSES: readonly number[] = Object.freeze([]);
 const NO_RULES: readonly PauseReason[] = Object.freeze([]);
 
@@ -504,9 +505,9 @@ function fill(f: MutableFacts, c: CompiledPolicy, svc: CompiledService, ticket: 
   }
   // the timeline at asOf
   let known = 0;
-  // most tickets have no pause: they share the empty lists
-  let pauses = NO_PAUSES as number[];
-  let pauseRules = NO_RULES as PauseReason[];
+  // made on the first pause: most tickets have none and share the empty lists
+  let pauses: number[] | null = null;
+  let pauseRules: PauseReason[] | null = null;
   let openFrom = Number.NaN;
   let openRule: PauseReason | null = null;
   let remoteAt: number | null = null;
@@ -519,31 +520,23 @@ function fill(f: MutableFacts, c: CompiledPolicy, svc: CompiledService, ticket: 
       openRule = e.rule;
     } else if (e.kind === RESUME) {
       if (openRule !== null) {
-        if (pauses === NO_PAUSES) {
-          pauses = [];
-          pauseRules = [];
-        }
-        pauses.push(openFrom, e.ms);
-        pauseRules.push(openRule);
+        (pauses ??= []).push(openFrom, e.ms);
+        (pauseRules ??= []).push(openRule);
       }
       openRule = null;
     } else if (e.kind === REMOTE) remoteAt ??= e.ms;
     else if (e.kind === CLOSED) closedAt = e.ms;
   }
   if (openRule !== null) {
-    if (pauses === NO_PAUSES) {
-      pauses = [];
-      pauseRules = [];
-    }
-    pauses.push(openFrom, asOfMs);
-    pauseRules.push(openRule);
+    (pauses ??= []).push(openFrom, asOfMs);
+    (pauseRules ??= []).push(openRule);
   }
   f.createdMs = createdMs;
   f.asOfMs = asOfMs;
   f.count = n;
   f.known = known;
-  f.pauses = pauses;
-  f.pauseRules = pauseRules;
+  f.pauses = pauses ?? NO_PAUSES;
+  f.pauseRules = pauseRules ?? NO_RULES;
   f.remoteAt = remoteAt;
   f.closedAt = closedAt;
   return true;

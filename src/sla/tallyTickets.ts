@@ -2,7 +2,7 @@ import { RollupFold, type RollupOptions } from "../kpi/rollup.js";
 import type { RollupRow } from "../kpi/types.js";
 import { assertTickets, batchOptions, evaluateAt, isAsyncIterable } from "./_batch.js";
 import { getCompiled, type CompiledPolicy } from "./_compile.js";
-import { quickRun, quickTicket } from "./_plan.js";
+import { fact, quickRun, quickTicket } from "./_plan.js";
 import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** Options of {@link tallyTickets}: `evaluateTicket`'s (`asOf`, ...) and `rollup`'s (`by`, `timeZone`, ...). */
@@ -81,8 +81,6 @@ export function tallyRun(policy: Policy, options: TallyTicketsOptions, name: str
   };
 }
 
-/** A string fact as evaluations carry it, or null. */
-const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /**
  * The fast path (src/sla/_plan.ts): what `rollup` reads of a ticket's evaluation (statuses,
