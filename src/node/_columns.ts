@@ -3,7 +3,7 @@
  * table of distinct strings. The columns carry exactly what an evaluation reads of a ticket: its
  * id, `createdAt`, the seven facts (service, tier, urgency, location, channel, assignee,
  * department) and each event's `type`, `at`, and of `stage`, `rings`, `dueAt`, `reason` and
- * `consent` those its type reads (READS; all of them for a type evaluation does not know), times as
+ * `consent` those its type reads (`EVENT_READS` of src/sla/_events.ts; all of them for a type evaluation does not know), times as
  * epoch ms; an event's other fields (`cause`, `remedy`, `objective`, `facts`) travel as one JSON
  * string per distinct value. Fields evaluation never reads are dropped. A ticket whose
  * values the columns would change (a fact that is not a string, `rings` that is not a number, a
@@ -16,6 +16,7 @@
  * @internal
  */
 import { parseIsoInstant } from "../_lib/instant.js";
+import { EVENT_READS, READS_CAUSE, READS_CONSENT, READS_DUE, READS_FACTS, READS_REASON, READS_RINGS, READS_STAGE } from "../sla/_events.js";
 import type { Ticket } from "../sla/types.js";
 
 /** The ticket facts an evaluation reads, in column order: service, tier, urgency, location, channel, assignee, department. */
@@ -23,29 +24,8 @@ const NFACTS = 7;
 /** Event fields besides the columns' own that evaluation reads; they travel as JSON. */
 const REST = ["cause", "remedy", "objective", "facts"] as const;
 
-const STAGE = 1;
-const REASON = 2;
-const CONSENT = 4;
-const RINGS = 8;
-const DUE = 16;
-/** The {@link REST} fields. */
-const MORE = 32;
-const ALL = 63;
-/** The fields `readEvent` (src/sla/_events.ts) reads of each event type; other types carry all. */
-const READS: ReadonlyMap<string, number> = /* @__PURE__ */ (() =>
-  new Map([
-    ["done", STAGE | RINGS],
-    ["agreed-deadline", STAGE | CONSENT | DUE],
-    ["pause", REASON | CONSENT],
-    ["resume", 0],
-    ["remote-resolved", 0],
-    ["not-applicable", STAGE | REASON],
-    ["closed", REASON],
-    ["reopened", REASON],
-    ["cause", STAGE | MORE],
-    ["reclassify", REASON | MORE],
-    ["message", STAGE],
-  ]))();
+/** Every field, for an event type evaluation does not know (it refuses it with its own error). */
+const ALL = READS_STAGE | READS_REASON | READS_CONSENT | READS_RINGS | READS_DUE | READS_CAUSE | READS_FACTS;
 
 /** One batch of tickets as columns. */
 export interface Columns {
@@ -198,22 +178,22 @@ export class ColumnWriter {
     if (at === null) return false;
     // only the fields evaluation reads of this kind: reading fields an event lacks, on events of
     // many shapes, costs more than the rest of the copy (the others arrive undefined, unread)
-    const reads = READS.get(type) ?? ALL;
-    const stage = reads & STAGE ? this.opt(e.stage) : -1;
-    const reason = reads & REASON ? this.opt(e.reason) : -1;
-    const consent = reads & CONSENT ? this.opt(e.consent) : -1;
+    const reads = EVENT_READS.get(type) ?? ALL;
+    const stage = reads & READS_STAGE ? this.opt(e.stage) : -1;
+    const reason = reads & READS_REASON ? this.opt(e.reason) : -1;
+    const consent = reads & READS_CONSENT ? this.opt(e.consent) : -1;
     if (stage === -2 || reason === -2 || consent === -2) return false;
-    const rings = reads & RINGS ? e.rings : undefined;
+    const rings = reads & READS_RINGS ? e.rings : undefined;
     if (rings !== undefined && (typeof rings !== "number" || rings !== rings)) return false;
     let due = Number.NaN;
-    const dueAt = reads & DUE ? e.dueAt : undefined;
+    const dueAt = reads & READS_DUE ? e.dueAt : undefined;
     if (dueAt !== undefined) {
       const ms = timeMs(dueAt);
       if (ms === null) return false;
       due = ms;
     }
     let rest = -1;
-    if (reads & MORE && (e.cause !== undefined || e.remedy !== undefined || e.objective !== undefined || e.facts !== undefined)) {
+    if (reads & (READS_CAUSE | READS_FACTS) && (e.cause !== undefined || e.remedy !== undefined || e.objective !== undefined || e.facts !== undefined)) {
       const o: Record<string, unknown> = {};
       for (const key of REST) {
         const v = e[key];

@@ -35,6 +35,37 @@ const EVENT_TYPES = "done, pause, resume, agreed-deadline, remote-resolved, not-
 
 export { iso };
 
+/** Bits of {@link EVENT_READS}: the fields of an event `readEvent` reads besides `type` and `at`. */
+export const READS_STAGE = 1;
+export const READS_REASON = 2;
+export const READS_CONSENT = 4;
+export const READS_RINGS = 8;
+export const READS_DUE = 16;
+/** `cause`, `remedy` and `objective`. */
+export const READS_CAUSE = 32;
+export const READS_FACTS = 64;
+
+/**
+ * The fields {@link readEvent} reads of each event type (kept beside it: change both together).
+ * Copies of an event that must evaluate as the event does (the worker columns, the ticket a fast
+ * result's traces are rendered from) read only these: reading fields an event lacks, on events of
+ * many shapes, costs more than the copy. A type not listed is refused by `readEvent`.
+ */
+export const EVENT_READS: ReadonlyMap<string, number> = /* @__PURE__ */ (() =>
+  new Map([
+    ["done", READS_STAGE | READS_RINGS],
+    ["agreed-deadline", READS_STAGE | READS_CONSENT | READS_DUE],
+    ["pause", READS_REASON | READS_CONSENT],
+    ["resume", 0],
+    ["remote-resolved", 0],
+    ["not-applicable", READS_STAGE | READS_REASON],
+    ["closed", READS_REASON],
+    ["reopened", READS_REASON],
+    ["cause", READS_STAGE | READS_CAUSE],
+    ["reclassify", READS_REASON | READS_FACTS],
+    ["message", READS_STAGE],
+  ]))();
+
 /** Throws `INVALID_EVENT` at `path`. */
 export function badEvent(message: string, path: ErrorPath): never {
   throw new SlaKitError("INVALID_EVENT", message, { path });

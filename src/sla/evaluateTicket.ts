@@ -5,7 +5,7 @@ import { getCompiled, type CompiledPolicy, type CompiledService, type EffectiveB
 import { fastEvaluate, fastPath } from "./_fast.js";
 import { fact, planFor } from "./_plan.js";
 import type { TraceSource } from "./_trace.js";
-import { iso, readEvents } from "./_events.js";
+import { EVENT_READS, iso, READS_CAUSE, READS_CONSENT, READS_DUE, READS_REASON, READS_RINGS, READS_STAGE, readEvents } from "./_events.js";
 import { factsInForce } from "./_reclassify.js";
 import { evaluateStage } from "./_stage.js";
 import { buildTimeline } from "./_timeline.js";
@@ -156,32 +156,26 @@ function evaluateFull(c: CompiledPolicy, svc: CompiledService, ticket: TicketInp
 const msOf = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
 
 /**
- * The copy of one event of a kind the fast path takes (_plan.ts readOne): the fields `readEvent`
- * (_events.ts) reads of that kind, the others left undefined (reading a field an event does not
- * have costs more than the copy: the events of a ticket come in many shapes). One shape for all.
+ * The copy of one event: the fields `readEvent` reads of its type (`EVENT_READS`), the others
+ * left undefined, in one shape for every event.
  */
 function eventCopy(e: Record<string, unknown>): object {
   const type = e.type;
-  const at = msOf(e.at);
-  switch (type) {
-    case "done":
-      return copyOf(type, at, e.stage, e.rings);
-    case "agreed-deadline":
-      return copyOf(type, at, e.stage, undefined, msOf(e.dueAt), e.consent);
-    case "pause":
-      return copyOf(type, at, undefined, undefined, undefined, e.consent, e.reason);
-    case "not-applicable":
-      return copyOf(type, at, e.stage, undefined, undefined, undefined, e.reason);
-    case "closed":
-      return copyOf(type, at, undefined, undefined, undefined, undefined, e.reason);
-    case "cause":
-      return copyOf(type, at, e.stage, undefined, undefined, undefined, undefined, e.cause, e.remedy, e.objective);
-    default: // resume, remote-resolved
-      return copyOf(type, at);
-  }
+  const r = EVENT_READS.get(type as string) ?? 0; // the fast path takes only types readEvent knows
+  const cause = (r & READS_CAUSE) !== 0;
+  return {
+    type,
+    at: msOf(e.at),
+    stage: r & READS_STAGE ? e.stage : undefined,
+    rings: r & READS_RINGS ? e.rings : undefined,
+    dueAt: r & READS_DUE ? msOf(e.dueAt) : undefined,
+    consent: r & READS_CONSENT ? e.consent : undefined,
+    reason: r & READS_REASON ? e.reason : undefined,
+    cause: cause ? e.cause : undefined,
+    remedy: cause ? e.remedy : undefined,
+    objective: cause ? e.objective : undefined,
+  };
 }
-
-const copyOf = (type: unknown, at: unknown, stage?: unknown, rings?: unknown, dueAt?: unknown, consent?: unknown, reason?: unknown, cause?: unknown, remedy?: unknown, objective?: unknown): object => ({ type, at, stage, rings, dueAt, consent, reason, cause, remedy, objective });
 
 /**
  * The trace steps of a fast-path result: the full evaluation of a copy of the ticket, run once,
