@@ -16,7 +16,7 @@ const ms = (v: unknown): unknown => (v instanceof Date ? v.getTime() : typeof v 
 
 /**
  * The fields `readEvent` (src/sla/_events.ts) reads of each event type besides `type` and `at`,
- * written out from that function (not from the columns' own table): only these travel.
+ * written out from that function (not from its table EVENT_READS): only these travel.
  */
 const READ_BY_TYPE: ReadonlyMap<unknown, readonly string[]> = new Map([
   ["done", ["stage", "rings"]],
