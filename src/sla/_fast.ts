@@ -3,9 +3,8 @@
  * handles (`_plan.ts`) is judged by epoch-ms arithmetic, and its result is built in one go from
  * the numbers {@link judge} leaves in {@link J}: the same fields, values and hidden class as the
  * full path's (`_stage.ts`). Its traces are not recorded: a stage's steps are asked from the full
- * evaluation of a copy of the ticket when first read (`TraceSource`). Anything else (an agreement
- * that did not count, whose reason the full path words; an unknown stage; any error) answers
- * null, and the full path evaluates the ticket. test/sla/fast.test.ts checks that both give
+ * evaluation of a copy of the ticket when first read (`TraceSource`). Anything else (an unknown
+ * stage, any error) answers null, and the full path evaluates the ticket. test/sla/fast.test.ts checks that both give
  * deep-equal results, traces rendered. Private to `sla`.
  * @internal
  */
@@ -14,7 +13,8 @@ import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { placeLevels, type PlacedLevel } from "./_levels.js";
 import { BREACHED, CAUSE, fact, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
 import { LazyTrace, type TraceSource } from "./_trace.js";
-import type { LevelAt, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
+import { rejectedAgreement } from "./_stage.js";
+import type { LevelAt, RejectedAgreement, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
 
 /** W3: the cause recorded for a missed stage (its own, else the first for the whole ticket), or null. */
 function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause | null {
@@ -36,11 +36,24 @@ function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause |
 
 const NO_LEVELS: readonly PlacedLevel[] = [];
 
+/** W2: the agreements {@link judge} rejected, as the full path lists them (null: none). */
+function rejectedOf(c: CompiledPolicy, f: Facts, raw: readonly unknown[]): RejectedAgreement[] | null {
+  const r = J.rejected;
+  if (r.length === 0) return null;
+  const out: RejectedAgreement[] = [];
+  for (let x = 0; x < r.length; x += 2) {
+    const e = f.events[r[x]!]!;
+    const consent = (raw[e.i] as { readonly consent: string }).consent;
+    out.push(rejectedAgreement(c, e.i, e.ms, e.n, consent, J.doneMs, r[x + 1]!)!);
+  }
+  return out;
+}
+
 /** What gives a fast result's trace steps (evaluateTicket's full path on a copy of the ticket). */
 export type TraceSourceClass = new (c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null) => TraceSource;
 
 /** One stage's result from {@link J}, as `newStage` + `settle` build it in the full path. */
-function stageResult(sp: StagePlan, status: number, f: Facts, raw: readonly unknown[], trace: LazyTrace): StageEvaluation {
+function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts, raw: readonly unknown[], trace: LazyTrace): StageEvaluation {
   const { anchorMs, dueMs, warnMs, doneMs, allowed, elapsed } = J;
   const asOfMs = f.asOfMs;
   const levelsReached: LevelAt[] = [];
@@ -86,7 +99,7 @@ function stageResult(sp: StagePlan, status: number, f: Facts, raw: readonly unkn
     fractionUsed: J.timed && allowed! > 0 ? elapsed! / allowed! : null,
     pausedMs: J.pausedMs,
     renegotiated: J.reneg,
-    rejectedAgreements: null,
+    rejectedAgreements: rejectedOf(c, f, raw),
     needsCause: missed && cause === null,
     cause,
     reclassified: null,
@@ -133,10 +146,9 @@ export function fastEvaluate(
         const sp = plans[s]!;
         if (only !== null && !only.has(sp.name)) continue;
         const status = judge(svc, sp, f);
-        if (J.rejected > 0) return null; // the reasons are the full path's
         const trace = new LazyTrace(c, sp.name, source !== null, source, j);
         if (sp.target !== null) trace.target(sp.target);
-        stages[j++] = stageResult(sp, status, f, raw, trace);
+        stages[j++] = stageResult(c, sp, status, f, raw, trace);
       }
     } catch {
       return null; // BAIL, or an error the full path throws (or turns into an unknown stage)

@@ -6,8 +6,9 @@
  * resolved. With a plan, a ticket's stage statuses are epoch-ms arithmetic: no Dates, no trace,
  * no result objects.
  *
- * The fast path handles only what it knows (whitelists of policy fields and event types) and
- * answers `null` for anything else: a policy field or event type it does not know, a value it
+ * The fast path handles only what it knows (the policy features of `supported`, a whitelist of
+ * event types) and answers `null` for anything else: a policy with reopening, reclassification or
+ * recurring stages, an event type it does not know, a value it
  * cannot key, any bad input (every check of `readEvents` and `judgeStage` is repeated, so a
  * ticket `evaluateTicket` rejects is never counted here), a calendar that cannot answer (status
  * `unknown`). The caller then evaluates that ticket with `evaluateTicket`, which gives the
@@ -89,7 +90,7 @@ export interface Plan {
   readonly stages: readonly StagePlan[];
 }
 
-/** Plans of one compiled policy, null when the policy has a field the fast path does not know. */
+/** Plans of one compiled policy, null when the policy uses a feature the fast path lacks (`supported`). */
 interface Plans {
   readonly byService: Map<string, Map<unknown, Map<unknown, Map<unknown, Map<unknown, Plan>>>>>;
   readonly clocks: Map<Calendar, Clock>;
@@ -97,39 +98,15 @@ interface Plans {
 
 const plansOf = new WeakMap<CompiledPolicy, Plans | null>();
 
-/** Fields the fast path knows, per level of the policy; any other field sends every ticket the full way. */
-const KNOWN = {
-  policy: new Set(["$schema", "id", "version", "title", "description", "effectiveFrom", "effectiveTo", "timeZone", "warnAt", "calendars", "dimensions", "services", "targets", "pauseReasons"]),
-  service: new Set(["description", "stages", "dimensions", "values", "milestones", "onsite"]),
-  stage: new Set(["name", "description", "when", "notApplicable"]),
-  row: new Set(["id", "service", "tier", "urgency", "location", "channel", "stage", "within", "clock", "anchor", "sourceRef", "note", "warnAt"]),
-  pause: new Set(["description", "stops", "maxMs", "needsConsent", "sourceRef"]),
-  level: new Set(["fraction", "before", "after", "level"]),
-  within: new Set(["businessDays", "rings", "agreed"]),
-};
-
-const onlyKnown = (o: unknown, known: ReadonlySet<string>): boolean => {
-  if (o === null || typeof o !== "object") return true;
-  for (const k of Object.keys(o)) if (!known.has(k)) return false;
-  return true;
-};
-const levelsKnown = (w: unknown): boolean => !Array.isArray(w) || w.every((l) => onlyKnown(l, KNOWN.level));
-
-/** Does the fast path know every field of the policy? */
+/**
+ * Can the plans judge this policy? Not with reopening (S17), reclassification (S16) or recurring
+ * stages (S15): those send every ticket the full way. Every other field of the policy schema is
+ * one the plans read; test/sla/planSupport.test.ts fails on a field added to the schema until it
+ * is sorted into one list or the other.
+ */
 function supported(c: CompiledPolicy): boolean {
   const p = c.policy;
-  if (!onlyKnown(p, KNOWN.policy) || !levelsKnown(p.warnAt)) return false;
-  for (const s of Object.values(p.services)) {
-    if (!onlyKnown(s, KNOWN.service)) return false;
-    for (const st of s.stages) if (!onlyKnown(st, KNOWN.stage)) return false;
-  }
-  for (const r of p.targets) {
-    if (!onlyKnown(r, KNOWN.row) || !levelsKnown(r.warnAt)) return false;
-    const w = r.within;
-    if (typeof w !== "string" && (Object.keys(w).length !== 1 || !onlyKnown(w, KNOWN.within))) return false;
-  }
-  for (const r of Object.values(p.pauseReasons ?? {})) if (!onlyKnown(r, KNOWN.pause)) return false;
-  return true;
+  return p.reopen === undefined && p.reclassify === undefined && Object.values(p.services).every((s) => s.stages.every((st) => typeof st === "string" || st.recur === undefined));
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -206,8 +183,8 @@ function below<T>(m: Map<unknown, Map<unknown, T>>, c: CompiledPolicy, d: (typeo
 }
 
 /**
- * The plan of a ticket's combination, made on first use; null when the policy has fields the
- * fast path does not know, or the ticket's values are not all declared ones (the full path says why).
+ * The plan of a ticket's combination, made on first use; null when the policy uses a feature the
+ * fast path lacks (`supported`), or the ticket's values are not all declared ones (the full path says why).
  */
 export function planFor(c: CompiledPolicy, svc: CompiledService, tier: unknown, urgency: unknown, location: unknown, channel: unknown): Plan | null {
   let plans = plansOf.get(c);
@@ -612,8 +589,11 @@ function warnAt(sp: StagePlan, k: Clock, anchorMs: number, allowed: number, dueM
 export interface Judged {
   /** An agreement replaced the deadline. */
   reneg: boolean;
-  /** Agreements that did not count (their reasons are the full path's to tell). */
-  rejected: number;
+  /**
+   * Agreements that did not count, two numbers each: the agreement's position in the facts'
+   * events and the deadline in force when it was recorded (`_fast.ts` words the reasons).
+   */
+  readonly rejected: number[];
   /** The stage reached the end of judgeStage (deadline, levels, elapsed time all known). */
   timed: boolean;
   anchorMs: number | null;
@@ -629,7 +609,7 @@ export interface Judged {
   endMs: number;
 }
 
-export const J: Judged = { reneg: false, rejected: 0, timed: false, anchorMs: null, dueMs: null, origDueMs: null, warnMs: null, doneMs: null, allowed: null, elapsed: null, pausedMs: 0, endMs: 0 };
+export const J: Judged = { reneg: false, rejected: [], timed: false, anchorMs: null, dueMs: null, origDueMs: null, warnMs: null, doneMs: null, allowed: null, elapsed: null, pausedMs: 0, endMs: 0 };
 
 /**
  * Judges one stage as judgeStage does into {@link J} and returns its status code; throws BAIL
@@ -640,7 +620,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   const done = doneOf(events, known, sp.name);
   let doneMs = done === null ? null : done.ms;
   J.reneg = false;
-  J.rejected = 0;
+  J.rejected.length = 0;
   J.timed = false;
   J.anchorMs = null;
   J.dueMs = null;
@@ -716,7 +696,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
           inForce = p > 0 ? check(addTime(k, computed, p)) : computed;
         }
         if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
-        else J.rejected++;
+        else J.rejected.push(x, inForce);
       }
       if (accepted !== null) {
         J.reneg = true;
@@ -733,7 +713,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
       if (ag.kind !== AGREED || ag.stage !== sp.name) continue;
       const inForce = accepted === null ? Number.POSITIVE_INFINITY : accepted.n;
       if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
-      else J.rejected++;
+      else J.rejected.push(x, inForce);
     }
     if (accepted === null) return doneMs !== null ? BREACHED : waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;
     dueMs = accepted.n;

@@ -148,9 +148,25 @@ export function computedDue(t: Target & { kind: "duration" | "businessDays" }, c
 }
 
 /**
+ * W2 (003 §6(3), §8(2)): an agreement recorded at `ms` for the deadline `dueMs` as rejected, with
+ * its reason, or null when it counts: recorded while the stage is open (done at `doneMs`), at or
+ * before the deadline in force then (`inForce`), and for a deadline after `ms`. `evaluateTicket`'s
+ * fast path (`_fast.ts`) words its rejections with it too.
+ */
+export function rejectedAgreement(c: CompiledPolicy, event: number, ms: number, dueMs: number, consent: string, doneMs: number | null, inForce: number): RejectedAgreement | null {
+  let reason: string;
+  if (dueMs <= ms) reason = `the agreed deadline ${iso(dueMs)} is not after the agreement (${iso(ms)}): a backdated agreement cannot rewrite the past`;
+  else if (doneMs !== null && ms >= doneMs) reason = `recorded at ${iso(ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance${step.cite(c, null, "003 §6(3)")}`;
+  else if (ms > inForce) reason = `recorded at ${iso(ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known${step.cite(c, null, "003 §8(2)")}`;
+  else return null;
+  return { event, at: new Date(ms), dueAt: new Date(dueMs), consent, reason };
+}
+
+/**
  * Agreements of a stage in time order (W2, S9; 003 §6(3), §8(2)): one counts only when recorded
  * while the stage is open, at or before the deadline in force at that moment, with `dueAt` after
- * `at`. Returns the last one that counts and the rejected ones with their reasons (null: none).
+ * `at` ({@link rejectedAgreement}). Returns the last one that counts and the rejected ones with
+ * their reasons (null: none).
  */
 function judgeAgreements(
   c: CompiledPolicy,
@@ -162,17 +178,13 @@ function judgeAgreements(
   let accepted: AgreedRead | undefined;
   let rejected: RejectedAgreement[] | null = null;
   for (const ag of list) {
-    const inForce = accepted === undefined ? inForceAt(ag.ms) : accepted.dueMs;
-    let reason: string | null = null;
-    if (ag.dueMs <= ag.ms) reason = `the agreed deadline ${iso(ag.dueMs)} is not after the agreement (${iso(ag.ms)}): a backdated agreement cannot rewrite the past`;
-    else if (doneMs !== null && ag.ms >= doneMs) reason = `recorded at ${iso(ag.ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance${step.cite(c, null, "003 §6(3)")}`;
-    else if (ag.ms > inForce) reason = `recorded at ${iso(ag.ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known${step.cite(c, null, "003 §8(2)")}`;
-    if (reason === null) {
+    const r = rejectedAgreement(c, ag.i, ag.ms, ag.dueMs, ag.consent, doneMs, accepted === undefined ? inForceAt(ag.ms) : accepted.dueMs);
+    if (r === null) {
       accepted = ag;
       continue;
     }
-    (rejected ??= []).push({ event: ag.i, at: new Date(ag.ms), dueAt: new Date(ag.dueMs), consent: ag.consent, reason });
-    trace.add(step.agreementRejectedStep, ag.i, reason, null, null);
+    (rejected ??= []).push(r);
+    trace.add(step.agreementRejectedStep, ag.i, r.reason, null, null);
   }
   return { accepted, rejected };
 }

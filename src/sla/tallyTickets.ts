@@ -21,9 +21,10 @@ export type TallyOf<T> = T extends AsyncIterable<TicketInput> ? Promise<RollupRo
  * Tickets of the shapes it knows take a fast path: the policy's compiled plan per combination
  * of service, tier, urgency, location and channel (rows looked up, clocks and levels resolved)
  * gives each stage's status by epoch-ms arithmetic, straight into the counts, with no evaluation
- * built. Any other ticket (an event type or policy field it does not know, a stage whose
- * calendar cannot answer, any error) is evaluated by `evaluateTicket` (with `trace: false` unless
- * `options.trace` says otherwise): same rows, same errors either way (docs/sla.md "Performance").
+ * built. Any other ticket (an event type it does not know, a policy with reopening,
+ * reclassification or recurring stages, a stage whose calendar cannot answer, any error) is
+ * evaluated by `evaluateTicket` (with `trace: false` unless `options.trace` says otherwise):
+ * same rows, same errors either way (docs/sla.md "Performance").
  *
  * @throws SlaKitError the errors of `evaluateTickets` (with the ticket's index in the path) and
  *   of `rollup` (`INVALID_INPUT` for bad `by` or `timeZone`, before any ticket is read).
