@@ -620,7 +620,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   const done = doneOf(events, known, sp.name);
   let doneMs = done === null ? null : done.ms;
   J.reneg = false;
-  J.rejected.length = 0;
+  if (J.rejected.length !== 0) J.rejected.length = 0; // setting length is a slow builtin call
   J.timed = false;
   J.anchorMs = null;
   J.dueMs = null;

@@ -156,56 +156,78 @@ function evaluateFull(c: CompiledPolicy, svc: CompiledService, ticket: TicketInp
 const msOf = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
 
 /**
- * The copy of one event: the fields `readEvent` reads of its type (`EVENT_READS`), the others
- * left undefined, in one shape for every event.
+ * The copy of a ticket's events, flat: per event its `EVENT_READS` bits, `type`, `at` (epoch ms),
+ * then the fields `readEvent` reads of its type, in bit order (a cause: `cause`, `remedy`,
+ * `objective`). One array per ticket, where an object per event cost more than the rest of the
+ * copy; {@link eventsOf} makes events of it when a trace is first read.
  */
-function eventCopy(e: Record<string, unknown>): object {
-  const type = e.type;
-  const r = EVENT_READS.get(type as string) ?? 0; // the fast path takes only types readEvent knows
-  const cause = (r & READS_CAUSE) !== 0;
-  return {
-    type,
-    at: msOf(e.at),
-    stage: r & READS_STAGE ? e.stage : undefined,
-    rings: r & READS_RINGS ? e.rings : undefined,
-    dueAt: r & READS_DUE ? msOf(e.dueAt) : undefined,
-    consent: r & READS_CONSENT ? e.consent : undefined,
-    reason: r & READS_REASON ? e.reason : undefined,
-    cause: cause ? e.cause : undefined,
-    remedy: cause ? e.remedy : undefined,
-    objective: cause ? e.objective : undefined,
-  };
+function copyEvents(events: readonly Record<string, unknown>[]): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const type = e.type;
+    const r = EVENT_READS.get(type as string) ?? 0; // the fast path takes only types readEvent knows
+    out.push(r, type, msOf(e.at));
+    if (r & READS_STAGE) out.push(e.stage);
+    if (r & READS_REASON) out.push(e.reason);
+    if (r & READS_CONSENT) out.push(e.consent);
+    if (r & READS_RINGS) out.push(e.rings);
+    if (r & READS_DUE) out.push(msOf(e.dueAt));
+    if (r & READS_CAUSE) out.push(e.cause, e.remedy, e.objective);
+  }
+  return out;
+}
+
+/** The events of a {@link copyEvents} copy: each with the fields copied, nothing else. */
+function eventsOf(flat: readonly unknown[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let k = 0; k < flat.length; ) {
+    const r = flat[k++] as number;
+    const e: Record<string, unknown> = { type: flat[k++], at: flat[k++] };
+    if (r & READS_STAGE) e.stage = flat[k++];
+    if (r & READS_REASON) e.reason = flat[k++];
+    if (r & READS_CONSENT) e.consent = flat[k++];
+    if (r & READS_RINGS) e.rings = flat[k++];
+    if (r & READS_DUE) e.dueAt = flat[k++];
+    if (r & READS_CAUSE) {
+      e.cause = flat[k++];
+      e.remedy = flat[k++];
+      e.objective = flat[k++];
+    }
+    out.push(e);
+  }
+  return out;
 }
 
 /**
  * The trace steps of a fast-path result: the full evaluation of a copy of the ticket, run once,
  * when the first trace of the result is read. The copy holds what evaluation reads, field by
- * field (getters and inherited fields read now) with instants as epoch ms, so changing the input
+ * field (getters and inherited fields read now; the events flat, {@link copyEvents}) with instants as epoch ms, so changing the input
  * afterwards (an event's Date moved in place included) changes no trace.
  */
 class FullTrace implements TraceSource {
   readonly #c: CompiledPolicy;
   readonly #svc: CompiledService;
-  readonly #ticket: TicketInput;
+  /** The ticket's fields but its events, which are in `#events` ({@link copyEvents}). */
+  readonly #ticket: Readonly<Record<string, unknown>>;
+  readonly #events: readonly unknown[];
   readonly #createdMs: number;
   readonly #asOf: number;
   readonly #only: ReadonlySet<string> | null;
   #full: TicketEvaluation | null = null;
 
   constructor(c: CompiledPolicy, svc: CompiledService, t: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null) {
-    const events = t.events as unknown as readonly Record<string, unknown>[];
-    const copy = new Array<object>(events.length);
-    for (let i = 0; i < events.length; i++) copy[i] = eventCopy(events[i]!);
     this.#c = c;
     this.#svc = svc;
-    this.#ticket = { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: createdMs, events: copy } as TicketInput;
+    this.#ticket = { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: createdMs };
+    this.#events = copyEvents(t.events as unknown as readonly Record<string, unknown>[]);
     this.#createdMs = createdMs;
     this.#asOf = asOf;
     this.#only = only;
   }
 
   stepsOf(index: number): readonly TraceStep[] {
-    this.#full ??= evaluateFull(this.#c, this.#svc, this.#ticket, this.#createdMs, this.#asOf, this.#only, true);
+    this.#full ??= evaluateFull(this.#c, this.#svc, { ...this.#ticket, events: eventsOf(this.#events) } as unknown as TicketInput, this.#createdMs, this.#asOf, this.#only, true);
     return this.#full.stages[index]!.trace.steps;
   }
 }
