@@ -37,14 +37,14 @@ function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause |
 const NO_LEVELS: readonly PlacedLevel[] = [];
 
 /** W2: the agreements {@link judge} rejected, as the full path lists them (null: none). */
-function rejectedOf(c: CompiledPolicy, f: Facts, raw: readonly unknown[]): RejectedAgreement[] | null {
+function rejectedOf(c: CompiledPolicy, f: Facts): RejectedAgreement[] | null {
+  // reads nothing of the input (the consent was read with the event): no getter runs meanwhile
   const r = J.rejected;
   if (r.length === 0) return null;
   const out: RejectedAgreement[] = [];
   for (let x = 0; x < r.length; x += 2) {
     const e = f.events[r[x]!]!;
-    const consent = (raw[e.i] as { readonly consent: string }).consent;
-    out.push(rejectedAgreement(c, e.i, e.ms, e.n, consent, J.doneMs, r[x + 1]!)!);
+    out.push(rejectedAgreement(c, e.i, e.ms, e.n, e.consent!, J.doneMs, r[x + 1]!)!);
   }
   return out;
 }
@@ -54,17 +54,19 @@ export type TraceSourceClass = new (c: CompiledPolicy, svc: CompiledService, tic
 
 /** One stage's result from {@link J}, as `newStage` + `settle` build it in the full path. */
 function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts, raw: readonly unknown[], trace: LazyTrace): StageEvaluation {
-  const { anchorMs, dueMs, warnMs, doneMs, allowed, elapsed } = J;
+  // J read at once: the cause is read from the input below, and a getter there may evaluate
+  // another ticket, which judges into the same J
+  const { anchorMs, dueMs, warnMs, doneMs, allowed, elapsed, origDueMs, pausedMs, reneg, timed, endMs } = J;
+  const rejectedAgreements = rejectedOf(c, f);
   const asOfMs = f.asOfMs;
   const levelsReached: LevelAt[] = [];
   let nextLevel: LevelAt | null = null;
   let provisional = false;
-  if (J.timed) {
+  if (timed) {
     const k = sp.clock!;
-    const endMs = J.endMs;
     const levels = sp.levels;
     // the single warning level is placed already (warnMs); others as judgeLevels places them
-    const placed = sp.fraction !== null ? NO_LEVELS : placeLevels(levels, { cal: k.cal, anchorMs: anchorMs!, allowed: allowed!, dueMs: dueMs!, pausedMs: J.pausedMs });
+    const placed = sp.fraction !== null ? NO_LEVELS : placeLevels(levels, { cal: k.cal, anchorMs: anchorMs!, allowed: allowed!, dueMs: dueMs!, pausedMs });
     const n = sp.fraction !== null ? 1 : placed.length;
     for (let x = 0; x < n; x++) {
       const ms = sp.fraction !== null ? warnMs! : placed[x]!.ms;
@@ -84,7 +86,7 @@ function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts,
     status: STATUS_NAMES[status]!,
     anchorAt: anchorMs === null ? null : new Date(anchorMs),
     dueAt: dueMs === null ? null : new Date(dueMs),
-    originalDueAt: J.origDueMs === null ? null : new Date(J.origDueMs),
+    originalDueAt: origDueMs === null ? null : new Date(origDueMs),
     warnAt: warnMs === null ? null : new Date(warnMs),
     doneAt: doneMs === null ? null : new Date(doneMs),
     anchorAtMs: anchorMs,
@@ -95,11 +97,11 @@ function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts,
     msUntilDue: open && dueMs !== null ? dueMs - asOfMs : null,
     allowedMs: allowed,
     elapsedMs: elapsed,
-    remainingMs: J.timed ? allowed! - elapsed! : null,
-    fractionUsed: J.timed && allowed! > 0 ? elapsed! / allowed! : null,
-    pausedMs: J.pausedMs,
-    renegotiated: J.reneg,
-    rejectedAgreements: rejectedOf(c, f, raw),
+    remainingMs: timed ? allowed! - elapsed! : null,
+    fractionUsed: timed && allowed! > 0 ? elapsed! / allowed! : null,
+    pausedMs,
+    renegotiated: reneg,
+    rejectedAgreements,
     needsCause: missed && cause === null,
     cause,
     reclassified: null,

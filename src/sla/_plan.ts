@@ -101,7 +101,7 @@ const plansOf = new WeakMap<CompiledPolicy, Plans | null>();
 /**
  * Can the plans judge this policy? Not with reopening (S17), reclassification (S16) or recurring
  * stages (S15): those send every ticket the full way. Every other field of the policy schema is
- * one the plans read; test/sla/planSupport.test.ts fails on a field added to the schema until it
+ * one the plans read; test/sla/plan.test.ts fails on a field added to the schema until it
  * is sorted into one list or the other.
  */
 function supported(c: CompiledPolicy): boolean {
@@ -280,6 +280,8 @@ export interface Ev {
   /** rings of a done event (-1: none), or dueAt of an agreement. */
   n: number;
   rule: PauseReason | null;
+  /** consent of an agreement, as read once (W2 lists it). */
+  consent: string | null;
 }
 
 /** An instant as evaluateTicket reads it (Date, epoch ms); NaN when it would throw, for text and for a fraction of a ms (the full path decides). */
@@ -313,6 +315,7 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
   out.stage = null;
   out.n = 0;
   out.rule = null;
+  out.consent = null;
   switch (kind) {
     case DONE: {
       const stage = ev.stage;
@@ -325,10 +328,13 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
     }
     case AGREED: {
       const stage = ev.stage;
-      if (!stageOk(svc, stage, false) || !filled(ev.consent)) return false;
+      if (!stageOk(svc, stage, false)) return false;
+      const consent = ev.consent;
+      if (!filled(consent)) return false;
       const due = instant(ev.dueAt);
       if (due !== due) return false;
       out.stage = stage;
+      out.consent = consent as string;
       out.n = due;
       return true;
     }
@@ -405,7 +411,7 @@ export const fact = (v: unknown): string | null => (typeof v === "string" ? v : 
 const NO_PAUSES: readonly number[] = Object.freeze([]);
 const NO_RULES: readonly PauseReason[] = Object.freeze([]);
 
-const newEv = (): Ev => ({ kind: 0, i: 0, ms: 0, stage: null, n: 0, rule: null });
+const newEv = (): Ev => ({ kind: 0, i: 0, ms: 0, stage: null, n: 0, rule: null, consent: null });
 type MutableFacts = { -readonly [K in keyof Facts]: Facts[K] } & { events: Ev[] };
 const newFacts = (): MutableFacts => ({ createdMs: 0, asOfMs: 0, events: [], count: 0, known: 0, pauses: NO_PAUSES, pauseRules: NO_RULES, remoteAt: null, closedAt: null });
 

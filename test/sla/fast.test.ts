@@ -174,6 +174,46 @@ describe("evaluateTicket's fast path = its full path", () => {
       }
     });
 
+    it("W2, W3: a consent is read once, and getters that evaluate another ticket change no rejected agreement, cause or number", () => {
+      const min = 60_000;
+      const until = c0 + 120 * min;
+      let reads = 0;
+      const counting = {
+        id: "G1", service: "desk", tier: "gold", urgency: "high", createdAt: c0,
+        events: [{ type: "agreed-deadline", stage: "respond", at: c0 + 40 * min, dueAt: c0 + 90 * min, get consent() { return `read ${++reads}`; } }],
+      } as unknown as Ticket;
+      for (const trace of [true, false]) {
+        for (const enabled of [true, false]) {
+          fastPath.enabled = enabled;
+          reads = 0;
+          const hits = fastPath.hits;
+          const r = evaluateTicket(desk, counting, { asOf: until, trace });
+          expect(fastPath.hits - hits).toBe(enabled ? 1 : 0);
+          expect(r.stages[0]!.rejectedAgreements?.[0]?.consent, `trace ${trace}, fast ${enabled}`).toBe("read 1");
+        }
+      }
+      fastPath.enabled = true;
+      const other = { id: "IN", service: "desk", tier: "gold", urgency: "high", createdAt: c0, events: [{ type: "done", stage: "respond", at: c0 + 5 * min }] } as unknown as Ticket;
+      const nested = () => void evaluateTicket(desk, other, { asOf: until });
+      const reentrant = {
+        id: "G2", service: "desk", tier: "gold", urgency: "high", createdAt: c0,
+        events: [
+          { type: "pause", reason: "wait", at: c0 + 5 * min },
+          { type: "resume", at: c0 + 15 * min },
+          // after the deadline in force (30 minutes + 10 paused): rejected
+          { type: "agreed-deadline", stage: "respond", at: c0 + 45 * min, dueAt: c0 + 90 * min, get consent() { nested(); return "by phone"; } },
+          { type: "cause", stage: "respond", at: c0 + 50 * min, get cause() { nested(); return "traffic"; }, remedy: "left earlier" },
+        ],
+      } as unknown as Ticket;
+      for (const trace of [true, false]) {
+        const r = both(desk, reentrant, { asOf: until, trace });
+        expect(r.taken).toBe(true);
+        expect(r.fast).toEqual(r.full);
+        const s = evaluateTicket(desk, reentrant, { asOf: until, trace }).stages[0]!;
+        expect([s.status, s.pausedMs, s.rejectedAgreements?.length, s.cause?.cause]).toEqual(["overdue", 10 * min, 1, "traffic"]);
+      }
+    });
+
     it("a fraction of a millisecond: the full path decides (its Dates drop the fraction)", () => {
       for (const createdAt of [c0 + 0.5, c0 + 0.25]) {
         const r = both(robotIntegration2026, { id: "F1", service: "fault", tier: "core", urgency: "urgent", createdAt, events: [] } as unknown as Ticket, { asOf });

@@ -124,14 +124,16 @@ describe("tallyTickets' fast path (compiled plans) = the full evaluator", () => 
       "warnAt", "warnAt[].after", "warnAt[].before", "warnAt[].fraction", "warnAt[].level",
       "pauseReasons", "pauseReasons.*.description", "pauseReasons.*.maxMs", "pauseReasons.*.needsConsent", "pauseReasons.*.sourceRef", "pauseReasons.*.stops",
       "services", "services.*.description", "services.*.dimensions", "services.*.milestones", "services.*.onsite", "services.*.values",
-      "services.*.stages", "services.*.stages[].description", "services.*.stages[].name", "services.*.stages[].notApplicable", "services.*.stages[].when",
+      "services.*.stages", "services.*.stages[].description", "services.*.stages[].name", "services.*.stages[].when",
+      "services.*.stages[].notApplicable", "services.*.stages[].notApplicable.sourceRef", "services.*.stages[].notApplicable.description", "services.*.stages[].notApplicable.when",
       "targets", "targets[].anchor", "targets[].channel", "targets[].clock", "targets[].id", "targets[].location", "targets[].note", "targets[].service",
       "targets[].sourceRef", "targets[].stage", "targets[].tier", "targets[].urgency", "targets[].within", "targets[].within.agreed",
       "targets[].within.businessDays", "targets[].within.rings",
       "targets[].warnAt", "targets[].warnAt[].after", "targets[].warnAt[].before", "targets[].warnAt[].fraction", "targets[].warnAt[].level",
     ];
     const fullWay = ["reopen", "reclassify", "services.*.stages[].recur"];
-    // the fields of the schema, down to the ones listed (below a listed field: its value, read as a whole)
+    // the fields of the schema (below `calendars`, `dimensions`, `values` and `when` the walk stops: calendar
+    // definitions and dimension value lists, read whole by the compiled policy both paths share)
     const fields: string[] = [];
     const walk = (node: unknown, path: string): void => {
       if (node === null || typeof node !== "object") return;
@@ -140,12 +142,14 @@ describe("tallyTickets' fast path (compiled plans) = the full evaluator", () => 
       for (const [k, v] of Object.entries((o.properties ?? {}) as Record<string, unknown>)) {
         const p = at(k);
         fields.push(p);
-        if (!fullWay.includes(p) && !["calendars", "dimensions"].includes(p) && !/\.(when|values|notApplicable)$/.test(p)) walk(v, p);
+        if (!fullWay.includes(p) && !["calendars", "dimensions"].includes(p) && !/\.(when|values)$/.test(p)) walk(v, p);
       }
       if (o.items !== undefined) walk(o.items, at("[]"));
       if (typeof o.additionalProperties === "object") walk(o.additionalProperties, at("*"));
       for (const k of ["anyOf", "oneOf", "allOf"]) for (const x of (o[k] ?? []) as unknown[]) walk(x, path);
     };
+    // the walk follows properties, items, records and unions: a $ref would hide fields from it
+    expect(JSON.stringify(policyJsonSchema)).not.toContain('"$ref"');
     walk(policyJsonSchema, "");
     expect([...new Set(fields)].filter((f) => !read.includes(f) && !fullWay.includes(f))).toEqual([]);
     expect(fields).toEqual(expect.arrayContaining([...read, ...fullWay]));
