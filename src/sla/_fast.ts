@@ -17,7 +17,7 @@ import { rejectedAgreement } from "./_stage.js";
 import type { LevelAt, RejectedAgreement, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
 
 /** W3: the cause recorded for a missed stage (its own, else the first for the whole ticket), or null. */
-function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause | null {
+function causeOf(f: Facts, stage: string): StageCause | null {
   let found = -1;
   for (let k = 0; k < f.known; k++) {
     const e = f.events[k]!;
@@ -30,15 +30,13 @@ function causeOf(f: Facts, stage: string, raw: readonly unknown[]): StageCause |
   }
   if (found < 0) return null;
   const e = f.events[found]!;
-  const ev = raw[e.i] as { readonly cause: string; readonly remedy: string; readonly objective?: boolean };
-  return { at: new Date(e.ms), cause: ev.cause, remedy: ev.remedy, objective: ev.objective === true, event: e.i };
+  return { at: new Date(e.ms), cause: e.cause!, remedy: e.remedy!, objective: e.objective, event: e.i };
 }
 
 const NO_LEVELS: readonly PlacedLevel[] = [];
 
 /** W2: the agreements {@link judge} rejected, as the full path lists them (null: none). */
 function rejectedOf(c: CompiledPolicy, f: Facts): RejectedAgreement[] | null {
-  // reads nothing of the input (the consent was read with the event): no getter runs meanwhile
   const r = J.rejected;
   if (r.length === 0) return null;
   const out: RejectedAgreement[] = [];
@@ -53,9 +51,9 @@ function rejectedOf(c: CompiledPolicy, f: Facts): RejectedAgreement[] | null {
 export type TraceSourceClass = new (c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null) => TraceSource;
 
 /** One stage's result from {@link J}, as `newStage` + `settle` build it in the full path. */
-function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts, raw: readonly unknown[], trace: LazyTrace): StageEvaluation {
-  // J read at once: the cause is read from the input below, and a getter there may evaluate
-  // another ticket, which judges into the same J
+function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts, trace: LazyTrace): StageEvaluation {
+  // nothing here reads the input (its texts were read once with the events, `readFacts`): no
+  // getter of the caller's runs, so nothing judges into J meanwhile
   const { anchorMs, dueMs, warnMs, doneMs, allowed, elapsed, origDueMs, pausedMs, reneg, timed, endMs } = J;
   const rejectedAgreements = rejectedOf(c, f);
   const asOfMs = f.asOfMs;
@@ -78,7 +76,7 @@ function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts,
   }
   // W3: judgeStage asks for a cause on a missed deadline (a rings stage has none)
   const missed = (status === BREACHED || status === OVERDUE) && sp.kind !== "rings";
-  const cause = missed ? causeOf(f, sp.name, raw) : null;
+  const cause = missed ? causeOf(f, sp.name) : null;
   const open = status === PENDING || status === WARNING || status === OVERDUE;
   // the key order of newStage (_stage.ts): one hidden class for every stage evaluation
   return {
@@ -136,7 +134,6 @@ export function fastEvaluate(
   if (f === null) return null;
   try {
     const source = Source === null ? null : new Source(c, svc, ticket, createdMs, asOfMs, only);
-    const raw = ticket.events as readonly unknown[];
     const plans = plan.stages;
     let n = plans.length;
     if (only !== null) for (let s = 0; s < plans.length; s++) if (!only.has(plans[s]!.name)) n--;
@@ -150,7 +147,7 @@ export function fastEvaluate(
         const status = judge(svc, sp, f);
         const trace = new LazyTrace(c, sp.name, source !== null, source, j);
         if (sp.target !== null) trace.target(sp.target);
-        stages[j++] = stageResult(c, sp, status, f, raw, trace);
+        stages[j++] = stageResult(c, sp, status, f, trace);
       }
     } catch {
       return null; // BAIL, or an error the full path throws (or turns into an unknown stage)

@@ -280,8 +280,15 @@ export interface Ev {
   /** rings of a done event (-1: none), or dueAt of an agreement. */
   n: number;
   rule: PauseReason | null;
-  /** consent of an agreement, as read once (W2 lists it). */
+  /**
+   * Read once with the event, as `readEvent` reads them, for the result (a getter on the input is
+   * not read again): an agreement's consent (W2 lists it), a cause event's cause, remedy and
+   * objective (W3).
+   */
   consent: string | null;
+  cause: string | null;
+  remedy: string | null;
+  objective: boolean;
 }
 
 /** An instant as evaluateTicket reads it (Date, epoch ms); NaN when it would throw, for text and for a fraction of a ms (the full path decides). */
@@ -316,6 +323,9 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
   out.n = 0;
   out.rule = null;
   out.consent = null;
+  out.cause = null;
+  out.remedy = null;
+  out.objective = false;
   switch (kind) {
     case DONE: {
       const stage = ev.stage;
@@ -371,8 +381,13 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
       if (stage !== undefined && !stageOk(svc, stage, false)) return false;
       const objective = ev.objective;
       if (objective !== undefined && typeof objective !== "boolean") return false;
-      if (!filled(ev.cause) || !filled(ev.remedy)) return false;
+      const cause = ev.cause;
+      const remedy = ev.remedy;
+      if (!filled(cause) || !filled(remedy)) return false;
       out.stage = stage === undefined ? null : stage;
+      out.cause = cause as string;
+      out.remedy = remedy as string;
+      out.objective = objective === true;
       return true;
     }
     default:
@@ -411,7 +426,7 @@ export const fact = (v: unknown): string | null => (typeof v === "string" ? v : 
 const NO_PAUSES: readonly number[] = Object.freeze([]);
 const NO_RULES: readonly PauseReason[] = Object.freeze([]);
 
-const newEv = (): Ev => ({ kind: 0, i: 0, ms: 0, stage: null, n: 0, rule: null, consent: null });
+const newEv = (): Ev => ({ kind: 0, i: 0, ms: 0, stage: null, n: 0, rule: null, consent: null, cause: null, remedy: null, objective: false });
 type MutableFacts = { -readonly [K in keyof Facts]: Facts[K] } & { events: Ev[] };
 const newFacts = (): MutableFacts => ({ createdMs: 0, asOfMs: 0, events: [], count: 0, known: 0, pauses: NO_PAUSES, pauseRules: NO_RULES, remoteAt: null, closedAt: null });
 

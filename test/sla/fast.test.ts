@@ -174,13 +174,16 @@ describe("evaluateTicket's fast path = its full path", () => {
       }
     });
 
-    it("W2, W3: a consent is read once, and getters that evaluate another ticket change no rejected agreement, cause or number", () => {
+    it("W2, W3: a consent and a cause are read once, and getters that evaluate another ticket change no rejected agreement, cause or number", () => {
       const min = 60_000;
       const until = c0 + 120 * min;
       let reads = 0;
       const counting = {
         id: "G1", service: "desk", tier: "gold", urgency: "high", createdAt: c0,
-        events: [{ type: "agreed-deadline", stage: "respond", at: c0 + 40 * min, dueAt: c0 + 90 * min, get consent() { return `read ${++reads}`; } }],
+        events: [
+          { type: "agreed-deadline", stage: "respond", at: c0 + 40 * min, dueAt: c0 + 90 * min, get consent() { return `read ${++reads}`; } },
+          { type: "cause", stage: "respond", at: c0 + 50 * min, get cause() { return `cause ${++reads}`; }, get remedy() { return `remedy ${++reads}`; } },
+        ],
       } as unknown as Ticket;
       for (const trace of [true, false]) {
         for (const enabled of [true, false]) {
@@ -189,7 +192,8 @@ describe("evaluateTicket's fast path = its full path", () => {
           const hits = fastPath.hits;
           const r = evaluateTicket(desk, counting, { asOf: until, trace });
           expect(fastPath.hits - hits).toBe(enabled ? 1 : 0);
-          expect(r.stages[0]!.rejectedAgreements?.[0]?.consent, `trace ${trace}, fast ${enabled}`).toBe("read 1");
+          const s = r.stages[0]!;
+          expect([s.rejectedAgreements?.[0]?.consent, s.cause?.cause, s.cause?.remedy], `trace ${trace}, fast ${enabled}`).toEqual(["read 1", "cause 2", "remedy 3"]);
         }
       }
       fastPath.enabled = true;
