@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { quietErrors, stackTraceLimit } from "./_lib/quiet.js";
 
 /**
  * The stable error codes, grouped by the domain that raises them (table: docs/errors.md).
@@ -91,7 +92,10 @@ export class SlaKitError extends Error {
   readonly details?: unknown;
 
   constructor(code: ErrorCode, message: string, options: SlaKitErrorOptions = {}) {
+    // an error its maker catches and keeps as data is made without a stack (src/_lib/quiet.ts)
+    const limit = quietErrors.codes?.has(code) === true ? stackTraceLimit(0) : undefined;
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (limit !== undefined) stackTraceLimit(limit);
     this.name = "SlaKitError";
     this.code = code;
     this.path = options.path ?? [];

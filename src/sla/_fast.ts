@@ -13,7 +13,8 @@ import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { placeLevels, type PlacedLevel } from "./_levels.js";
 import { BREACHED, CAUSE, fact, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
 import { LazyTrace, type TraceSource } from "./_trace.js";
-import { rejectedAgreement } from "./_stage.js";
+import { rejectedAgreement, STAGE_ERRORS } from "./_stage.js";
+import { quietErrors } from "../_lib/quiet.js";
 import type { LevelAt, RejectedAgreement, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
 
 /** W3: the cause recorded for a missed stage (its own, else the first for the whole ticket), or null. */
@@ -140,6 +141,9 @@ export function fastEvaluate(
     // sized up front, as the full path's: the same elements kind for every `stages` array
     const stages = new Array<StageEvaluation>(n);
     let j = 0;
+    // a calendar error here only sends the ticket the full way: made without a stack (src/_lib/quiet.ts)
+    const quiet = quietErrors.codes;
+    quietErrors.codes = STAGE_ERRORS;
     try {
       for (let s = 0; s < plans.length; s++) {
         const sp = plans[s]!;
@@ -151,6 +155,8 @@ export function fastEvaluate(
       }
     } catch {
       return null; // BAIL, or an error the full path throws (or turns into an unknown stage)
+    } finally {
+      quietErrors.codes = quiet;
     }
     // the key order of evaluateTicket's result: one hidden class for every ticket evaluation
     return {

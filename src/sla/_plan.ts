@@ -24,6 +24,8 @@ import { lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import { alwaysOpen } from "../calendar/index.js";
 import { checkBound } from "./evaluateTicket.js";
+import { STAGE_ERRORS } from "./_stage.js";
+import { quietErrors } from "../_lib/quiet.js";
 import type { PauseReason, StageStatus, Target, TargetQuery, TicketInput } from "./types.js";
 
 /** Status codes of the fast path. */
@@ -772,6 +774,9 @@ export function quickStatuses(
   if (f === null) return -1;
   const stages = plan.stages;
   let n = 0;
+  // a calendar error here only sends the ticket the full way: made without a stack (src/_lib/quiet.ts)
+  const quiet = quietErrors.codes;
+  quietErrors.codes = STAGE_ERRORS;
   try {
     for (let s = 0; s < stages.length; s++) {
       const sp = stages[s]!;
@@ -782,6 +787,7 @@ export function quickStatuses(
   } catch {
     return -1; // BAIL, or a calendar error (the stage is unknown): the full path
   } finally {
+    quietErrors.codes = quiet;
     releaseFacts(f);
   }
   return n;

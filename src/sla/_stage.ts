@@ -4,6 +4,7 @@
  */
 import { addBusinessDays, addBusinessTime, businessTimeBetween, coverage, firstAssumedDate, type Calendar } from "../calendar/index.js";
 import { isSlaKitError, type SlaKitError } from "../errors.js";
+import { quietErrors } from "../_lib/quiet.js";
 import type { CompiledPolicy, CompiledService, CompiledStage } from "./_compile.js";
 import { badEvent, iso } from "./_events.js";
 import { lookupStage, stageClock } from "./_lookup.js";
@@ -272,6 +273,9 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
   const trace = new LazyTrace(ctx.c, cs.name, ctx.trace);
   // facts that changed mid-ticket (S16): the row and start each stage runs on
   const rc = ctx.tl.reclassify.length === 0 ? null : planStage(ctx, cs, trace);
+  // the calendar errors caught below become data: made without a stack (src/_lib/quiet.ts)
+  const quiet = quietErrors.codes;
+  quietErrors.codes = STAGE_ERRORS;
   try {
     const d = freshDraft(ctx, cs, trace);
     let judged = ctx;
@@ -294,6 +298,8 @@ export function evaluateStage(ctx: StageContext, cs: CompiledStage): StageEvalua
     const d = freshDraft(ctx, cs, trace);
     d.error = { code: e.code, message };
     return settle(d, "unknown", ctx.tl.asOfMs);
+  } finally {
+    quietErrors.codes = quiet;
   }
 }
 

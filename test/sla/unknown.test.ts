@@ -1,8 +1,10 @@
 /** Issue 11: one stage's failure is that stage's; errors in the caller's terms; calendars in policy JSON; provisional stages. */
 import { describe, expect, it } from "vitest";
-import type { ChinaHolidayYear } from "../../src/calendar/index.js";
+import { addBusinessDays, chinaWorkCalendar, type ChinaHolidayYear } from "../../src/calendar/index.js";
+import { SlaKitError } from "../../src/errors.js";
+import { quietErrors } from "../../src/_lib/quiet.js";
 import { complianceRate } from "../../src/kpi/index.js";
-import { dueAt, evaluateTicket, parsePolicy, robotIntegration2026 as P, validatePolicy, type PolicyJson, type Ticket } from "../../src/sla/index.js";
+import { dueAt, evaluateTicket, parsePolicy, robotIntegration2026 as P, tallyTickets, validatePolicy, type PolicyJson, type Ticket } from "../../src/sla/index.js";
 
 const sh = (local: string): Date => new Date(`${local}+08:00`);
 const json = (): PolicyJson => JSON.parse(JSON.stringify(P)) as PolicyJson;
@@ -30,6 +32,51 @@ describe("issue 11: one stage's failure is that stage's", () => {
     expect(closure?.trace.rowId).toBe("S11:complaint:closure:ordinary");
     expect(closure?.dueAt).toBeNull();
     expect(complianceRate([r])).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+  it("T6: the calendar errors kept as data are made without a stack; every error that reaches a caller keeps its stack", () => {
+    const limit = Error.stackTraceLimit;
+    const tickets = [complaint, { ...complaint, id: "K-2", createdAt: "2026-12-30T10:00:00+08:00", events: [] }];
+    for (const t of tickets) expect(evaluateTicket(P, t, { asOf: sh("2026-12-31T10:00:00") }).unknownStages).not.toBeNull();
+    expect(tallyTickets(P, tickets, { asOf: sh("2026-12-31T10:00:00"), by: ["assignee"] })[0]!.unknown).toBeGreaterThan(0);
+    expect(Error.stackTraceLimit).toBe(limit); // restored after every error made meanwhile
+    expect(quietErrors.codes).toBeNull();
+    // the mechanism: while codes are set, errors of those codes have no stack frames, others do
+    quietErrors.codes = new Set(["CALENDAR_OUT_OF_RANGE"]);
+    try {
+      expect(new SlaKitError("CALENDAR_OUT_OF_RANGE", "kept as data").stack).not.toMatch(/\n\s+at /);
+      expect(new SlaKitError("INVALID_EVENT", "thrown").stack).toMatch(/\n\s+at /);
+      // a runtime whose limit cannot be set (frozen intrinsics): errors are made as usual
+      const own = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit")!;
+      Object.defineProperty(Error, "stackTraceLimit", { ...own, writable: false });
+      try {
+        expect(new SlaKitError("CALENDAR_OUT_OF_RANGE", "frozen").stack).toMatch(/\n\s+at /);
+      } finally {
+        Object.defineProperty(Error, "stackTraceLimit", own);
+      }
+    } finally {
+      quietErrors.codes = null;
+    }
+    expect(Error.stackTraceLimit).toBe(limit);
+    // the same calendar error thrown to a caller of the calendar has its stack, naming this file
+    const thrown = (() => {
+      try {
+        addBusinessDays(chinaWorkCalendar(), sh("2026-12-30T10:00:00"), 5);
+      } catch (e) {
+        return e as SlaKitError;
+      }
+      return null;
+    })();
+    expect(thrown?.code).toBe("CALENDAR_OUT_OF_RANGE");
+    expect(thrown?.stack).toMatch(/unknown\.test\.ts/);
+    // and so does an error evaluateTicket throws while it judges stages (a tier the matrix does not have)
+    let invalid: SlaKitError | null = null;
+    try {
+      evaluateTicket(P, { ...complaint, tier: "gold" }, asOf);
+    } catch (e) {
+      invalid = e as SlaKitError;
+    }
+    expect(invalid?.code).toBe("UNKNOWN_VALUE");
+    expect(invalid?.stack).toMatch(/unknown\.test\.ts/);
   });
   it("T6: a ticket with every stage computable has no unknownStages", () => {
     expect(evaluateTicket(P, { ...complaint, createdAt: "2026-06-01T10:00:00+08:00", events: [] }, { asOf: sh("2026-06-01T11:00:00") }).unknownStages).toBeNull();
