@@ -31,12 +31,12 @@ interface Budget {
 }
 
 /**
- * `evaluateTicket` with a policy: 34 kB gz, a small margin over what it weighs (2026-12-02: 33.8 kB
- * with `robotIntegration2026`, 32.0 kB with `parsePolicy`), so a regression fails. Issue 15's goal
+ * `evaluateTicket` with a policy: 34.5 kB gz, a small margin over what it weighs (2026-12-02: 34.0 kB
+ * with `robotIntegration2026`, 32.3 kB with `parsePolicy`), so a regression fails. Issue 15's goal
  * is 30 kB: `--why` shows the parts; the fast path (`_plan.ts`, `_fast.ts` and its part of
  * `evaluateTicket.ts`) is 4.5 kB of them, the same import without it 29.3 kB.
  */
-const EVALUATE_BUDGET = 34 * 1024;
+const EVALUATE_BUDGET = 34.5 * 1024;
 
 const budgets: readonly Budget[] = [
   {
@@ -61,7 +61,11 @@ const budgets: readonly Budget[] = [
     // fast path on the compiled plans (src/sla/_plan.ts, _fast.ts: about twice as fast) to 34.3 kB;
     // 33.3 kB once the built-in policies and holiday data stopped riding along in the shared chunks
     // (CHUNK_SLACK); 33.8 kB with the calendar's day buckets and the plans' epoch-ms business days
-    // and reused event records, 0.2 kB of repeated code folded away. The budget guards against regressions from here; the
+    // and reused event records, 0.2 kB of repeated code folded away; 33.7 kB once the plans decided
+    // which policies they judge by the three features they lack instead of a list of every field;
+    // 34.0 kB with rejected agreements and unknown stages on the fast path (the cliff of a batch past
+    // the holiday data: 21 to 7 µs a ticket) and calendar errors kept as data made without a stack
+    // (src/_lib/quiet.ts), so the budget went from 34 to 34.5 kB. The budget guards against regressions from here; the
     // goal stays open in issue 15 (gzip keeps repeats nearly free: only code and text that say
     // something new weigh, so the bytes left are the fast path's second evaluator, see EVALUATE_BUDGET).
     limitBytes: EVALUATE_BUDGET,
@@ -190,7 +194,7 @@ try {
             : zod
               ? "(with zod)"
               : "";
-    const budget = Number.isFinite(b.limitBytes) ? `budget ${(b.limitBytes / 1024).toFixed(0)} kB` : "no budget";
+    const budget = Number.isFinite(b.limitBytes) ? `budget ${+(b.limitBytes / 1024).toFixed(1)} kB` : "no budget";
     console.log(`${(gz / 1024).toFixed(1).padStart(6)} kB gz (${(bytes.length / 1024).toFixed(1).padStart(5)} kB min) / ${budget.padEnd(12)} ${status.padEnd(12)} ${b.name}`);
     if (chunkLeak) console.log(`         ${((gz - srcGz) / 1024).toFixed(1)} kB gz more than the same import from src/ (${(srcGz / 1024).toFixed(1)} kB): see CHUNK_SLACK`);
     if (why && b.enforce) for (const line of breakdown(parts, srcGz)) console.log(line);

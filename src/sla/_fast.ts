@@ -3,17 +3,19 @@
  * handles (`_plan.ts`) is judged by epoch-ms arithmetic, and its result is built in one go from
  * the numbers {@link judge} leaves in {@link J}: the same fields, values and hidden class as the
  * full path's (`_stage.ts`). Its traces are not recorded: a stage's steps are asked from the full
- * evaluation of a copy of the ticket when first read (`TraceSource`). Anything else (an unknown
- * stage, any error) answers null, and the full path evaluates the ticket. test/sla/fast.test.ts checks that both give
- * deep-equal results, traces rendered. Private to `sla`.
+ * evaluation of a copy of the ticket when first read (`TraceSource`). A stage whose calendar
+ * cannot answer is `unknown`, with the full path's error message. Anything else (any other error)
+ * answers null, and the full path evaluates the ticket. test/sla/fast.test.ts checks that both
+ * give deep-equal results, traces rendered. Private to `sla`.
  * @internal
  */
 import { firstAssumedDate } from "../calendar/index.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { placeLevels, type PlacedLevel } from "./_levels.js";
-import { BREACHED, CAUSE, fact, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
+import { BREACHED, CAUSE, fact, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, UNKNOWN, unknownAfter, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
 import { LazyTrace, type TraceSource } from "./_trace.js";
-import { rejectedAgreement, STAGE_ERRORS } from "./_stage.js";
+import { rejectedAgreement, STAGE_ERRORS, stageErrorMessage } from "./_stage.js";
+import type { SlaKitError } from "../errors.js";
 import { quietErrors } from "../_lib/quiet.js";
 import type { LevelAt, RejectedAgreement, StageCause, StageEvaluation, TicketEvaluation, TicketInput } from "./types.js";
 
@@ -52,7 +54,7 @@ function rejectedOf(c: CompiledPolicy, f: Facts): RejectedAgreement[] | null {
 export type TraceSourceClass = new (c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null) => TraceSource;
 
 /** One stage's result from {@link J}, as `newStage` + `settle` build it in the full path. */
-function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts, trace: LazyTrace): StageEvaluation {
+function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts, trace: LazyTrace, error: StageEvaluation["error"]): StageEvaluation {
   // nothing here reads the input (its texts were read once with the events, `readFacts`): no
   // getter of the caller's runs, so nothing judges into J meanwhile
   const { anchorMs, dueMs, warnMs, doneMs, allowed, elapsed, origDueMs, pausedMs, reneg, timed, endMs } = J;
@@ -109,7 +111,7 @@ function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts,
     nextLevel,
     reopenings: null,
     cycles: null,
-    error: null,
+    error,
     trace,
   };
 }
@@ -141,20 +143,30 @@ export function fastEvaluate(
     // sized up front, as the full path's: the same elements kind for every `stages` array
     const stages = new Array<StageEvaluation>(n);
     let j = 0;
-    // a calendar error here only sends the ticket the full way: made without a stack (src/_lib/quiet.ts)
+    let unknownStages: string[] | null = null;
+    // a calendar error here is kept as data (an unknown stage): made without a stack (src/_lib/quiet.ts)
     const quiet = quietErrors.codes;
     quietErrors.codes = STAGE_ERRORS;
     try {
       for (let s = 0; s < plans.length; s++) {
         const sp = plans[s]!;
         if (only !== null && !only.has(sp.name)) continue;
-        const status = judge(svc, sp, f);
         const trace = new LazyTrace(c, sp.name, source !== null, source, j);
         if (sp.target !== null) trace.target(sp.target);
-        stages[j++] = stageResult(c, sp, status, f, trace);
+        let st: StageEvaluation;
+        try {
+          st = stageResult(c, sp, judge(svc, sp, f), f, trace, null);
+        } catch (e) {
+          // the stage's calendar cannot answer: unknown, with the full path's error (T6)
+          if (unknownAfter(sp, f, e) === null) throw e;
+          const error = { code: (e as SlaKitError).code, message: stageErrorMessage(svc.name, sp.name, sp.target!, e as SlaKitError) };
+          st = stageResult(c, sp, UNKNOWN, f, trace, error);
+          (unknownStages ??= []).push(sp.name);
+        }
+        stages[j++] = st;
       }
     } catch {
-      return null; // BAIL, or an error the full path throws (or turns into an unknown stage)
+      return null; // BAIL, or an error the full path throws
     } finally {
       quietErrors.codes = quiet;
     }
@@ -175,7 +187,7 @@ export function fastEvaluate(
       asOfMs,
       policy: c.ref,
       stages,
-      unknownStages: null,
+      unknownStages,
     };
   } finally {
     releaseFacts(f); // the facts and their records are reused by the next ticket

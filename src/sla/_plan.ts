@@ -8,11 +8,11 @@
  *
  * The fast path handles only what it knows (the policy features of `supported`, a whitelist of
  * event types) and answers `null` for anything else: a policy with reopening, reclassification or
- * recurring stages, an event type it does not know, a value it
- * cannot key, any bad input (every check of `readEvents` and `judgeStage` is repeated, so a
- * ticket `evaluateTicket` rejects is never counted here), a calendar that cannot answer (status
- * `unknown`). The caller then evaluates that ticket with `evaluateTicket`, which gives the
- * statuses or throws the error with its path. test/sla/plan.test.ts checks that both agree.
+ * recurring stages, an event type it does not know, a value it cannot key, any bad input (every
+ * check of `readEvents` and `judgeStage` is repeated, so a ticket `evaluateTicket` rejects is never
+ * counted here). A stage whose calendar cannot answer is `unknown` here as there
+ * ({@link unknownAfter}). The caller evaluates a ticket answered `null` with `evaluateTicket`,
+ * which gives the statuses or throws the error with its path. test/sla/plan.test.ts checks that both agree.
  * Private to `sla`.
  * @internal
  */
@@ -25,6 +25,7 @@ import { CREATED, DIMENSIONS } from "./_references.js";
 import { alwaysOpen } from "../calendar/index.js";
 import { checkBound } from "./evaluateTicket.js";
 import { STAGE_ERRORS } from "./_stage.js";
+import { isSlaKitError } from "../errors.js";
 import { quietErrors } from "../_lib/quiet.js";
 import type { PauseReason, StageStatus, Target, TargetQuery, TicketInput } from "./types.js";
 
@@ -35,8 +36,10 @@ export const OVERDUE = 2;
 export const PENDING = 3;
 export const WARNING = 4;
 export const NOT_APPLICABLE = 5;
+/** A stage whose calendar cannot answer (its error is the full path's, `STAGE_ERRORS`). */
+export const UNKNOWN = 6;
 /** The status names by code. */
-export const STATUS_NAMES: readonly StageStatus[] = ["met", "breached", "overdue", "pending", "warning", "not-applicable"];
+export const STATUS_NAMES: readonly StageStatus[] = ["met", "breached", "overdue", "pending", "warning", "not-applicable", "unknown"];
 
 /** A clock as the fast path uses it: the calendar, and the instants it answers for without checks. */
 interface Clock {
@@ -632,16 +635,8 @@ export interface Judged {
   endMs: number;
 }
 
-export const J: Judged = { reneg: false, rejected: [], timed: false, anchorMs: null, dueMs: null, origDueMs: null, warnMs: null, doneMs: null, allowed: null, elapsed: null, pausedMs: 0, endMs: 0 };
-
-/**
- * Judges one stage as judgeStage does into {@link J} and returns its status code; throws BAIL
- * where the full path would throw or make the stage unknown.
- */
-export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
-  const { events, known, closedAt, asOfMs } = f;
-  const done = doneOf(events, known, sp.name);
-  let doneMs = done === null ? null : done.ms;
+/** {@link J} as a stage judges before it is anchored: nothing known but its done time. */
+function clear(doneMs: number | null, asOfMs: number): void {
   J.reneg = false;
   if (J.rejected.length !== 0) J.rejected.length = 0; // setting length is a slow builtin call
   J.timed = false;
@@ -654,6 +649,31 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   J.elapsed = null;
   J.pausedMs = 0;
   J.endMs = asOfMs;
+}
+
+/**
+ * After `judge` (or the levels of its result) threw `e`: {@link UNKNOWN} with {@link J} as the
+ * full path leaves an unknown stage (its done time, nothing else) when `e` is an error of its
+ * calendar (`STAGE_ERRORS`: the full path makes the stage `unknown`), else null (the full path
+ * decides). A stage without a row never reaches its calendar.
+ */
+export function unknownAfter(sp: StagePlan, f: Facts, e: unknown): number | null {
+  if (sp.target === null || !isSlaKitError(e) || !STAGE_ERRORS.has(e.code)) return null;
+  clear(doneOf(f.events, f.known, sp.name)?.ms ?? null, f.asOfMs);
+  return UNKNOWN;
+}
+
+export const J: Judged = { reneg: false, rejected: [], timed: false, anchorMs: null, dueMs: null, origDueMs: null, warnMs: null, doneMs: null, allowed: null, elapsed: null, pausedMs: 0, endMs: 0 };
+
+/**
+ * Judges one stage as judgeStage does into {@link J} and returns its status code; throws BAIL
+ * where the full path would throw or make the stage unknown.
+ */
+export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
+  const { events, known, closedAt, asOfMs } = f;
+  const done = doneOf(events, known, sp.name);
+  let doneMs = done === null ? null : done.ms;
+  clear(doneMs, asOfMs);
   if (sp.outside) return NOT_APPLICABLE;
   if (sp.lookupFails) throw BAIL;
   const anchorName = sp.anchor;
@@ -781,11 +801,18 @@ export function quickStatuses(
     for (let s = 0; s < stages.length; s++) {
       const sp = stages[s]!;
       if (only !== null && !only.has(sp.name)) continue;
-      out[n] = judge(plan.svc, sp, f);
+      let status: number | null;
+      try {
+        status = judge(plan.svc, sp, f);
+      } catch (e) {
+        status = unknownAfter(sp, f, e);
+        if (status === null) throw e;
+      }
+      out[n] = status;
       reneg[n++] = J.reneg ? 1 : 0;
     }
   } catch {
-    return -1; // BAIL, or a calendar error (the stage is unknown): the full path
+    return -1; // BAIL, or an error the full path throws: the full path
   } finally {
     quietErrors.codes = quiet;
     releaseFacts(f);

@@ -2,7 +2,7 @@ import { RollupFold, type RollupOptions } from "../kpi/rollup.js";
 import type { RollupRow } from "../kpi/types.js";
 import { assertTickets, batchOptions, evaluateAt, isAsyncIterable } from "./_batch.js";
 import { getCompiled, type CompiledPolicy } from "./_compile.js";
-import { fact, quickRun, quickTicket } from "./_plan.js";
+import { fact, quickRun, quickTicket, STATUS_NAMES } from "./_plan.js";
 import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** Options of {@link tallyTickets}: `evaluateTicket`'s (`asOf`, ...) and `rollup`'s (`by`, `timeZone`, ...). */
@@ -21,9 +21,9 @@ export type TallyOf<T> = T extends AsyncIterable<TicketInput> ? Promise<RollupRo
  * Tickets of the shapes it knows take a fast path: the policy's compiled plan per combination
  * of service, tier, urgency, location and channel (rows looked up, clocks and levels resolved)
  * gives each stage's status by epoch-ms arithmetic, straight into the counts, with no evaluation
- * built. Any other ticket (an event type it does not know, a policy with reopening,
- * reclassification or recurring stages, a stage whose calendar cannot answer, any error) is
- * evaluated by `evaluateTicket` (with `trace: false` unless `options.trace` says otherwise):
+ * built (a stage whose calendar cannot answer counts as `unknown`, as `evaluateTicket` says).
+ * Any other ticket (an event type it does not know, a policy with reopening, reclassification or
+ * recurring stages, any error) is evaluated by `evaluateTicket` (with `trace: false` unless `options.trace` says otherwise):
  * same rows, same errors either way (docs/sla.md "Performance").
  *
  * @throws SlaKitError the errors of `evaluateTickets` (with the ticket's index in the path) and
@@ -106,7 +106,7 @@ function quickTally(c: CompiledPolicy, o: EvaluateTicketOptions): ((t: TicketInp
     for (let j = 0, s = 0; j < n; s++) {
       const sp = plan.stages[s]!;
       if (only !== null && !only.has(sp.name)) continue;
-      stages[j] = sp.records[out[j]! + 6 * reneg[j]!];
+      stages[j] = sp.records[out[j]! + STATUS_NAMES.length * reneg[j]!];
       j++;
     }
     // the fields rollup reads, in TicketEvaluation's order; instants as epoch ms (rollup reads both)

@@ -46,10 +46,25 @@ describe("evaluateTicket's fast path = its full path", () => {
     expect(taken).toBe(samples.length);
   });
 
+  it("T6: past the holiday data (stages unknown), every benchmark ticket still takes it, with the full path's errors", () => {
+    const samples = sampleTickets(7, 600);
+    const asOf = Date.parse("2027-03-01T00:00:00Z");
+    let unknown = 0;
+    for (const [i, s] of samples.entries()) {
+      const r = both(s.policy, s.ticket, { asOf, ...(i % 2 === 0 ? { trace: false } : {}) });
+      expect(r.taken).toBe(true);
+      expect(r.fast).toEqual(r.full);
+      const u = (r.fast as { ok: TicketEvaluation }).ok.unknownStages;
+      if (u !== null) unknown += u.length;
+    }
+    expect(unknown).toBeGreaterThan(20);
+  });
+
   it("random tickets of a policy using every feature the plans handle: the same result or the same error", () => {
     let taken = 0;
     let valid = 0;
     let rejections = 0;
+    let unknowns = 0;
     fc.assert(
       fc.property(ticketArb, fc.constantFrom(undefined, false, true), fc.constantFrom(null, ["respond", "visit"], ["fix", "rate", "report"]), fc.boolean(), ({ ticket, asOf }, trace, only, allowOutside) => {
         const options: EvaluateTicketOptions = { asOf, ...(trace === undefined ? {} : { trace }), ...(only === null ? {} : { stages: only }), ...(allowOutside ? { allowOutsideEffectiveDates: true } : {}) };
@@ -58,11 +73,13 @@ describe("evaluateTicket's fast path = its full path", () => {
         if ("ok" in (r.full as object)) valid++;
         if (r.taken) taken++;
         if (r.taken && JSON.stringify(r.fast).includes('"rejectedAgreements":[')) rejections++;
+        if (r.taken && JSON.stringify(r.fast).includes('"unknownStages":[')) unknowns++;
       }),
       { numRuns: 1500 },
     );
     expect(taken).toBeGreaterThan(valid / 2);
     expect(rejections).toBeGreaterThan(10); // W2's rejections are worded by the fast path too
+    expect(unknowns).toBeGreaterThan(10); // and T6's unknown stages (calendars whose data ends) are its own
   });
 
   it("a fast result's trace is the ticket's as evaluated, whatever is done to the input afterwards", () => {

@@ -67,6 +67,24 @@ describe("tallyTickets' fast path (compiled plans) = the full evaluator", () => 
     }
   });
 
+  it("T6: past the holiday data, stages whose calendar cannot answer are unknown on the fast path too", () => {
+    const samples = sampleTickets(4, 800);
+    const asOf = Date.parse("2027-03-01T00:00:00Z");
+    let unknown = 0;
+    for (const s of samples) {
+      const mine = fast(s.policy, s.ticket, asOf);
+      expect(mine).not.toBeNull();
+      expect(mine).toEqual(full(s.policy, s.ticket, asOf));
+      unknown += mine!.filter((x) => x.status === "unknown").length;
+    }
+    expect(unknown).toBeGreaterThan(20);
+    for (const p of [benchPolicies.robot, benchPolicies.cable]) {
+      const tickets = samples.filter((s) => s.policy === p).map((s) => s.ticket);
+      const all = [...evaluateTickets(p, tickets, { asOf })];
+      for (const o of BYS) expect(tallyTickets(p, tickets, { asOf, ...o })).toEqual(rollup(all, o));
+    }
+  });
+
   it("random tickets: the same statuses, renegotiations, rows and errors as evaluateTicket + rollup", () => {
     let fastTaken = 0;
     let valid = 0;
