@@ -100,7 +100,7 @@ export interface StagePlan {
 
 /** The row of the stage for some facts, or why it does not apply (`when`). */
 function rowFor(ctx: StageContext, cs: CompiledStage, facts: Combo): { t: Target | null; out: string | null } {
-  const out = outsideWhen(cs, facts as TicketFacts);
+  const out = outsideWhen(cs, facts);
   if (out !== null) return { t: null, out };
   return { t: lookupStage(ctx.c, ctx.svc, cs.name, { service: ctx.svc.name, stage: cs.name, ...facts }, []), out: null };
 }

@@ -17,7 +17,7 @@ import { placeLevels, type CompiledLevel, type LevelBasis } from "./_levels.js";
 import { agreementsAfterRestart, mergeRejected, planStage, reclassifiedOf, restartStep, type StagePlan } from "./_reclassify.js";
 import { closeBefore, reopenedContext } from "./_reopen.js";
 import { judgeCycles } from "./_cycles.js";
-import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TargetQuery, TicketFacts } from "./types.js";
+import type { LevelAt, RejectedAgreement, StageEvaluation, StageStatus, Target, TargetQuery } from "./types.js";
 
 export { cite } from "./_steps.js";
 
@@ -28,11 +28,13 @@ export type Draft = { -readonly [K in Exclude<keyof StageEvaluation, "trace">]: 
 export interface StageContext {
   readonly c: CompiledPolicy;
   readonly svc: CompiledService;
-  readonly facts: TicketFacts;
   readonly tl: Timeline;
   /** Record trace steps (`trace` option; default true). */
   readonly trace: boolean;
-  /** The ticket's matrix values, as `lookupStage` reads them (the stage is passed apart). */
+  /**
+   * The ticket's matrix values, read once, as `lookupStage` and `when` read them (the stage is
+   * passed apart): no getter of the caller's runs while stages are judged (src/_lib/quiet.ts).
+   */
   readonly query: TargetQuery;
 }
 
@@ -107,7 +109,7 @@ export function settle(d: Draft, status: StageStatus, asOfMs: number): StageEval
 }
 
 /** A stage restricted by `when` to dimension values the ticket does not have: the reason, or null. */
-export function outsideWhen(cs: CompiledStage, facts: TicketFacts): string | null {
+export function outsideWhen(cs: CompiledStage, facts: Omit<TargetQuery, "service" | "stage">): string | null {
   if (!cs.when) return null;
   let out: string | null = null;
   for (const d of DIMENSIONS) {
@@ -321,12 +323,12 @@ export function stageErrorMessage(service: string, stage: string, t: Target, e: 
 }
 
 function judgeStage(ctx: StageContext, cs: CompiledStage, d: Draft, rc: StagePlan | null): StageEvaluation {
-  const { c, svc, facts, tl } = ctx;
+  const { c, svc, query, tl } = ctx;
   const trace = d.trace;
   const done = tl.done.get(cs.name);
   let doneMs = d.doneAtMs;
   // stage restricted to some dimension values ("when")
-  const out = rc === null ? outsideWhen(cs, facts) : rc.out;
+  const out = rc === null ? outsideWhen(cs, query) : rc.out;
   if (out !== null || rc?.t === null) {
     trace.add(step.textStep, "not-applicable", `stage "${cs.name}" does not apply to ${out ?? "the facts in force"}`, undefined, null);
     return settle(d, "not-applicable", tl.asOfMs);

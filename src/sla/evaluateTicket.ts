@@ -120,7 +120,7 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
 function evaluateFull(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null, trace: boolean): TicketEvaluation {
   const tl = buildTimeline(readEvents(c, svc, ticket, createdMs), createdMs, asOf);
   const query = { service: svc.name, stage: "", tier: ticket.tier, urgency: ticket.urgency, location: ticket.location, channel: ticket.channel };
-  const ctx = { c, svc, facts: ticket, tl, trace, query };
+  const ctx = { c, svc, tl, trace, query };
   const list = only === null ? svc.stages : svc.stages.filter((cs) => only.has(cs.name));
   const stages: StageEvaluation[] = new Array<StageEvaluation>(list.length);
   let unknownStages: string[] | null = null;

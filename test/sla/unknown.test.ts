@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addBusinessDays, chinaWorkCalendar, type ChinaHolidayYear } from "../../src/calendar/index.js";
 import { SlaKitError } from "../../src/errors.js";
 import { quietErrors } from "../../src/_lib/quiet.js";
+import { fastPath } from "../../src/sla/_fast.js";
 import { complianceRate } from "../../src/kpi/index.js";
 import { dueAt, evaluateTicket, parsePolicy, robotIntegration2026 as P, tallyTickets, validatePolicy, type PolicyJson, type Ticket } from "../../src/sla/index.js";
 
@@ -68,6 +69,34 @@ describe("issue 11: one stage's failure is that stage's", () => {
     })();
     expect(thrown?.code).toBe("CALENDAR_OUT_OF_RANGE");
     expect(thrown?.stack).toMatch(/unknown\.test\.ts/);
+    // a getter of the caller's never runs while such errors are made quietly: its own errors keep their stack
+    const stacks: (string | undefined)[] = [];
+    // (a consultation's stages apply by channel, S1-S3: `when` reads it while stages are judged)
+    const probe = {
+      id: "C-1",
+      service: "consultation",
+      tier: "ordinary",
+      createdAt: "2026-12-31T16:00:00+08:00",
+      events: [],
+      get channel() {
+        try {
+          addBusinessDays(chinaWorkCalendar(), sh("2026-12-30T10:00:00"), 5);
+        } catch (e) {
+          stacks.push((e as Error).stack);
+        }
+        return "online";
+      },
+    } as unknown as Ticket;
+    for (const enabled of [true, false]) {
+      fastPath.enabled = enabled;
+      try {
+        expect(evaluateTicket(P, probe, { asOf: sh("2027-01-04T10:00:00") }).stages.map((x) => x.status)).toContain("not-applicable"); // the phone stage
+      } finally {
+        fastPath.enabled = true;
+      }
+    }
+    expect(stacks.length).toBeGreaterThan(1);
+    for (const st of stacks) expect(st).toMatch(/unknown\.test\.ts/);
     // and so does an error evaluateTicket throws while it judges stages (a tier the matrix does not have)
     let invalid: SlaKitError | null = null;
     try {
