@@ -94,8 +94,11 @@ export class SlaKitError extends Error {
   constructor(code: ErrorCode, message: string, options: SlaKitErrorOptions = {}) {
     // an error its maker catches and keeps as data is made without a stack (src/_lib/quiet.ts)
     const limit = quietErrors.codes?.has(code) === true ? stackTraceLimit(0) : undefined;
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    if (limit !== undefined) stackTraceLimit(limit);
+    try {
+      super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    } finally {
+      if (limit !== undefined) stackTraceLimit(limit);
+    }
     this.name = "SlaKitError";
     this.code = code;
     this.path = options.path ?? [];
