@@ -12,7 +12,8 @@
 import { firstAssumedDate } from "../calendar/index.js";
 import type { CompiledPolicy, CompiledService } from "./_compile.js";
 import { placeLevels, type PlacedLevel } from "./_levels.js";
-import { BREACHED, CAUSE, fact, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, UNKNOWN, unknownAfter, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
+import { fact } from "./_references.js";
+import { BREACHED, CAUSE, J, judge, OVERDUE, PENDING, readFacts, releaseFacts, STATUS_NAMES, UNKNOWN, unknownAfter, WARNING, type Facts, type Plan, type StagePlan } from "./_plan.js";
 import { LazyTrace, type TraceSource } from "./_trace.js";
 import { rejectedAgreement, STAGE_ERRORS, stageErrorMessage } from "./_stage.js";
 import type { SlaKitError } from "../errors.js";

@@ -425,8 +425,6 @@ function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
   return null;
 }
 
-/** A ticket fact as an evaluation carries it: the string, or null when absent. */
-export const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 const NO_PAUSES: readonly number[] = Object.freeze([]);
 const NO_RULES: readonly PauseReason[] = Object.freeze([]);

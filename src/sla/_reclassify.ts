@@ -9,7 +9,7 @@ import { describe } from "../_lib/instant.js";
 import type { CompiledPolicy, CompiledService, CompiledStage } from "./_compile.js";
 import type { Combo } from "./_lookup.js";
 import { lookupStage } from "./_lookup.js";
-import { CREATED, DIMENSIONS } from "./_references.js";
+import { CREATED, DIMENSIONS, fact } from "./_references.js";
 import { anchorTime, outsideWhen, type StageContext } from "./_stage.js";
 import { iso } from "./_time.js";
 import type { LazyTrace, TraceContext } from "./_trace.js";
@@ -56,12 +56,10 @@ export function readFacts(c: CompiledPolicy, svc: CompiledService, ev: Record<st
 
 /** The ticket's matrix facts in force after the reclassifications (in time order). */
 export function factsInForce(ticket: TicketFacts, events: readonly ReclassifyRead[]): MatrixFacts {
-  const f: Record<Dimension, string | null> = { tier: str(ticket.tier), urgency: str(ticket.urgency), location: str(ticket.location), channel: str(ticket.channel) };
+  const f: Record<Dimension, string | null> = { tier: fact(ticket.tier), urgency: fact(ticket.urgency), location: fact(ticket.location), channel: fact(ticket.channel) };
   for (const e of events) for (const d of DIMENSIONS) f[d] = e.facts[d] ?? f[d];
   return f;
 }
-
-const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /** The clock start a reclassification fixed: the change (restart) or the start the stage had (retroactive). */
 export interface Start {

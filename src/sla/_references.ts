@@ -15,6 +15,9 @@ export const DIMENSIONS: readonly Dimension[] = ["tier", "urgency", "location", 
 /** Anchor name of ticket creation (the default anchor). */
 export const CREATED = "created";
 
+/** A ticket fact as an evaluation carries it: the string, or null when absent. */
+export const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
 /** The name of a stage definition. */
 export function stageName(s: string | { readonly name: string }): string {
   return typeof s === "string" ? s : s.name;

@@ -2,7 +2,8 @@ import { RollupFold, type RollupOptions } from "../kpi/rollup.js";
 import type { RollupRow } from "../kpi/types.js";
 import { assertTickets, batchOptions, evaluateAt, isAsyncIterable } from "./_batch.js";
 import { getCompiled, type CompiledPolicy } from "./_compile.js";
-import { fact, quickRun, quickTicket, STATUS_NAMES } from "./_plan.js";
+import { quickRun, quickTicket, STATUS_NAMES } from "./_plan.js";
+import { fact } from "./_references.js";
 import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** Options of {@link tallyTickets}: `evaluateTicket`'s (`asOf`, ...) and `rollup`'s (`by`, `timeZone`, ...). */
