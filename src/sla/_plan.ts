@@ -24,7 +24,7 @@ import { lookupStage } from "./_lookup.js";
 import { CREATED, DIMENSIONS } from "./_references.js";
 import { alwaysOpen } from "../calendar/index.js";
 import { checkBound } from "./evaluateTicket.js";
-import { STAGE_ERRORS } from "./_stage.js";
+import { agreementFault, STAGE_ERRORS } from "./_stage.js";
 import { isSlaKitError } from "../errors.js";
 import { quietErrors } from "../_lib/quiet.js";
 import type { PauseReason, StageStatus, Target, TargetQuery, TicketInput } from "./types.js";
@@ -425,7 +425,6 @@ function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
   return null;
 }
 
-
 const NO_PAUSES: readonly number[] = Object.freeze([]);
 const NO_RULES: readonly PauseReason[] = Object.freeze([]);
 
@@ -736,7 +735,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
           const p = pausedBetween(k, f, sp.name, anchorMs, Math.min(endMs, ag.ms));
           inForce = p > 0 ? check(addTime(k, computed, p)) : computed;
         }
-        if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
+        if (agreementFault(ag.ms, ag.n, doneMs, inForce) === 0) accepted = ag;
         else J.rejected.push(x, inForce);
       }
       if (accepted !== null) {
@@ -753,7 +752,7 @@ export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
       const ag = events[x]!;
       if (ag.kind !== AGREED || ag.stage !== sp.name) continue;
       const inForce = accepted === null ? Number.POSITIVE_INFINITY : accepted.n;
-      if (!(ag.n <= ag.ms) && !(doneMs !== null && ag.ms >= doneMs) && !(ag.ms > inForce)) accepted = ag;
+      if (agreementFault(ag.ms, ag.n, doneMs, inForce) === 0) accepted = ag;
       else J.rejected.push(x, inForce);
     }
     if (accepted === null) return doneMs !== null ? BREACHED : waived(f, sp, doneMs, null) ? NOT_APPLICABLE : PENDING;

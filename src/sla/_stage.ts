@@ -157,12 +157,25 @@ export function computedDue(t: Target & { kind: "duration" | "businessDays" }, c
  * fast path (`_fast.ts`) words its rejections with it too.
  */
 export function rejectedAgreement(c: CompiledPolicy, event: number, ms: number, dueMs: number, consent: string, doneMs: number | null, inForce: number): RejectedAgreement | null {
-  let reason: string;
-  if (dueMs <= ms) reason = `the agreed deadline ${iso(dueMs)} is not after the agreement (${iso(ms)}): a backdated agreement cannot rewrite the past`;
-  else if (doneMs !== null && ms >= doneMs) reason = `recorded at ${iso(ms)}, after the stage was done (${iso(doneMs)}): limits are agreed in advance${step.cite(c, null, "003 §6(3)")}`;
-  else if (ms > inForce) reason = `recorded at ${iso(ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known${step.cite(c, null, "003 §8(2)")}`;
-  else return null;
+  const fault = agreementFault(ms, dueMs, doneMs, inForce);
+  if (fault === 0) return null;
+  const reason =
+    fault === 1
+      ? `the agreed deadline ${iso(dueMs)} is not after the agreement (${iso(ms)}): a backdated agreement cannot rewrite the past`
+      : fault === 2
+        ? `recorded at ${iso(ms)}, after the stage was done (${iso(doneMs!)}): limits are agreed in advance${step.cite(c, null, "003 §6(3)")}`
+        : `recorded at ${iso(ms)}, after the deadline in force (${iso(inForce)}) had passed: a new limit is agreed at once when the delay is known${step.cite(c, null, "003 §8(2)")}`;
   return { event, at: new Date(ms), dueAt: new Date(dueMs), consent, reason };
+}
+
+/**
+ * W2: why an agreement recorded at `ms` for the deadline `dueMs` does not count: 1 backdated
+ * (`dueMs` not after `ms`), 2 recorded once the stage was done (at `doneMs`), 3 recorded after the
+ * deadline in force then (`inForce`); 0 when it counts. The one test of both paths: the full path
+ * words it ({@link rejectedAgreement}), the compiled plans (`judge`, `_plan.ts`) count by it.
+ */
+export function agreementFault(ms: number, dueMs: number, doneMs: number | null, inForce: number): 0 | 1 | 2 | 3 {
+  return dueMs <= ms ? 1 : doneMs !== null && ms >= doneMs ? 2 : ms > inForce ? 3 : 0;
 }
 
 /**
