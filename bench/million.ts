@@ -81,7 +81,7 @@ if (child) {
   console.log(`${N} tickets (robotIntegration2026, 0-6 events, 2024-2026), tallied by assignee and month; load average ${load()} on this machine`);
   const results: Result[] = [];
   for (const mode of modes) {
-    const r = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), mode], { cwd: root, env: { ...process.env, TZ: "UTC" }, encoding: "utf8", maxBuffer: 1 << 20 });
+    const r = spawnSync(process.execPath, ["--import", new URL("./_loader.mjs", import.meta.url).href, fileURLToPath(import.meta.url), mode], { cwd: root, env: { ...process.env, TZ: "UTC" }, encoding: "utf8", maxBuffer: 1 << 20 });
     if (r.status !== 0) {
       console.error(`run ${mode} failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
       process.exit(1);

@@ -9,7 +9,7 @@ const files = readdirSync(new URL(".", import.meta.url)).filter((f) => f.endsWit
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== bench/${f} ===`);
-  const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", `bench/${f}`], { stdio: "inherit", env: { ...process.env, TZ: "UTC" } });
+  const r = spawnSync(process.execPath, ["--expose-gc", "--import", new URL("./_loader.mjs", import.meta.url).href, `bench/${f}`], { stdio: "inherit", env: { ...process.env, TZ: "UTC" } });
   if (r.status !== 0) {
     console.error(`bench/${f} failed (exit ${r.status ?? r.signal})`);
     failed++;

@@ -4,7 +4,7 @@
  * roll-ups, a service's own loop) stays monomorphic; 0.1.0 gave 23,692 maps for 23,700 stages.
  * Uses V8's `%HaveSameMap`, so it re-runs itself under `--allow-natives-syntax`.
  *
- * `npm run bench` runs it; alone: `TZ=UTC node --import tsx bench/shapes.bench.ts`.
+ * `npm run bench` runs it; alone: `TZ=UTC node --import ./bench/_loader.mjs bench/shapes.bench.ts`.
  * BENCH_SHAPES tickets (default 10000).
  */
 import { spawnSync } from "node:child_process";
@@ -12,8 +12,11 @@ import { fileURLToPath } from "node:url";
 import { evaluateTicket, type TicketEvaluation } from "../src/sla/index.js";
 import { sampleTickets } from "./_tickets.js";
 
+/** How the benchmarks compile TypeScript (bench/_loader.mjs). */
+const LOADER = new URL("./_loader.mjs", import.meta.url).href;
+
 if (!process.execArgv.includes("--allow-natives-syntax")) {
-  const r = spawnSync(process.execPath, ["--allow-natives-syntax", "--import", "tsx", fileURLToPath(import.meta.url)], { stdio: "inherit", env: { ...process.env, TZ: "UTC" } });
+  const r = spawnSync(process.execPath, ["--allow-natives-syntax", "--import", LOADER, fileURLToPath(import.meta.url)], { stdio: "inherit", env: { ...process.env, TZ: "UTC" } });
   process.exit(r.status ?? 1);
 }
 
