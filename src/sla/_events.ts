@@ -78,6 +78,12 @@ function text(ev: Record<string, unknown>, key: string, i: number, what: string)
   return v;
 }
 
+/** An event's optional `reason`, read once: the text, or undefined when it is not a string. */
+function optionalText(ev: Record<string, unknown>): string | undefined {
+  const reason = ev.reason;
+  return typeof reason === "string" ? reason : undefined;
+}
+
 function consentOf(ev: Record<string, unknown>, i: number, why: string): string {
   const consent = ev.consent;
   if (typeof consent !== "string" || consent.trim() === "") {
@@ -164,7 +170,7 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
     }
     case "closed":
     case "reopened":
-      return { i, ms, type, reason: typeof ev.reason === "string" ? ev.reason : undefined };
+      return { i, ms, type, reason: optionalText(ev) };
     case "cause": {
       const stage = ev.stage === undefined ? undefined : stageOf(svc, ev, i, type);
       const objective = ev.objective;
@@ -172,7 +178,7 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
       return { i, ms, type, stage, cause: text(ev, "cause", i, "the cause analysis (003 §9)"), remedy: text(ev, "remedy", i, "the remedy taken (003 §9)"), objective: objective === true };
     }
     case "reclassify":
-      return { i, ms, type, facts: readFacts(c, svc, ev, i), reason: typeof ev.reason === "string" ? ev.reason : undefined };
+      return { i, ms, type, facts: readFacts(c, svc, ev, i), reason: optionalText(ev) };
     case "message": {
       // S15: a customer message opens a cycle of the next-reply stages (docs/sla.md "Recurring targets")
       if (ev.stage === undefined) return { i, ms, type, stage: undefined };

@@ -52,7 +52,7 @@ function rejectedOf(c: CompiledPolicy, f: Facts): RejectedAgreement[] | null {
 }
 
 /** What gives a fast result's trace steps (evaluateTicket's full path on a copy of the ticket). */
-export type TraceSourceClass = new (c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null) => TraceSource;
+export type TraceSourceClass = new (c: CompiledPolicy, svc: CompiledService, ticket: TicketInput, createdMs: number, asOfMs: number, only: ReadonlySet<string> | null, f: Facts) => TraceSource;
 
 /** One stage's result from {@link J}, as `newStage` + `settle` build it in the full path. */
 function stageResult(c: CompiledPolicy, sp: StagePlan, status: number, f: Facts, trace: LazyTrace, error: StageEvaluation["error"]): StageEvaluation {
@@ -137,7 +137,7 @@ export function fastEvaluate(
   const f = readFacts(c, svc, ticket as unknown as Record<string, unknown>, createdMs, asOfMs);
   if (f === null) return null;
   try {
-    const source = Source === null ? null : new Source(c, svc, ticket, createdMs, asOfMs, only);
+    const source = Source === null ? null : new Source(c, svc, ticket, createdMs, asOfMs, only, f);
     const plans = plan.stages;
     let n = plans.length;
     if (only !== null) for (let s = 0; s < plans.length; s++) if (!only.has(plans[s]!.name)) n--;

@@ -265,16 +265,10 @@ const WAIVER = 6;
 const CLOSED = 7;
 export const CAUSE = 8;
 
-const KIND: ReadonlyMap<unknown, number> = new Map<unknown, number>([
-  ["done", DONE],
-  ["agreed-deadline", AGREED],
-  ["pause", PAUSE],
-  ["resume", RESUME],
-  ["remote-resolved", REMOTE],
-  ["not-applicable", WAIVER],
-  ["closed", CLOSED],
-  ["cause", CAUSE],
-]);
+/** The event type of each kind (`Ev.kind`; index 0 is no kind). */
+export const KIND_TYPES: readonly string[] = ["", "done", "agreed-deadline", "pause", "resume", "remote-resolved", "not-applicable", "closed", "cause"];
+
+const KIND: ReadonlyMap<unknown, number> = new Map<unknown, number>(KIND_TYPES.map((type, kind) => [type, kind] as const).slice(1));
 
 /** One event as read: its kind, index, instant and the fields its kind needs. */
 export interface Ev {
@@ -286,11 +280,14 @@ export interface Ev {
   n: number;
   rule: PauseReason | null;
   /**
-   * Read once with the event, as `readEvent` reads them, for the result (a getter on the input is
-   * not read again): an agreement's consent (W2 lists it), a cause event's cause, remedy and
-   * objective (W3).
+   * Read once with the event, as `readEvent` reads them, for the result and the copy a fast
+   * result's traces are rendered from (a getter on the input is not read again): an agreement's
+   * consent (W2 lists it), a pause's consent (a string, else null), a cause event's cause, remedy
+   * and objective (W3).
    */
   consent: string | null;
+  /** The reason of a pause (its declared name), of a not-applicable event, or of a close (a string, else null). */
+  reason: string | null;
   cause: string | null;
   remedy: string | null;
   objective: boolean;
@@ -328,6 +325,7 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
   out.n = 0;
   out.rule = null;
   out.consent = null;
+  out.reason = null;
   out.cause = null;
   out.remedy = null;
   out.objective = false;
@@ -356,17 +354,25 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
     case PAUSE: {
       const reason = ev.reason;
       const rule = typeof reason === "string" ? c.pauseReasons.get(reason) : undefined;
-      if (rule === undefined || (rule.needsConsent === true && !filled(ev.consent))) return false;
+      const consent = ev.consent;
+      if (rule === undefined || (rule.needsConsent === true && !filled(consent))) return false;
       out.rule = rule;
+      out.reason = reason as string;
+      out.consent = typeof consent === "string" ? consent : null;
       return true;
     }
     case RESUME:
     case REMOTE:
-    case CLOSED:
       return true;
+    case CLOSED: {
+      const reason = ev.reason;
+      out.reason = typeof reason === "string" ? reason : null;
+      return true;
+    }
     case WAIVER: {
       const stage = ev.stage;
-      if (!stageOk(svc, stage, false) || !filled(ev.reason)) return false;
+      const reason = ev.reason;
+      if (!stageOk(svc, stage, false) || !filled(reason)) return false;
       const na = svc.byName.get(stage)!.notApplicable;
       if (na == null) return false;
       const when = na.when;
@@ -379,6 +385,7 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
         }
       }
       out.stage = stage;
+      out.reason = reason as string;
       return true;
     }
     case CAUSE: {
@@ -428,7 +435,7 @@ function doneOf(events: readonly Ev[], upTo: number, stage: string): Ev | null {
 const NO_PAUSES: readonly number[] = Object.freeze([]);
 const NO_RULES: readonly PauseReason[] = Object.freeze([]);
 
-const newEv = (): Ev => ({ kind: 0, i: 0, ms: 0, stage: null, n: 0, rule: null, consent: null, cause: null, remedy: null, objective: false });
+const newEv = (): Ev => ({ kind: 0, i: 0, ms: 0, stage: null, n: 0, rule: null, consent: null, reason: null, cause: null, remedy: null, objective: false });
 type MutableFacts = { -readonly [K in keyof Facts]: Facts[K] } & { events: Ev[] };
 const newFacts = (): MutableFacts => ({ createdMs: 0, asOfMs: 0, events: [], count: 0, known: 0, pauses: NO_PAUSES, pauseRules: NO_RULES, remoteAt: null, closedAt: null });
 

@@ -3,7 +3,7 @@ import { describe } from "../_lib/instant.js";
 import { localDateOf, localDayNumber } from "../_lib/zone.js";
 import { getCompiled, type CompiledPolicy, type CompiledService, type EffectiveBound } from "./_compile.js";
 import { fastEvaluate, fastPath } from "./_fast.js";
-import { planFor } from "./_plan.js";
+import { KIND_TYPES, planFor, type Ev, type Facts } from "./_plan.js";
 import { fact } from "./_references.js";
 import type { TraceSource } from "./_trace.js";
 import { EVENT_READS, iso, READS_CAUSE, READS_CONSENT, READS_DUE, READS_REASON, READS_RINGS, READS_STAGE, readEvents } from "./_events.js";
@@ -153,27 +153,32 @@ function evaluateFull(c: CompiledPolicy, svc: CompiledService, ticket: TicketInp
   };
 }
 
-/** An instant of the copy: a Date as epoch ms (a Date is mutable; the fast path has read it already). */
-const msOf = (v: unknown): unknown => (v instanceof Date ? v.getTime() : v);
-
 /**
- * The copy of a ticket's events, flat: per event its `EVENT_READS` bits, `type`, `at` (epoch ms),
- * then the fields `readEvent` reads of its type, in bit order (a cause: `cause`, `remedy`,
- * `objective`). One array per ticket, where an object per event cost more than the rest of the
- * copy; {@link eventsOf} makes events of it when a trace is first read.
+ * The copy of a ticket's events, flat: per event (in input order) its `EVENT_READS` bits, `type`,
+ * `at` (epoch ms), then the fields `readEvent` reads of its type, in bit order (a cause: `cause`,
+ * `remedy`, `objective`). It is made from the events as the fast path read them (`Ev`: each field
+ * of the input read once), so the steps say what the numbers were computed from, whatever a getter
+ * of the input would answer next. One array per ticket, where an object per event cost more than
+ * the rest of the copy; {@link eventsOf} makes events of it when a trace is first read.
  */
-function copyEvents(events: readonly Record<string, unknown>[]): unknown[] {
+function copyEvents(f: Facts): unknown[] {
+  const n = f.count;
+  const inInputOrder = new Array<Ev>(n);
+  for (let k = 0; k < n; k++) {
+    const e = f.events[k]!;
+    inInputOrder[e.i] = e;
+  }
   const out: unknown[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const type = e.type;
-    const r = EVENT_READS.get(type as string) ?? 0; // the fast path takes only types readEvent knows
-    out.push(r, type, msOf(e.at));
-    if (r & READS_STAGE) out.push(e.stage);
-    if (r & READS_REASON) out.push(e.reason);
-    if (r & READS_CONSENT) out.push(e.consent);
-    if (r & READS_RINGS) out.push(e.rings);
-    if (r & READS_DUE) out.push(msOf(e.dueAt));
+  for (let i = 0; i < n; i++) {
+    const e = inInputOrder[i]!;
+    const type = KIND_TYPES[e.kind]!;
+    const r = EVENT_READS.get(type)!;
+    out.push(r, type, e.ms);
+    if (r & READS_STAGE) out.push(e.stage ?? undefined);
+    if (r & READS_REASON) out.push(e.reason ?? undefined);
+    if (r & READS_CONSENT) out.push(e.consent ?? undefined);
+    if (r & READS_RINGS) out.push(e.n < 0 ? undefined : e.n);
+    if (r & READS_DUE) out.push(e.n);
     if (r & READS_CAUSE) out.push(e.cause, e.remedy, e.objective);
   }
   return out;
@@ -203,8 +208,9 @@ function eventsOf(flat: readonly unknown[]): Record<string, unknown>[] {
 /**
  * The trace steps of a fast-path result: the full evaluation of a copy of the ticket, run once,
  * when the first trace of the result is read. The copy holds what evaluation reads, field by
- * field (getters and inherited fields read now; the events flat, {@link copyEvents}) with instants as epoch ms, so changing the input
- * afterwards (an event's Date moved in place included) changes no trace.
+ * field (getters and inherited fields read now; the events as the fast path read them, flat,
+ * {@link copyEvents}) with instants as epoch ms, so changing the input afterwards (an event's Date
+ * moved in place included) changes no trace.
  */
 class FullTrace implements TraceSource {
   readonly #c: CompiledPolicy;
@@ -217,11 +223,11 @@ class FullTrace implements TraceSource {
   readonly #only: ReadonlySet<string> | null;
   #full: TicketEvaluation | null = null;
 
-  constructor(c: CompiledPolicy, svc: CompiledService, t: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null) {
+  constructor(c: CompiledPolicy, svc: CompiledService, t: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null, f: Facts) {
     this.#c = c;
     this.#svc = svc;
     this.#ticket = { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: createdMs };
-    this.#events = copyEvents(t.events as unknown as readonly Record<string, unknown>[]);
+    this.#events = copyEvents(f);
     this.#createdMs = createdMs;
     this.#asOf = asOf;
     this.#only = only;

@@ -235,6 +235,38 @@ describe("evaluateTicket's fast path = its full path", () => {
       }
     });
 
+    it("with traces on, the input is read once: the steps are rendered from the events as read, not from a second read", () => {
+      const min = 60_000;
+      let reads = 0;
+      const count = (v: string) => `${v} ${++reads}`;
+      const events = [
+        { type: "pause", at: c0 + 5 * min, get reason() { reads++; return "hold"; }, get consent() { return count("consent"); } },
+        { type: "resume", at: c0 + 15 * min },
+        { type: "not-applicable", stage: "fix", at: c0 + 20 * min, get reason() { return count("waived"); } },
+        { type: "done", stage: "respond", at: c0 + 50 * min },
+        // recorded after the stage was done: rejected, and its consent is listed (W2)
+        { type: "agreed-deadline", stage: "respond", at: c0 + 52 * min, dueAt: c0 + 90 * min, get consent() { return count("agreed"); } },
+        { type: "closed", at: c0 + 55 * min, get reason() { return count("closed"); } },
+      ];
+      const ticket = { id: "R1", service: "desk", tier: "silver", createdAt: c0, get events() { reads++; return events; } } as unknown as Ticket;
+      const texts: string[] = [];
+      for (const enabled of [true, false]) {
+        fastPath.enabled = enabled;
+        reads = 0;
+        const hits = fastPath.hits;
+        const r = evaluateTicket(desk, ticket, { asOf: c0 + 120 * min });
+        expect(fastPath.hits - hits).toBe(enabled ? 1 : 0);
+        // the events array, then each getter once: the pause's reason and consent, the waiver's reason, the consent, the close's reason
+        expect(reads, `fast ${enabled}`).toBe(6);
+        const text = JSON.stringify(plain(r));
+        expect(reads, `fast ${enabled}: rendering the steps reads no input`).toBe(6);
+        expect(text.match(/(consent|waived|agreed|closed) \d/g)).toEqual(["agreed 5"]);
+        texts.push(text);
+      }
+      fastPath.enabled = true;
+      expect(texts[0]).toBe(texts[1]);
+    });
+
     it("a fraction of a millisecond: the full path decides (its Dates drop the fraction)", () => {
       for (const createdAt of [c0 + 0.5, c0 + 0.25]) {
         const r = both(robotIntegration2026, { id: "F1", service: "fault", tier: "core", urgency: "urgent", createdAt, events: [] } as unknown as Ticket, { asOf });
