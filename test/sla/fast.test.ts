@@ -235,7 +235,7 @@ describe("evaluateTicket's fast path = its full path", () => {
       }
     });
 
-    it("with traces on, the input is read once: the steps are rendered from the events as read, not from a second read", () => {
+    it("with traces on, the events are read once: the steps are rendered from the events as read, not from a second read", () => {
       const min = 60_000;
       let reads = 0;
       const count = (v: string) => `${v} ${++reads}`;
