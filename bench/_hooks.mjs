@@ -13,8 +13,12 @@ export async function resolve(specifier, context, next) {
     return await next(specifier, context);
   } catch (error) {
     const relative = specifier.startsWith("./") || specifier.startsWith("../") || specifier.startsWith("file:") || specifier.startsWith("/");
-    if (relative && specifier.endsWith(".js")) return next(`${specifier.slice(0, -3)}.ts`, context);
-    throw error;
+    if (!relative || !specifier.endsWith(".js")) throw error;
+    try {
+      return await next(`${specifier.slice(0, -3)}.ts`, context);
+    } catch {
+      throw error; // neither exists: the error names the file imported
+    }
   }
 }
 

@@ -7,6 +7,10 @@
  * baselines make such closures and sla-kit's hot paths do not, so under tsx the ratios were
  * about 1.3x too kind to sla-kit. Here both sides are compiled alike (docs/sla.md "Performance").
  */
-import { register } from "node:module";
+import * as nodeModule from "node:module";
+import { version } from "node:process";
 
-register("./_hooks.mjs", import.meta.url);
+if (typeof nodeModule.register !== "function") {
+  throw new Error(`The benchmarks need Node 20.6 or later (module.register); this is ${version}.`);
+}
+nodeModule.register("./_hooks.mjs", import.meta.url);

@@ -92,9 +92,9 @@ function consentOf(ev: Record<string, unknown>, i: number, why: string): string 
   return consent;
 }
 
-function stageOf(svc: CompiledService, ev: Record<string, unknown>, i: number, type: string): string {
+/** An event's `stage` (read once by the caller) checked against the service. */
+function stageOf(svc: CompiledService, stage: unknown, i: number, type: string): string {
   const path: ErrorPath = ["events", i, "stage"];
-  const stage = ev.stage;
   if (typeof stage !== "string") badEvent(`Event ${i} (${type}) needs a "stage".`, path);
   if (!svc.byName.has(stage) && !(type === "done" && svc.milestones.has(stage))) {
     const milestone = type === "done" && svc.milestones.size ? " or milestone" : "";
@@ -141,13 +141,13 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
   const type = ev.type;
   switch (type) {
     case "done": {
-      const stage = stageOf(svc, ev, i, type);
+      const stage = stageOf(svc, ev.stage, i, type);
       const rings = ev.rings;
       if (rings !== undefined && (typeof rings !== "number" || !Number.isInteger(rings) || rings < 0)) badEvent(`Event ${i}: "rings" must be a non-negative integer.`, [...path, "rings"]);
       return { i, ms, type, stage, rings };
     }
     case "agreed-deadline": {
-      const stage = stageOf(svc, ev, i, type);
+      const stage = stageOf(svc, ev.stage, i, type);
       const consent = consentOf(ev, i, "an agreed deadline counts only with the customer's recorded consent (003 §8(2))");
       return { i, ms, type, stage, consent, dueMs: toInstantMs(ev.dueAt, [...path, "dueAt"], "INVALID_EVENT") };
     }
@@ -161,7 +161,7 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
     case "remote-resolved":
       return { i, ms, type };
     case "not-applicable": {
-      const stage = stageOf(svc, ev, i, type);
+      const stage = stageOf(svc, ev.stage, i, type);
       if (svc.byName.get(stage)?.notApplicable == null) {
         badEvent(`Event ${i}: stage "${stage}" of service "${svc.name}" cannot be marked not-applicable: the policy does not allow it for this stage (StageDef.notApplicable).`, [...path, "stage"]);
       }
@@ -172,7 +172,8 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
     case "reopened":
       return { i, ms, type, reason: optionalText(ev) };
     case "cause": {
-      const stage = ev.stage === undefined ? undefined : stageOf(svc, ev, i, type);
+      const given = ev.stage;
+      const stage = given === undefined ? undefined : stageOf(svc, given, i, type);
       const objective = ev.objective;
       if (objective !== undefined && typeof objective !== "boolean") badEvent(`Event ${i}: "objective" must be true or false.`, [...path, "objective"]);
       return { i, ms, type, stage, cause: text(ev, "cause", i, "the cause analysis (003 §9)"), remedy: text(ev, "remedy", i, "the remedy taken (003 §9)"), objective: objective === true };
@@ -181,8 +182,9 @@ function readEvent(c: CompiledPolicy, svc: CompiledService, ticket: TicketInput,
       return { i, ms, type, facts: readFacts(c, svc, ev, i), reason: optionalText(ev) };
     case "message": {
       // S15: a customer message opens a cycle of the next-reply stages (docs/sla.md "Recurring targets")
-      if (ev.stage === undefined) return { i, ms, type, stage: undefined };
-      const stage = stageOf(svc, ev, i, type);
+      const given = ev.stage;
+      if (given === undefined) return { i, ms, type, stage: undefined };
+      const stage = stageOf(svc, given, i, type);
       if (svc.byName.get(stage)?.recur?.kind !== "next-reply") {
         const replies = svc.stages.filter((s) => s.recur?.kind === "next-reply").map((s) => s.name);
         badEvent(`Event ${i}: a message opens a cycle of a next-reply stage, and "${stage}" of service "${svc.name}" is not one (${replies.length ? `use ${replies.join(" or ")}, or leave "stage" out` : "the service has none: leave \"stage\" out"}).`, [...path, "stage"]);

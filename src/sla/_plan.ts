@@ -282,7 +282,7 @@ export interface Ev {
   /**
    * Read once with the event, as `readEvent` reads them, for the result and the copy a fast
    * result's traces are rendered from (a getter on the input is not read again): an agreement's
-   * consent (W2 lists it), a pause's consent (a string, else null), a cause event's cause, remedy
+   * consent (W2 lists it), a pause's consent (when its reason needs one), a cause event's cause, remedy
    * and objective (W3).
    */
   consent: string | null;
@@ -354,11 +354,15 @@ function readOne(c: CompiledPolicy, svc: CompiledService, ticket: Record<string,
     case PAUSE: {
       const reason = ev.reason;
       const rule = typeof reason === "string" ? c.pauseReasons.get(reason) : undefined;
-      const consent = ev.consent;
-      if (rule === undefined || (rule.needsConsent === true && !filled(consent))) return false;
+      if (rule === undefined) return false;
+      // read only when the reason needs it, as readEvent does (the trace copy needs it only then)
+      if (rule.needsConsent === true) {
+        const consent = ev.consent;
+        if (!filled(consent)) return false;
+        out.consent = consent as string;
+      }
       out.rule = rule;
       out.reason = reason as string;
-      out.consent = typeof consent === "string" ? consent : null;
       return true;
     }
     case RESUME:

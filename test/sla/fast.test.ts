@@ -9,7 +9,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { fastPath } from "../../src/sla/_fast.js";
-import { cableOperatorNorms, evaluateTicket, evaluateTicketVersions, parsePolicy, robotIntegration2026, type EvaluateTicketOptions, type Policy, type Ticket, type TicketEvaluation } from "../../src/sla/index.js";
+import { rollup } from "../../src/kpi/index.js";
+import { cableOperatorNorms, evaluateTicket, evaluateTicketVersions, parsePolicy, robotIntegration2026, tallyTickets, type EvaluateTicketOptions, type Policy, type Ticket, type TicketEvaluation } from "../../src/sla/index.js";
 import { sampleTickets } from "../../bench/_tickets.js";
 import { desk, deskJson, outcome, ticketArb } from "./_planFixtures.js";
 
@@ -265,6 +266,39 @@ describe("evaluateTicket's fast path = its full path", () => {
       }
       fastPath.enabled = true;
       expect(texts[0]).toBe(texts[1]);
+    });
+
+    it("a field the full path does not read is not read: a pause's consent when its reason needs none (review)", () => {
+      const min = 60_000;
+      const ticket = {
+        id: "R2", service: "desk", tier: "gold", urgency: "high", createdAt: c0,
+        events: [{ type: "pause", reason: "wait", at: c0 + 5 * min, get consent(): string { throw new Error("consent was read"); } }, { type: "resume", at: c0 + 15 * min }],
+      } as unknown as Ticket;
+      for (const trace of [true, false]) {
+        const r = both(desk, ticket, { asOf: c0 + 60 * min, trace });
+        expect(r.taken).toBe(true);
+        expect(r.fast).toEqual(r.full);
+        expect((r.fast as { ok: { stages: { pausedMs: number }[] } }).ok.stages[0]!.pausedMs).toBe(10 * min);
+      }
+      // the tally's fast path too (it threw on the getter): the same rows as the evaluations rolled up
+      expect(tallyTickets(desk, [ticket], { asOf: c0 + 60 * min, by: ["stage"] })).toEqual(rollup([evaluateTicket(desk, ticket, { asOf: c0 + 60 * min })], { by: ["stage"] }));
+    });
+
+    it("a cause's stage is read once on both paths: a getter answering otherwise the second time changes nothing (review)", () => {
+      const min = 60_000;
+      const ticket = () => {
+        let reads = 0;
+        return {
+          id: "R3", service: "desk", tier: "gold", urgency: "high", createdAt: c0,
+          events: [{ type: "cause", at: c0 + 50 * min, cause: "traffic", remedy: "left earlier", get stage() { return reads++ === 0 ? "respond" : undefined; } }],
+        } as unknown as Ticket;
+      };
+      fastPath.enabled = false;
+      const full = plain(evaluateTicket(desk, ticket(), { asOf: c0 + 60 * min }));
+      fastPath.enabled = true;
+      const fast = plain(evaluateTicket(desk, ticket(), { asOf: c0 + 60 * min }));
+      expect(fast).toEqual(full);
+      expect(evaluateTicket(desk, ticket(), { asOf: c0 + 60 * min }).stages[0]!.cause?.cause).toBe("traffic");
     });
 
     it("a fraction of a millisecond: the full path decides (its Dates drop the fraction)", () => {
