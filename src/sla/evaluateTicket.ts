@@ -87,17 +87,18 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
   if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", "evaluateTicket needs options { asOf }.", { path: ["asOf"] });
   const asOf = argumentMs(options.asOf, "asOf");
   if (ticket === null || typeof ticket !== "object") throw new SlaKitError("INVALID_ARGUMENT", "The ticket must be an object { id, service, createdAt, events }.", { path: [] });
-  if (typeof ticket.id !== "string" || ticket.id === "") throw new SlaKitError("INVALID_ARGUMENT", "ticket.id must be a non-empty string.", { path: ["id"] });
-  const svc = typeof ticket.service === "string" ? c.services.get(ticket.service) : undefined;
+  const t = readTicket(ticket);
+  if (typeof t.id !== "string" || t.id === "") throw new SlaKitError("INVALID_ARGUMENT", "ticket.id must be a non-empty string.", { path: ["id"] });
+  const svc = typeof t.service === "string" ? c.services.get(t.service) : undefined;
   if (!svc) {
-    throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(ticket.service)}; the policy "${c.policy.id}" has: ${[...c.services.keys()].join(", ")}.`, { path: ["service"] });
+    throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(t.service)}; the policy "${c.policy.id}" has: ${[...c.services.keys()].join(", ")}.`, { path: ["service"] });
   }
-  const createdMs = argumentMs(ticket.createdAt, "createdAt");
+  const createdMs = argumentMs(t.createdAt, "createdAt");
   if (asOf < createdMs) throw new SlaKitError("INVALID_ARGUMENT", `asOf (${iso(asOf)}) is before the ticket was created (${iso(createdMs)}).`, { path: ["asOf"] });
   if (options.allowOutsideEffectiveDates !== true && !(checkBound(c.effectiveFrom, createdMs, c.timeZone, true) && checkBound(c.effectiveTo, createdMs, c.timeZone, false))) {
     throw new SlaKitError(
       "OUTSIDE_EFFECTIVE_DATES",
-      `Ticket ${ticket.id} was created ${iso(createdMs)}, outside the dates of policy ${c.policy.id} ${c.policy.version} (${c.policy.effectiveFrom ?? "open"} to ${c.policy.effectiveTo ?? "open"}); use the policy version in force then, or pass { allowOutsideEffectiveDates: true }.`,
+      `Ticket ${t.id} was created ${iso(createdMs)}, outside the dates of policy ${c.policy.id} ${c.policy.version} (${c.policy.effectiveFrom ?? "open"} to ${c.policy.effectiveTo ?? "open"}); use the policy version in force then, or pass { allowOutsideEffectiveDates: true }.`,
       { path: ["createdAt"] },
     );
   }
@@ -105,16 +106,25 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
   if (trace !== undefined && typeof trace !== "boolean") throw new SlaKitError("INVALID_ARGUMENT", `options.trace must be true or false, got ${describe(trace)}.`, { path: ["trace"] });
   const only = stageFilter(c.stageNames, options.stages);
   if (fastPath.enabled) {
-    const plan = planFor(c, svc, ticket.tier, ticket.urgency, ticket.location, ticket.channel);
+    const plan = planFor(c, svc, t.tier, t.urgency, t.location, t.channel);
     if (plan !== null) {
-      const r = fastEvaluate(c, svc, plan, ticket, createdMs, asOf, only, trace === false ? null : FullTrace);
+      const r = fastEvaluate(c, svc, plan, t, createdMs, asOf, only, trace === false ? null : FullTrace);
       if (r !== null) {
         fastPath.hits++;
         return r;
       }
     }
   }
-  return evaluateFull(c, svc, ticket, createdMs, asOf, only, trace !== false);
+  return evaluateFull(c, svc, t, createdMs, asOf, only, trace !== false);
+}
+
+/**
+ * The ticket as evaluation reads it: each field read once, here (a getter answers once; inherited
+ * fields count). Both paths, the result's facts and a fast result's trace copy read this, so they
+ * agree whatever a getter of the input would answer next.
+ */
+function readTicket(t: TicketInput): TicketInput {
+  return { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: t.createdAt, events: t.events } as TicketInput;
 }
 
 /** The full path: every stage judged by `evaluateStage` (_stage.ts), trace steps recorded when `trace`. */

@@ -268,6 +268,38 @@ describe("evaluateTicket's fast path = its full path", () => {
       expect(texts[0]).toBe(texts[1]);
     });
 
+    it("the ticket's own fields are read once, on both paths, traces rendered: the result's facts are those its deadlines used", () => {
+      const min = 60_000;
+      const reads = new Map<string, number>();
+      const fields: Record<string, unknown> = { id: "R4", service: "desk", tier: "gold", urgency: "high", assignee: "ann", department: "ops", createdAt: c0, events: [{ type: "done", stage: "respond", at: c0 + 20 * min }] };
+      const ticket = {} as Record<string, unknown>;
+      for (const [k, v] of Object.entries(fields)) {
+        Object.defineProperty(ticket, k, {
+          enumerable: true,
+          get() {
+            const n = (reads.get(k) ?? 0) + 1;
+            reads.set(k, n);
+            // a getter that answers otherwise after the first read
+            return n === 1 || k === "id" || k === "service" ? v : k === "tier" ? "silver" : k === "events" ? [] : `${String(v)}?`;
+          },
+        });
+      }
+      const texts: string[] = [];
+      for (const enabled of [true, false]) {
+        fastPath.enabled = enabled;
+        reads.clear();
+        const hits = fastPath.hits;
+        const r = evaluateTicket(desk, ticket as unknown as Ticket, { asOf: c0 + 60 * min });
+        const text = JSON.stringify(plain(r));
+        expect(fastPath.hits - hits).toBe(enabled ? 1 : 0);
+        expect(Object.fromEntries(reads), `fast ${enabled}`).toEqual({ id: 1, service: 1, tier: 1, urgency: 1, assignee: 1, department: 1, createdAt: 1, events: 1 });
+        expect([r.tier, r.assignee, r.stages[0]!.status]).toEqual(["gold", "ann", "met"]);
+        texts.push(text);
+      }
+      fastPath.enabled = true;
+      expect(texts[0]).toBe(texts[1]);
+    });
+
     it("a field the full path does not read is not read: a pause's consent when its reason needs none (review)", () => {
       const min = 60_000;
       const ticket = {
