@@ -339,6 +339,9 @@ export class RollupFold {
         timeKey = k;
       }
     });
+    if (timeKey !== null && o.timeZone === undefined) {
+      invalid(`options.by lists ${timeKey}: name the time zone whose calendar ${timeKey}s group the tickets in options.timeZone (e.g. "Asia/Shanghai").`, ["options", "timeZone"]);
+    }
     const timeZone = timeKey === null ? null : assertTimeZone(o.timeZone, "INVALID_INPUT", ["options", "timeZone"]);
     this.byStage = by.includes("stage");
     this.unit = unitOf(o, ["options"]);

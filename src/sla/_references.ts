@@ -8,7 +8,7 @@ import { SlaKitError, type ErrorPath } from "../errors.js";
 import { isValidTimeZone } from "../_lib/zone.js";
 import { hasOwn, own } from "./_own.js";
 import { isoDurationMs, withinKind } from "./_targets.js";
-import type { Dimension, PolicyIssue, PolicyJson } from "./types.js";
+import type { Dimension, PolicyIssue, PolicyJson, TicketInput } from "./types.js";
 
 /** The matrix dimensions, in a fixed order. */
 export const DIMENSIONS: readonly Dimension[] = ["tier", "urgency", "location", "channel"];
@@ -17,6 +17,16 @@ export const CREATED = "created";
 
 /** A ticket fact as an evaluation carries it: the string, or null when absent. */
 export const fact = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+/**
+ * The ticket as evaluation reads it: each field read once, here (a getter answers once; inherited
+ * fields count), into one shape. Everything after reads this copy (both paths of `evaluateTicket`,
+ * the result's facts, a fast result's trace copy, `tallyTickets`' counts and groups), so they agree
+ * whatever a getter of the input would answer next.
+ */
+export function readTicket(t: TicketInput): TicketInput {
+  return { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: t.createdAt, events: t.events } as TicketInput;
+}
 
 /** The name of a stage definition. */
 export function stageName(s: string | { readonly name: string }): string {

@@ -4,7 +4,7 @@ import { localDateOf, localDayNumber } from "../_lib/zone.js";
 import { getCompiled, type CompiledPolicy, type CompiledService, type EffectiveBound } from "./_compile.js";
 import { fastEvaluate, fastPath } from "./_fast.js";
 import { KIND_TYPES, planFor, type Ev, type Facts } from "./_plan.js";
-import { fact } from "./_references.js";
+import { fact, readTicket } from "./_references.js";
 import type { TraceSource } from "./_trace.js";
 import { EVENT_READS, iso, READS_CAUSE, READS_CONSENT, READS_DUE, READS_REASON, READS_RINGS, READS_STAGE, readEvents } from "./_events.js";
 import { factsInForce } from "./_reclassify.js";
@@ -116,15 +116,6 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
     }
   }
   return evaluateFull(c, svc, t, createdMs, asOf, only, trace !== false);
-}
-
-/**
- * The ticket as evaluation reads it: each field read once, here (a getter answers once; inherited
- * fields count). Both paths, the result's facts and a fast result's trace copy read this, so they
- * agree whatever a getter of the input would answer next.
- */
-function readTicket(t: TicketInput): TicketInput {
-  return { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: t.createdAt, events: t.events } as TicketInput;
 }
 
 /** The full path: every stage judged by `evaluateStage` (_stage.ts), trace steps recorded when `trace`. */

@@ -3,7 +3,7 @@ import type { RollupRow } from "../kpi/types.js";
 import { assertTickets, batchOptions, evaluateAt, isAsyncIterable } from "./_batch.js";
 import { getCompiled, type CompiledPolicy } from "./_compile.js";
 import { quickRun, quickTicket, STATUS_NAMES } from "./_plan.js";
-import { fact } from "./_references.js";
+import { fact, readTicket } from "./_references.js";
 import type { EvaluateTicketOptions, Policy, TicketEvaluation, TicketInput } from "./types.js";
 
 /** Options of {@link tallyTickets}: `evaluateTicket`'s (`asOf`, ...) and `rollup`'s (`by`, `timeZone`, ...). */
@@ -99,7 +99,9 @@ function quickTally(c: CompiledPolicy, o: EvaluateTicketOptions): ((t: TicketInp
   // fold reads them at once and keeps nothing of them (the stage records are the plans' own)
   const ev = { ticketId: "", service: "", tier: null as string | null, urgency: null as string | null, location: null as string | null, channel: null as string | null, assignee: null as string | null, department: null as string | null, createdAt: 0, asOf: asOfMs, createdAtMs: 0, asOfMs, policy: c.ref, stages: [] as unknown[], unknownStages: null };
   const arrays: unknown[][] = [];
-  return (t) => {
+  return (input) => {
+    if (input === null || typeof input !== "object") return null;
+    const t = readTicket(input); // read once: the counts and the groups agree
     const r = quickTicket(run, t);
     if (r === null) return null;
     const { plan, n, createdMs } = r;

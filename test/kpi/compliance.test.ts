@@ -139,6 +139,8 @@ describe("K17 rollup: per person, department, month, year (003 §15)", () => {
     expectError(() => rollup(evals, { by: ["tier", "tier"] }), "INVALID_INPUT", ["options", "by", 1]);
     expectError(() => rollup(evals, { by: ["month", "year"], timeZone: "UTC" }), "INVALID_INPUT", ["options", "by", 1]);
     expectError(() => rollup(evals, { by: ["month"] }), "INVALID_INPUT", ["options", "timeZone"]);
+    // the message says what to add, not "Unknown time zone undefined"
+    expect(() => rollup(evals, { by: ["quarter"] })).toThrow(/by lists quarter: name the time zone .* in options\.timeZone/);
     expectError(() => rollup(evals, { by: ["month"], timeZone: "Nowhere/City" }), "INVALID_INPUT", ["options", "timeZone"]);
     const bad = { ...evals[0]!, createdAt: new Date("bad") };
     expectError(() => rollup([bad], { by: ["month"], timeZone: "UTC" }), "INVALID_INPUT", ["evaluations", 0, "createdAt"]);

@@ -298,6 +298,13 @@ describe("evaluateTicket's fast path = its full path", () => {
       }
       fastPath.enabled = true;
       expect(texts[0]).toBe(texts[1]);
+      // tallyTickets groups by the values it counted with, as evaluateTicket reports them
+      reads.clear();
+      const rows = tallyTickets(desk, [ticket as unknown as Ticket], { asOf: c0 + 60 * min, by: ["tier", "assignee"] });
+      expect(reads.get("tier")).toBe(1);
+      reads.clear();
+      expect(rows).toEqual(rollup([evaluateTicket(desk, ticket as unknown as Ticket, { asOf: c0 + 60 * min })], { by: ["tier", "assignee"] }));
+      expect(JSON.stringify(rows)).not.toMatch(/silver|ann\?/);
     });
 
     it("a field the full path does not read is not read: a pause's consent when its reason needs none (review)", () => {
