@@ -1,7 +1,7 @@
 import { SlaKitError, isSlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import { iso } from "./_events.js";
-import { CREATED } from "./_references.js";
+import { CREATED, readTicket } from "./_references.js";
 import { cite } from "./_steps.js";
 import { LazyTrace, type TraceContext } from "./_trace.js";
 import { toInstantMs } from "./_time.js";
@@ -103,12 +103,14 @@ export function evaluateTicketVersions(versions: readonly Policy[], ticket: Tick
     throw new SlaKitError("INVALID_ARGUMENT", `options.choose must be "stage-start" (the version in force when each stage started) or "creation", got ${describe(choose)}.`, { path: ["choose"] });
   }
   if (ticket === null || typeof ticket !== "object") throw new SlaKitError("INVALID_ARGUMENT", "The ticket must be an object { id, service, createdAt, events }.", { path: [] });
-  const createdMs = toInstantMs(ticket.createdAt, ["createdAt"], "INVALID_ARGUMENT");
+  // read once: the version chosen and every evaluation under a version see the same ticket
+  const t = readTicket(ticket);
+  const createdMs = toInstantMs(t.createdAt, ["createdAt"], "INVALID_ARGUMENT");
   const asOfMs = toInstantMs(options.asOf, ["asOf"], "INVALID_ARGUMENT");
   const first = spanAt(set, createdMs);
   if (first < 0) {
     const v = set.map((s) => `${s.c.policy.version} (${when(s.fromMs)} to ${when(s.toMs)})`).join(", ");
-    throw new SlaKitError("OUTSIDE_EFFECTIVE_DATES", `Ticket ${String(ticket.id)} was created ${iso(createdMs)}, when no version of policy ${JSON.stringify(set[0]!.c.policy.id)} was in force (${v}): add the version in force then.`, { path: ["createdAt"] });
+    throw new SlaKitError("OUTSIDE_EFFECTIVE_DATES", `Ticket ${String(t.id)} was created ${iso(createdMs)}, when no version of policy ${JSON.stringify(set[0]!.c.policy.id)} was in force (${v}): add the version in force then.`, { path: ["createdAt"] });
   }
   const evalOptions: EvaluateTicketOptions = {
     asOf: options.asOf,
@@ -117,7 +119,7 @@ export function evaluateTicketVersions(versions: readonly Policy[], ticket: Tick
     ...(options.stages === undefined ? {} : { stages: options.stages }),
   };
   const evaluations: (TicketEvaluation | undefined)[] = new Array(set.length);
-  const under = (k: number): TicketEvaluation => (evaluations[k] ??= evaluateUnder(set, k, k === first, ticket, evalOptions));
+  const under = (k: number): TicketEvaluation => (evaluations[k] ??= evaluateUnder(set, k, k === first, t, evalOptions));
   const base = under(first);
   if (choose === "creation") {
     for (const st of base.stages) note(st, set[first]!, "creation", createdMs);

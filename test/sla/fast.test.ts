@@ -305,6 +305,11 @@ describe("evaluateTicket's fast path = its full path", () => {
       reads.clear();
       expect(rows).toEqual(rollup([evaluateTicket(desk, ticket as unknown as Ticket, { asOf: c0 + 60 * min })], { by: ["tier", "assignee"] }));
       expect(JSON.stringify(rows)).not.toMatch(/silver|ann\?/);
+      // and evaluateTicketVersions, which chooses the version by createdAt before evaluating
+      reads.clear();
+      const v = evaluateTicketVersions([desk], ticket as unknown as Ticket, { asOf: c0 + 60 * min });
+      expect(Object.fromEntries(reads)).toEqual({ id: 1, service: 1, tier: 1, urgency: 1, assignee: 1, department: 1, createdAt: 1, events: 1 });
+      expect([v.tier, v.stages[0]!.status]).toEqual(["gold", "met"]);
     });
 
     it("a field the full path does not read is not read: a pause's consent when its reason needs none (review)", () => {
