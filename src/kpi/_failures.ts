@@ -50,6 +50,9 @@ export function countFailures(failures: unknown, options: unknown, withRows: boo
   assertArray(failures, ["failures"], "failures");
   const list = failures as readonly unknown[];
   const o = assertObject(options, ["options"], "options");
+  if (o.timeZone === undefined) {
+    invalid('options.timeZone is required: a device\'s failures are counted per calendar month of that zone (e.g. "Asia/Shanghai").', ["options", "timeZone"]);
+  }
   const timeZone = assertTimeZone(o.timeZone, "INVALID_INPUT", ["options", "timeZone"]);
   const cap = capOf(o.cap);
   const capBig = cap === undefined ? undefined : BigInt(cap);

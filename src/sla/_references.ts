@@ -25,7 +25,16 @@ export const fact = (v: unknown): string | null => (typeof v === "string" ? v : 
  * whatever a getter of the input would answer next.
  */
 export function readTicket(t: TicketInput): TicketInput {
-  return { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: t.createdAt, events: t.events } as TicketInput;
+  return ticketFrom(t, t.id, t.service, t.createdAt);
+}
+
+/**
+ * {@link readTicket} with `id`, `service` and `createdAt` already read (and checked) by the
+ * caller: `evaluateTicket` reads those first, so a bad one is reported before a getter of another
+ * field runs, as before the copy.
+ */
+export function ticketFrom(t: TicketInput, id: unknown, service: unknown, createdAt: unknown): TicketInput {
+  return { id, service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt, events: t.events } as TicketInput;
 }
 
 /** The name of a stage definition. */

@@ -4,7 +4,7 @@ import { localDateOf, localDayNumber } from "../_lib/zone.js";
 import { getCompiled, type CompiledPolicy, type CompiledService, type EffectiveBound } from "./_compile.js";
 import { fastEvaluate, fastPath } from "./_fast.js";
 import { KIND_TYPES, planFor, type Ev, type Facts } from "./_plan.js";
-import { fact, readTicket } from "./_references.js";
+import { fact, ticketFrom } from "./_references.js";
 import type { TraceSource } from "./_trace.js";
 import { EVENT_READS, iso, READS_CAUSE, READS_CONSENT, READS_DUE, READS_REASON, READS_RINGS, READS_STAGE, readEvents } from "./_events.js";
 import { factsInForce } from "./_reclassify.js";
@@ -87,24 +87,28 @@ export function evaluateTicket(policy: Policy, ticket: TicketInput, options: Eva
   if (options === null || typeof options !== "object") throw new SlaKitError("INVALID_ARGUMENT", "evaluateTicket needs options { asOf }.", { path: ["asOf"] });
   const asOf = argumentMs(options.asOf, "asOf");
   if (ticket === null || typeof ticket !== "object") throw new SlaKitError("INVALID_ARGUMENT", "The ticket must be an object { id, service, createdAt, events }.", { path: [] });
-  const t = readTicket(ticket);
-  if (typeof t.id !== "string" || t.id === "") throw new SlaKitError("INVALID_ARGUMENT", "ticket.id must be a non-empty string.", { path: ["id"] });
-  const svc = typeof t.service === "string" ? c.services.get(t.service) : undefined;
+  // each field of the ticket read once: these three first, checked; the others below (ticketFrom)
+  const id = ticket.id;
+  if (typeof id !== "string" || id === "") throw new SlaKitError("INVALID_ARGUMENT", "ticket.id must be a non-empty string.", { path: ["id"] });
+  const service = ticket.service;
+  const svc = typeof service === "string" ? c.services.get(service) : undefined;
   if (!svc) {
-    throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(t.service)}; the policy "${c.policy.id}" has: ${[...c.services.keys()].join(", ")}.`, { path: ["service"] });
+    throw new SlaKitError("UNKNOWN_VALUE", `Unknown service ${JSON.stringify(service)}; the policy "${c.policy.id}" has: ${[...c.services.keys()].join(", ")}.`, { path: ["service"] });
   }
-  const createdMs = argumentMs(t.createdAt, "createdAt");
+  const createdAt = ticket.createdAt;
+  const createdMs = argumentMs(createdAt, "createdAt");
   if (asOf < createdMs) throw new SlaKitError("INVALID_ARGUMENT", `asOf (${iso(asOf)}) is before the ticket was created (${iso(createdMs)}).`, { path: ["asOf"] });
   if (options.allowOutsideEffectiveDates !== true && !(checkBound(c.effectiveFrom, createdMs, c.timeZone, true) && checkBound(c.effectiveTo, createdMs, c.timeZone, false))) {
     throw new SlaKitError(
       "OUTSIDE_EFFECTIVE_DATES",
-      `Ticket ${t.id} was created ${iso(createdMs)}, outside the dates of policy ${c.policy.id} ${c.policy.version} (${c.policy.effectiveFrom ?? "open"} to ${c.policy.effectiveTo ?? "open"}); use the policy version in force then, or pass { allowOutsideEffectiveDates: true }.`,
+      `Ticket ${id} was created ${iso(createdMs)}, outside the dates of policy ${c.policy.id} ${c.policy.version} (${c.policy.effectiveFrom ?? "open"} to ${c.policy.effectiveTo ?? "open"}); use the policy version in force then, or pass { allowOutsideEffectiveDates: true }.`,
       { path: ["createdAt"] },
     );
   }
   const trace = options.trace;
   if (trace !== undefined && typeof trace !== "boolean") throw new SlaKitError("INVALID_ARGUMENT", `options.trace must be true or false, got ${describe(trace)}.`, { path: ["trace"] });
   const only = stageFilter(c.stageNames, options.stages);
+  const t = ticketFrom(ticket, id, service, createdAt);
   if (fastPath.enabled) {
     const plan = planFor(c, svc, t.tier, t.urgency, t.location, t.channel);
     if (plan !== null) {

@@ -1,7 +1,7 @@
 import { SlaKitError, isSlaKitError } from "../errors.js";
 import { describe } from "../_lib/instant.js";
 import { iso } from "./_events.js";
-import { CREATED, readTicket } from "./_references.js";
+import { CREATED, ticketFrom } from "./_references.js";
 import { cite } from "./_steps.js";
 import { LazyTrace, type TraceContext } from "./_trace.js";
 import { toInstantMs } from "./_time.js";
@@ -103,11 +103,12 @@ export function evaluateTicketVersions(versions: readonly Policy[], ticket: Tick
     throw new SlaKitError("INVALID_ARGUMENT", `options.choose must be "stage-start" (the version in force when each stage started) or "creation", got ${describe(choose)}.`, { path: ["choose"] });
   }
   if (ticket === null || typeof ticket !== "object") throw new SlaKitError("INVALID_ARGUMENT", "The ticket must be an object { id, service, createdAt, events }.", { path: [] });
-  // read once: the version chosen and every evaluation under a version see the same ticket
-  const t = readTicket(ticket);
-  const createdMs = toInstantMs(t.createdAt, ["createdAt"], "INVALID_ARGUMENT");
+  // each field read once: the version chosen and every evaluation under a version see the same ticket
+  const createdAt = ticket.createdAt;
+  const createdMs = toInstantMs(createdAt, ["createdAt"], "INVALID_ARGUMENT");
   const asOfMs = toInstantMs(options.asOf, ["asOf"], "INVALID_ARGUMENT");
   const first = spanAt(set, createdMs);
+  const t = ticketFrom(ticket, ticket.id, ticket.service, createdAt);
   if (first < 0) {
     const v = set.map((s) => `${s.c.policy.version} (${when(s.fromMs)} to ${when(s.toMs)})`).join(", ");
     throw new SlaKitError("OUTSIDE_EFFECTIVE_DATES", `Ticket ${String(t.id)} was created ${iso(createdMs)}, when no version of policy ${JSON.stringify(set[0]!.c.policy.id)} was in force (${v}): add the version in force then.`, { path: ["createdAt"] });

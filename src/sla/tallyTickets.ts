@@ -78,7 +78,12 @@ export function tallyRun(policy: Policy, options: TallyTicketsOptions, name: str
   const evaluate: EvaluateTicketOptions = o.trace === undefined ? { ...o, trace: false } : o;
   const quick = quickTally(getCompiled(policy), evaluate);
   return {
-    add: (t, i) => fold.add(quick?.(t) ?? evaluateAt(policy, t, evaluate, i), i),
+    add: (input, i) => {
+      // read once: the fast path's counts and groups, or evaluateTicket when it refuses the ticket,
+      // see the same fields (as evaluateTickets, which reads each ticket once, would)
+      const t = input !== null && typeof input === "object" ? readTicket(input) : input;
+      fold.add(quick?.(t) ?? evaluateAt(policy, t, evaluate, i), i);
+    },
     rows: () => fold.rows(),
   };
 }
@@ -99,9 +104,7 @@ function quickTally(c: CompiledPolicy, o: EvaluateTicketOptions): ((t: TicketInp
   // fold reads them at once and keeps nothing of them (the stage records are the plans' own)
   const ev = { ticketId: "", service: "", tier: null as string | null, urgency: null as string | null, location: null as string | null, channel: null as string | null, assignee: null as string | null, department: null as string | null, createdAt: 0, asOf: asOfMs, createdAtMs: 0, asOfMs, policy: c.ref, stages: [] as unknown[], unknownStages: null };
   const arrays: unknown[][] = [];
-  return (input) => {
-    if (input === null || typeof input !== "object") return null;
-    const t = readTicket(input); // read once: the counts and the groups agree
+  return (t) => {
     const r = quickTicket(run, t);
     if (r === null) return null;
     const { plan, n, createdMs } = r;

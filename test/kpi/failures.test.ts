@@ -217,6 +217,9 @@ describe("weightedFailures / weightedFailuresBreakdown (K15, K16)", () => {
     expectError(() => weightedFailures([{ deviceId: "a", at: new Date("nope") }], { timeZone: "UTC" }), "INVALID_INPUT", ["failures", 0, "at"]);
     expectError(() => weightedFailures([{ deviceId: "", at: 0 }], { timeZone: "UTC" }), "INVALID_INPUT", ["failures", 0, "deviceId"]);
     expectError(() => weightedFailures([], { timeZone: "Mars/Olympus" }), "INVALID_INPUT", ["options", "timeZone"]);
+    // left out: the message says what to add, not "Unknown time zone undefined"
+    expectError(() => weightedFailures([], {} as never), "INVALID_INPUT", ["options", "timeZone"]);
+    expect(() => weightedFailures([], {} as never)).toThrow(/options\.timeZone is required: a device's failures are counted per calendar month/);
     expectError(() => weightedFailures([{ deviceId: "a", at: 0, appealAccepted: true }], { timeZone: "UTC" }), "INVALID_INPUT", ["failures", 0, "group"]);
     expectError(() => weightedFailures("x" as never, { timeZone: "UTC" }), "INVALID_INPUT", ["failures"]);
     expect(weightedFailures([], { timeZone: "UTC" })).toBe(0);

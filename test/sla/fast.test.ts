@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { fastPath } from "../../src/sla/_fast.js";
 import { rollup } from "../../src/kpi/index.js";
-import { cableOperatorNorms, evaluateTicket, evaluateTicketVersions, parsePolicy, robotIntegration2026, tallyTickets, type EvaluateTicketOptions, type Policy, type Ticket, type TicketEvaluation } from "../../src/sla/index.js";
+import { cableOperatorNorms, evaluateTicket, evaluateTickets, evaluateTicketVersions, parsePolicy, robotIntegration2026, tallyTickets, type EvaluateTicketOptions, type Policy, type Ticket, type TicketEvaluation } from "../../src/sla/index.js";
 import { sampleTickets } from "../../bench/_tickets.js";
 import { desk, deskJson, outcome, ticketArb } from "./_planFixtures.js";
 
@@ -310,6 +310,27 @@ describe("evaluateTicket's fast path = its full path", () => {
       const v = evaluateTicketVersions([desk], ticket as unknown as Ticket, { asOf: c0 + 60 * min });
       expect(Object.fromEntries(reads)).toEqual({ id: 1, service: 1, tier: 1, urgency: 1, assignee: 1, department: 1, createdAt: 1, events: 1 });
       expect([v.tier, v.stages[0]!.status]).toEqual(["gold", "met"]);
+    });
+
+    it("a ticket the tally's fast path refuses is evaluated from the same reading (review): tallyTickets = rollup(evaluateTickets)", () => {
+      const asOf2 = c0 + 3_600_000;
+      // "zzz" on the first read (not a tier of the policy), "core" after
+      const mk = () => {
+        let k = 0;
+        return { id: "R5", service: "fault", get tier() { return k++ ? "core" : "zzz"; }, urgency: "urgent", createdAt: c0, events: [] } as unknown as Ticket;
+      };
+      const tally = outcome(() => tallyTickets(robotIntegration2026, [mk()], { asOf: asOf2, by: ["tier"] }));
+      const evaluated = outcome(() => rollup([...evaluateTickets(robotIntegration2026, [mk()], { asOf: asOf2 })], { by: ["tier"] }));
+      expect(tally).toEqual(evaluated);
+      expect(tally).toMatchObject({ error: { code: "UNKNOWN_VALUE", path: [0, "tier"] } });
+    });
+
+    it("a bad id, service or createdAt is reported before a getter of another field runs (review)", () => {
+      const throwing = { get() { throw new Error("getter ran"); }, enumerable: true };
+      for (const [base, path] of [[{ id: "", service: "fault", createdAt: c0 }, ["id"]], [{ id: "X", service: "nope", createdAt: c0 }, ["service"]], [{ id: "X", service: "fault", createdAt: "yesterday" }, ["createdAt"]]] as const) {
+        const t = Object.defineProperties({ ...base }, { events: throwing, tier: throwing, assignee: throwing });
+        expect(outcome(() => evaluateTicket(robotIntegration2026, t as unknown as Ticket, { asOf }))).toMatchObject({ error: { path } });
+      }
     });
 
     it("a field the full path does not read is not read: a pause's consent when its reason needs none (review)", () => {
