@@ -675,7 +675,8 @@ export const J: Judged = { reneg: false, rejected: [], timed: false, anchorMs: n
 
 /**
  * Judges one stage as judgeStage does into {@link J} and returns its status code; throws BAIL
- * where the full path would throw or make the stage unknown.
+ * where the full path would throw, and the calendar's own error where the full path makes the
+ * stage unknown ({@link unknownAfter}).
  */
 export function judge(svc: CompiledService, sp: StagePlan, f: Facts): number {
   const { events, known, closedAt, asOfMs } = f;
@@ -802,7 +803,7 @@ export function quickStatuses(
   if (f === null) return -1;
   const stages = plan.stages;
   let n = 0;
-  // a calendar error here only sends the ticket the full way: made without a stack (src/_lib/quiet.ts)
+  // a calendar error here makes the stage unknown, kept as data: made without a stack (src/_lib/quiet.ts)
   const quiet = quietErrors.codes;
   quietErrors.codes = STAGE_ERRORS;
   try {

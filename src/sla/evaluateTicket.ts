@@ -220,8 +220,11 @@ function eventsOf(flat: readonly unknown[]): Record<string, unknown>[] {
 class FullTrace implements TraceSource {
   readonly #c: CompiledPolicy;
   readonly #svc: CompiledService;
-  /** The ticket's fields but its events, which are in `#events` ({@link copyEvents}). */
-  readonly #ticket: Readonly<Record<string, unknown>>;
+  /**
+   * The ticket as `evaluateTicket` read it (`ticketFrom`: a copy of its own, which nothing
+   * changes); its events and creation are taken from `#events` ({@link copyEvents}) and `#createdMs`.
+   */
+  readonly #ticket: TicketInput;
   readonly #events: readonly unknown[];
   readonly #createdMs: number;
   readonly #asOf: number;
@@ -231,7 +234,7 @@ class FullTrace implements TraceSource {
   constructor(c: CompiledPolicy, svc: CompiledService, t: TicketInput, createdMs: number, asOf: number, only: ReadonlySet<string> | null, f: Facts) {
     this.#c = c;
     this.#svc = svc;
-    this.#ticket = { id: t.id, service: t.service, tier: t.tier, urgency: t.urgency, location: t.location, channel: t.channel, assignee: t.assignee, department: t.department, createdAt: createdMs };
+    this.#ticket = t;
     this.#events = copyEvents(f);
     this.#createdMs = createdMs;
     this.#asOf = asOf;
@@ -239,7 +242,7 @@ class FullTrace implements TraceSource {
   }
 
   stepsOf(index: number): readonly TraceStep[] {
-    this.#full ??= evaluateFull(this.#c, this.#svc, { ...this.#ticket, events: eventsOf(this.#events) } as unknown as TicketInput, this.#createdMs, this.#asOf, this.#only, true);
+    this.#full ??= evaluateFull(this.#c, this.#svc, { ...this.#ticket, createdAt: this.#createdMs, events: eventsOf(this.#events) } as unknown as TicketInput, this.#createdMs, this.#asOf, this.#only, true);
     return this.#full.stages[index]!.trace.steps;
   }
 }

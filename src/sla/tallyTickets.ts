@@ -80,8 +80,9 @@ export function tallyRun(policy: Policy, options: TallyTicketsOptions, name: str
   return {
     add: (input, i) => {
       // read once: the fast path's counts and groups, or evaluateTicket when it refuses the ticket,
-      // see the same fields (as evaluateTickets, which reads each ticket once, would)
-      const t = input !== null && typeof input === "object" ? readTicket(input) : input;
+      // see the same fields (as evaluateTickets, which reads each ticket once, would); without a
+      // fast path evaluateTicket reads it once itself
+      const t = quick !== null && input !== null && typeof input === "object" ? readTicket(input) : input;
       fold.add(quick?.(t) ?? evaluateAt(policy, t, evaluate, i), i);
     },
     rows: () => fold.rows(),
